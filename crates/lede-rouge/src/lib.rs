@@ -1,0 +1,1 @@
+//! ROUGE evaluation (placeholder until the evaluator lands).

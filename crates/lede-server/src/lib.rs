@@ -1,0 +1,1 @@
+//! HTTP server (placeholder until the server lands).

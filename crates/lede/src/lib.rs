@@ -1,0 +1,3 @@
+//! lede: faithful extractive bullet highlights for news articles.
+
+pub mod segment;
