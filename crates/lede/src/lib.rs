@@ -1,3 +1,35 @@
 //! lede: faithful extractive bullet highlights for news articles.
+//!
+//! An article goes through six stages, each a module:
+//! [`ingest`] (bytes and corpora in, checked text out) ->
+//! [`clean`] (headline, given highlights, body, debris) ->
+//! [`segment`] (sentences as byte ranges) ->
+//! [`score`] (one number per sentence) ->
+//! [`select`] (bullets under a length budget, without repeats) ->
+//! [`render`] (the [`Summary`] as data or text).
+//!
+//! ```
+//! let summarizer = lede::Summarizer::new(lede::Options::default()).unwrap();
+//! let text = "Rain hit London on Monday. Trains stopped for hours. Schools stayed open. Fans were upset.";
+//! let summary = summarizer.summarize(text).unwrap();
+//! assert_eq!(summary.bullets.len(), 3);
+//! let first = &summary.bullets[0].span;
+//! assert_eq!(&text[first.byte_start..first.byte_end], first.text);
+//! ```
 
+pub mod clean;
+pub mod document;
+pub mod error;
+pub mod ingest;
+mod pipeline;
+pub mod render;
+pub mod score;
 pub mod segment;
+pub mod select;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use pipeline::{Options, Summarizer};
+pub use render::{Bullet, Format, Summary, TextSpan};
+pub use score::{Algorithm, Scorer};
+pub use select::Length;

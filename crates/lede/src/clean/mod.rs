@@ -1,0 +1,377 @@
+//! Clean: separate headline, given highlights and body, and strip scraping
+//! debris, without ever rewriting the text.
+//!
+//! Cleaning works on byte ranges of the original input: it decides which
+//! parts are the title, which are the publisher's own bullet highlights,
+//! which are body text, and which are debris (each removal is reported with
+//! its reason). Later stages only ever read kept ranges, so every sentence
+//! can be traced back to the exact characters it came from.
+
+mod patterns;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// Why a piece of the input was left out of the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The same paragraph or sentence appeared earlier.
+    Duplicate,
+    /// An image caption (repeated, or carrying a photo credit).
+    Caption,
+    /// A photo credit in trailing parentheses, e.g. "(Amr Nabil)".
+    PhotoCredit,
+    /// An author line or a Daily Mail "By . ... PUBLISHED: ... UPDATED:" block.
+    Byline,
+    /// A dateline such as "Washington (CNN) --".
+    Dateline,
+    /// Site furniture: "Scroll down for video", "Advertisement", "Share this article", ...
+    Boilerplate,
+}
+
+impl Reason {
+    /// A short human-readable description.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Reason::Duplicate => "duplicate of earlier text",
+            Reason::Caption => "image caption",
+            Reason::PhotoCredit => "photo credit",
+            Reason::Byline => "byline",
+            Reason::Dateline => "dateline",
+            Reason::Boilerplate => "site boilerplate",
+        }
+    }
+}
+
+/// A range of the input left out of the body, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// Byte range in the original input.
+    pub span: Range<usize>,
+    /// Why it was removed.
+    pub reason: Reason,
+}
+
+/// A kept range of body text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Byte range in the original input.
+    pub span: Range<usize>,
+    /// 0-based index of the body paragraph the block belongs to.
+    pub paragraph: usize,
+}
+
+/// The input, taken apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// The headline, when the input starts with one.
+    pub title: Option<Range<usize>>,
+    /// The publisher's own bullet highlights (•, *, -, `@highlight`).
+    pub highlights: Vec<Range<usize>>,
+    /// Body text to summarize, in document order.
+    pub blocks: Vec<Block>,
+    /// What was left out, in document order.
+    pub removed: Vec<Removal>,
+}
+
+/// Takes `text` apart into title, given highlights, body and debris.
+pub fn clean(text: &str) -> Cleaned {
+    let lines = split_lines(text);
+    let mut out = Cleaned::default();
+    let mut body_lines: Vec<Option<Range<usize>>> = Vec::with_capacity(lines.len());
+
+    let mut i = 0;
+    let first = lines.iter().position(|l| !is_blank(text, l));
+    if let Some(f) = first {
+        if is_title(text, &lines, f) {
+            out.title = Some(trim_range(text, lines[f].clone()));
+            i = f + 1;
+        }
+    }
+    let mut in_header = true;
+    while i < lines.len() {
+        let line = lines[i].clone();
+        i += 1;
+        if is_blank(text, &line) {
+            body_lines.push(None);
+            continue;
+        }
+        let trimmed = text[line.clone()].trim();
+        if trimmed.eq_ignore_ascii_case("@highlight") {
+            while i < lines.len() && is_blank(text, &lines[i]) {
+                i += 1;
+            }
+            if i < lines.len() {
+                out.highlights.push(trim_range(text, lines[i].clone()));
+                i += 1;
+            }
+            continue;
+        }
+        if in_header {
+            if let Some(content) = bullet_content(text, &line) {
+                out.highlights.push(content);
+                continue;
+            }
+            in_header = false;
+        }
+        body_lines.push(Some(line));
+    }
+
+    let paragraphs = group_paragraphs(&body_lines);
+    clean_paragraphs(text, &paragraphs, &mut out);
+    out.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    out
+}
+
+/// Line ranges without their terminators (`\n`, `\r\n`).
+fn split_lines(text: &str) -> Vec<Range<usize>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (pos, _) in text.match_indices('\n') {
+        let end = if pos > start && text.as_bytes()[pos - 1] == b'\r' {
+            pos - 1
+        } else {
+            pos
+        };
+        lines.push(start..end);
+        start = pos + 1;
+    }
+    if start < text.len() {
+        lines.push(start..text.len());
+    }
+    lines
+}
+
+fn is_blank(text: &str, line: &Range<usize>) -> bool {
+    text[line.clone()].trim().is_empty()
+}
+
+/// Shrinks a range so it neither starts nor ends with whitespace.
+pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// A headline: a short first line without a final full stop, with more
+/// text after it.
+fn is_title(text: &str, lines: &[Range<usize>], first: usize) -> bool {
+    let line = text[lines[first].clone()].trim();
+    let words = line.split_whitespace().count();
+    let has_more = lines[first + 1..].iter().any(|l| !is_blank(text, l));
+    has_more
+        && line.len() <= 300
+        && (2..=40).contains(&words)
+        && !line.ends_with(['.', ',', ';', ':'])
+        && bullet_content(text, &lines[first]).is_none()
+        && !patterns::is_boilerplate_paragraph(line)
+        && patterns::byline(line).is_none()
+}
+
+/// The text after a bullet marker, if the line is a bullet.
+fn bullet_content(text: &str, line: &Range<usize>) -> Option<Range<usize>> {
+    let slice = &text[line.clone()];
+    let trimmed = slice.trim_start();
+    let offset = line.start + (slice.len() - trimmed.len());
+    let mut chars = trimmed.chars();
+    let marker = chars.next()?;
+    if !matches!(
+        marker,
+        '•' | '*' | '-' | '·' | '▪' | '‣' | '◦' | '–' | '—' | '●' | '■'
+    ) {
+        return None;
+    }
+    let rest = chars.as_str();
+    if !rest.starts_with(char::is_whitespace) || rest.trim().is_empty() {
+        return None;
+    }
+    Some(trim_range(text, offset + marker.len_utf8()..line.end))
+}
+
+/// Groups body lines into paragraphs: runs of lines between blank lines.
+/// Without any blank line, every line is its own paragraph.
+fn group_paragraphs(lines: &[Option<Range<usize>>]) -> Vec<Range<usize>> {
+    let has_blank = lines.iter().any(Option::is_none);
+    let mut paragraphs = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    for line in lines {
+        match line {
+            Some(l) if has_blank => {
+                current = Some(match current {
+                    Some(c) => c.start..l.end,
+                    None => l.clone(),
+                });
+            }
+            Some(l) => paragraphs.push(l.clone()),
+            None => paragraphs.extend(current.take()),
+        }
+    }
+    paragraphs.extend(current);
+    paragraphs
+}
+
+/// Whether a piece of text ends like a sentence (after closing quotes/brackets).
+pub(crate) fn ends_like_sentence(s: &str) -> bool {
+    let s = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '’', '”', ')', ']']);
+    s.ends_with(['.', '!', '?', '…'])
+}
+
+/// A key under which two paragraphs or sentences count as the same text:
+/// lowercase alphanumeric words separated by single spaces.
+pub(crate) fn dedup_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) {
+    // Kept pieces of each paragraph, after boilerplate and credit removal.
+    let mut kept: Vec<Vec<Range<usize>>> = Vec::with_capacity(paragraphs.len());
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let span = trim_range(text, paragraph.clone());
+        let slice = &text[span.clone()];
+        if patterns::is_boilerplate_paragraph(slice) {
+            out.removed.push(Removal {
+                span,
+                reason: Reason::Boilerplate,
+            });
+            kept.push(Vec::new());
+            continue;
+        }
+        if patterns::is_byline_paragraph(slice) {
+            out.removed.push(Removal {
+                span,
+                reason: Reason::Byline,
+            });
+            kept.push(Vec::new());
+            continue;
+        }
+        let mut pieces = vec![span.clone()];
+        let mut cut = |range: Range<usize>, reason: Reason, pieces: &mut Vec<Range<usize>>| {
+            out.removed.push(Removal {
+                span: range.clone(),
+                reason,
+            });
+            *pieces = subtract(text, pieces, &range);
+        };
+        if let Some(len) = patterns::byline(slice) {
+            cut(span.start..span.start + len, Reason::Byline, &mut pieces);
+        }
+        if index == first_body_paragraph(&kept) {
+            let from = pieces.first().map_or(span.end, |p| p.start);
+            if let Some(len) = patterns::dateline(&text[from..span.end]) {
+                cut(from..from + len, Reason::Dateline, &mut pieces);
+            }
+        }
+        for phrase in patterns::inline_boilerplate(slice) {
+            cut(
+                span.start + phrase.start..span.start + phrase.end,
+                Reason::Boilerplate,
+                &mut pieces,
+            );
+        }
+        if let Some(credit_start) = patterns::trailing_photo_credit(slice) {
+            let before = &slice[..credit_start];
+            if ends_like_sentence(before) {
+                cut(
+                    span.start + credit_start..span.end,
+                    Reason::PhotoCredit,
+                    &mut pieces,
+                );
+            } else {
+                cut(span.clone(), Reason::Caption, &mut pieces);
+            }
+        }
+        kept.push(pieces);
+    }
+
+    // Repeated paragraphs: later copies are duplicates; a repeated paragraph
+    // that does not end like a sentence is an image caption, every copy.
+    let keys: Vec<Option<String>> = kept
+        .iter()
+        .map(|pieces| {
+            let joined: String = pieces
+                .iter()
+                .map(|p| &text[p.clone()])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key = dedup_key(&joined);
+            (key.split(' ').count() >= 3).then_some(key)
+        })
+        .collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for key in keys.iter().flatten() {
+        *counts.entry(key.as_str()).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut paragraph = 0;
+    for (pieces, key) in kept.iter().zip(&keys) {
+        if pieces.is_empty() {
+            continue;
+        }
+        if let Some(key) = key {
+            let repeated = counts[key.as_str()] > 1;
+            let last_piece = &text[pieces[pieces.len() - 1].clone()];
+            let reason = if seen.insert(key.as_str(), ()).is_some() {
+                Some(Reason::Duplicate)
+            } else if repeated && !ends_like_sentence(last_piece) {
+                Some(Reason::Caption)
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                let span = pieces[0].start..pieces[pieces.len() - 1].end;
+                out.removed.push(Removal { span, reason });
+                continue;
+            }
+        }
+        for piece in pieces {
+            out.blocks.push(Block {
+                span: piece.clone(),
+                paragraph,
+            });
+        }
+        paragraph += 1;
+    }
+}
+
+/// Index of the first paragraph that still has text, given those seen so far.
+fn first_body_paragraph(kept: &[Vec<Range<usize>>]) -> usize {
+    kept.iter()
+        .position(|k| !k.is_empty())
+        .unwrap_or(kept.len())
+}
+
+/// Removes `cut` from a list of ranges, trimming the pieces left over.
+fn subtract(text: &str, pieces: &[Range<usize>], cut: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces {
+        for part in [
+            p.start..cut.start.min(p.end).max(p.start),
+            cut.end.max(p.start).min(p.end)..p.end,
+        ] {
+            let part = trim_range(text, part);
+            if !part.is_empty() {
+                out.push(part);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,184 @@
+//! Render: the summary as data (serializable) and as text for people.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::clean::Reason;
+
+/// A piece of the original input, with both character and byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextSpan {
+    /// The exact text of the input between the offsets.
+    pub text: String,
+    /// Start, in Unicode scalar values (characters) from the input's start.
+    pub start: usize,
+    /// End (exclusive), in characters.
+    pub end: usize,
+    /// Start, in UTF-8 bytes.
+    pub byte_start: usize,
+    /// End (exclusive), in UTF-8 bytes.
+    pub byte_end: usize,
+}
+
+/// One highlight of the summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Bullet {
+    /// Where the bullet comes from; `text` is the sentence exactly as in the input.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// The scorer's score for the sentence.
+    pub score: f32,
+    /// 1-based rank of the score among all body sentences.
+    pub rank: usize,
+    /// 0-based index of the sentence among the body sentences.
+    pub sentence_index: usize,
+}
+
+impl Bullet {
+    /// The bullet's text with runs of whitespace (including non-breaking
+    /// spaces and line breaks) collapsed to single spaces.
+    pub fn display_text(&self) -> String {
+        self.span
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A piece of the input that cleaning left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Removed {
+    /// The removed text and where it was.
+    #[serde(flatten)]
+    pub span: TextSpan,
+    /// Why it was removed.
+    pub reason: Reason,
+}
+
+/// The result of summarizing one article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The record id, in batch mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The scoring algorithm used.
+    pub algorithm: String,
+    /// The headline detected at the top of the input.
+    pub title: Option<TextSpan>,
+    /// The publisher's own bullets found in the input (never used as output).
+    pub given_highlights: Vec<TextSpan>,
+    /// The chosen bullets, in document order.
+    pub bullets: Vec<Bullet>,
+    /// Number of body sentences the bullets were chosen from.
+    pub sentence_count: usize,
+    /// What cleaning removed, in document order.
+    pub removed: Vec<Removed>,
+}
+
+/// Output formats for summaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// One "• bullet" per line.
+    #[default]
+    Text,
+    /// A Markdown list, with the title as a heading.
+    Markdown,
+    /// Pretty-printed JSON.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+}
+
+impl std::str::FromStr for Format {
+    type Err = crate::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" => Ok(Format::Text),
+            "markdown" | "md" => Ok(Format::Markdown),
+            "json" => Ok(Format::Json),
+            "jsonl" => Ok(Format::Jsonl),
+            _ => Err(crate::Error::InvalidOption(format!(
+                "unknown format {s:?} (expected text, markdown, json or jsonl)"
+            ))),
+        }
+    }
+}
+
+impl Summary {
+    /// Renders the summary in `format`, ending with a newline.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Text => self.bullets.iter().fold(String::new(), |mut out, b| {
+                let _ = writeln!(out, "• {}", b.display_text());
+                out
+            }),
+            Format::Markdown => {
+                let mut out = String::new();
+                if let Some(title) = &self.title {
+                    let _ = writeln!(
+                        out,
+                        "## {}\n",
+                        title.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                    );
+                }
+                for b in &self.bullets {
+                    let _ = writeln!(out, "- {}", b.display_text());
+                }
+                out
+            }
+            Format::Json => serde_json::to_string_pretty(self).expect("summary serializes") + "\n",
+            Format::Jsonl => serde_json::to_string(self).expect("summary serializes") + "\n",
+        }
+    }
+}
+
+/// Converts byte ranges of `text` into [`TextSpan`]s with character
+/// offsets, in one pass over the text however many ranges there are.
+pub(crate) fn spans(text: &str, ranges: &[Range<usize>]) -> Vec<TextSpan> {
+    let mut points: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+    points.sort_unstable();
+    points.dedup();
+    let mut chars_at = Vec::with_capacity(points.len());
+    if text.is_ascii() {
+        chars_at.extend(points.iter().copied());
+    } else {
+        let (mut byte, mut chars) = (0, 0);
+        for &p in &points {
+            chars += text[byte..p].chars().count();
+            byte = p;
+            chars_at.push(chars);
+        }
+    }
+    let char_offset = |b: usize| chars_at[points.binary_search(&b).expect("offset was collected")];
+    ranges
+        .iter()
+        .map(|r| TextSpan {
+            text: text[r.clone()].to_owned(),
+            start: char_offset(r.start),
+            end: char_offset(r.end),
+            byte_start: r.start,
+            byte_end: r.end,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_count_characters() {
+        let text = "Ça va. Très bien.";
+        let out = spans(text, &[7..text.len(), 0..6]);
+        assert_eq!(out[0].text, "Très bien.");
+        assert_eq!((out[0].start, out[0].end), (7, 17));
+        assert_eq!((out[1].start, out[1].end, out[1].byte_end), (0, 5, 6));
+        let chars: Vec<char> = text.chars().collect();
+        let via_chars: String = chars[out[0].start..out[0].end].iter().collect();
+        assert_eq!(via_chars, out[0].text);
+    }
+}
