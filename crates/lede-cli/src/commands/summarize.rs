@@ -1,12 +1,232 @@
-//! `lede summarize`.
+//! `lede summarize`: one article to bullets, or a corpus to JSON lines.
 
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+
+use lede::ingest::{open_corpus, Record, RecordError};
+use lede::{Algorithm, Format, Length, Options, Summarizer};
+
+/// Records handed to the thread pool at once; bounds memory in batch mode.
+const CHUNK: usize = 1024;
 
 /// Arguments of `lede summarize`.
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Article files (`-` for stdin), or one corpus of JSON lines
+    /// (`.jsonl`, `.jsonl.gz`) with `{"id", "article"}` per line.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Output format of single articles (corpora always produce JSON lines).
+    #[arg(short, long, default_value = "text", value_parser = ["text", "markdown", "json", "jsonl"])]
+    format: String,
+    /// Scoring algorithm: lead, textrank or lexrank.
+    #[arg(short, long, default_value = "lead")]
+    algorithm: String,
+    /// Number of bullets.
+    #[arg(short, long, conflicts_with_all = ["words", "chars", "ratio"])]
+    sentences: Option<usize>,
+    /// Word budget for all bullets together.
+    #[arg(long, conflicts_with_all = ["chars", "ratio"])]
+    words: Option<usize>,
+    /// Character budget for all bullets together.
+    #[arg(long, conflicts_with = "ratio")]
+    chars: Option<usize>,
+    /// Fraction of the article's sentences to keep, in (0, 1].
+    #[arg(long)]
+    ratio: Option<f32>,
+    /// Redundancy control: largest share of content words a bullet may
+    /// share with an earlier one (1 turns it off).
+    #[arg(long, default_value_t = Options::default().max_overlap)]
+    max_overlap: f32,
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, default_value_t = lede::ingest::DEFAULT_MAX_INPUT_BYTES)]
+    max_bytes: usize,
+    /// Treat the input as a corpus of JSON lines whatever its name.
+    #[arg(long)]
+    jsonl: bool,
+    /// Write the output here instead of stdout.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Worker threads for corpora (default: all cores).
+    #[arg(short = 'j', long)]
+    threads: Option<usize>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+impl Args {
+    fn options(&self) -> anyhow::Result<Options> {
+        let length = match (self.sentences, self.words, self.chars, self.ratio) {
+            (_, Some(w), _, _) => Length::Words(w),
+            (_, _, Some(c), _) => Length::Chars(c),
+            (_, _, _, Some(r)) => Length::Ratio(r),
+            (s, ..) => Length::Sentences(s.unwrap_or(3)),
+        };
+        Ok(Options {
+            algorithm: self.algorithm.parse::<Algorithm>()?,
+            length,
+            max_overlap: self.max_overlap,
+            max_input_bytes: self.max_bytes,
+            ..Options::default()
+        })
+    }
+
+    fn is_corpus(&self) -> bool {
+        self.jsonl
+            || (self.inputs.len() == 1 && {
+                let name = self.inputs[0].to_ascii_lowercase();
+                name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson")
+            })
+    }
+}
 
 /// Runs `lede summarize`.
-pub fn run(_args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("lede summarize is not implemented yet")
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let summarizer = Summarizer::new(args.options()?)?;
+    let mut out: Box<dyn Write + Send> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(BufWriter::new(io::stdout())),
+    };
+    let code = if args.is_corpus() {
+        if args.inputs.len() != 1 {
+            bail!("give one corpus file at a time");
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads.unwrap_or(0))
+            .build()
+            .context("cannot start worker threads")?;
+        let totals = pool.install(|| summarize_corpus(&summarizer, &args, &mut out))?;
+        eprintln!("summarized {} records: {} ok, {} failed", totals.ok + totals.failed, totals.ok, totals.failed);
+        if totals.failed > 0 {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
+    } else {
+        summarize_files(&summarizer, &args, &mut out)?
+    };
+    out.flush().context("cannot write output")?;
+    Ok(code)
+}
+
+fn summarize_files(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+    let format: Format = args.format.parse()?;
+    let many = args.inputs.len() > 1;
+    let mut failed = 0;
+    for (n, input) in args.inputs.iter().enumerate() {
+        let result = read_input(input, args.max_bytes).and_then(|bytes| Ok(summarizer.summarize_bytes(&bytes)?));
+        match result {
+            Ok(mut summary) => {
+                if many {
+                    summary.id = Some(input.clone());
+                    if matches!(format, Format::Text | Format::Markdown) {
+                        writeln!(out, "{}==> {input} <==", if n > 0 { "\n" } else { "" })?;
+                    }
+                }
+                out.write_all(summary.render(format).as_bytes())?;
+            }
+            Err(err) if many => {
+                failed += 1;
+                eprintln!("error: {input}: {err:#}");
+            }
+            Err(err) => return Err(err.context(input.clone())),
+        }
+    }
+    if many {
+        eprintln!("summarized {} files: {} ok, {failed} failed", args.inputs.len(), args.inputs.len() - failed);
+    }
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Reads a file or stdin, refusing to hold more than `max_bytes`.
+fn read_input(input: &str, max_bytes: usize) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = max_bytes as u64 + 1;
+    if input == "-" {
+        io::stdin().lock().take(limit).read_to_end(&mut bytes).context("cannot read stdin")?;
+    } else {
+        File::open(Path::new(input))
+            .with_context(|| format!("cannot open {input}"))?
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read {input}"))?;
+    }
+    if bytes.len() > max_bytes {
+        bail!("input is over the limit of {max_bytes} bytes (raise it with --max-bytes)");
+    }
+    Ok(bytes)
+}
+
+#[derive(Default)]
+struct Totals {
+    ok: usize,
+    failed: usize,
+}
+
+fn summarize_corpus(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) -> anyhow::Result<Totals> {
+    let path = Path::new(&args.inputs[0]);
+    let records: Box<dyn Iterator<Item = Result<Record, RecordError>>> = if args.inputs[0] == "-" {
+        Box::new(lede::ingest::Records::new(io::stdin().lock(), args.max_bytes.saturating_mul(2)))
+    } else {
+        Box::new(open_corpus(path, args.max_bytes.saturating_mul(2))?)
+    };
+    let progress = if !args.no_progress && io::stderr().is_terminal() {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {human_pos} records [{elapsed_precise}] {per_sec}")
+                .expect("valid progress template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut totals = Totals::default();
+    let mut records = records.peekable();
+    let mut chunk: Vec<Result<Record, RecordError>> = Vec::with_capacity(CHUNK);
+    while records.peek().is_some() {
+        chunk.clear();
+        chunk.extend(records.by_ref().take(CHUNK));
+        let lines: Vec<(bool, String)> = chunk.par_iter().map(|r| summarize_record(summarizer, r)).collect();
+        for (ok, line) in lines {
+            if ok {
+                totals.ok += 1;
+            } else {
+                totals.failed += 1;
+            }
+            out.write_all(line.as_bytes()).context("cannot write output")?;
+        }
+        progress.inc(chunk.len() as u64);
+    }
+    progress.finish_and_clear();
+    Ok(totals)
+}
+
+/// One output line for one record: a summary, or an error record.
+fn summarize_record(summarizer: &Summarizer, record: &Result<Record, RecordError>) -> (bool, String) {
+    let error_line = |id: Option<&str>, line: usize, message: String| {
+        let value = serde_json::json!({ "id": id, "line": line, "error": message });
+        (false, value.to_string() + "\n")
+    };
+    match record {
+        Err(e) => error_line(e.id.as_deref(), e.line, e.message.clone()),
+        Ok(record) if record.is_html => {
+            error_line(Some(&record.id), record.line, "HTML records are not supported yet".into())
+        }
+        Ok(record) => match summarizer.summarize(&record.article) {
+            Ok(mut summary) => {
+                summary.id = Some(record.id.clone());
+                (true, summary.render(Format::Jsonl))
+            }
+            Err(err) => error_line(Some(&record.id), record.line, err.to_string()),
+        },
+    }
 }
