@@ -62,7 +62,7 @@ static LAST_UPDATED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z][\w'’.,-]*(?:\s+[A-Z][\w'’.,-]*){0,5}\s+)?\((?:CNN|CNN Student News|EW\.com|CNNMoney|Mashable|Reuters|AP)\)\s*(?:--|—|–|-)?\s*")
+    Regex::new(r"^(?:[A-Z][\w'’.,-]*(?:\s+[A-Z][\w'’.,-]*){0,5}\s+)?\((?:CNN[A-Za-z]*(?: Student News)?|EW\.com|Mashable|Reuters|AP)\)\s*(?:--|—|–|-)?\s*")
         .expect("valid dateline pattern")
 });
 
@@ -151,7 +151,8 @@ pub fn trailing_photo_credit(paragraph: &str) -> Option<usize> {
         return None;
     }
     let m = PHOTO_CREDIT.find(paragraph)?;
-    (m.start() > 0).then_some(m.start())
+    let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
+    (start > 0).then_some(start)
 }
 
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {

@@ -173,10 +173,10 @@ mod tests {
     #[test]
     fn char_offsets_count_characters() {
         let text = "Ça va. Très bien.";
-        let out = spans(text, &[7..text.len(), 0..6]);
+        let out = spans(text, &[8..text.len(), 0..7]);
         assert_eq!(out[0].text, "Très bien.");
         assert_eq!((out[0].start, out[0].end), (7, 17));
-        assert_eq!((out[1].start, out[1].end, out[1].byte_end), (0, 5, 6));
+        assert_eq!((out[1].start, out[1].end, out[1].byte_end), (0, 6, 7));
         let chars: Vec<char> = text.chars().collect();
         let via_chars: String = chars[out[0].start..out[0].end].iter().collect();
         assert_eq!(via_chars, out[0].text);
