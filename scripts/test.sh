@@ -8,15 +8,15 @@ echo "== cargo fmt"
 cargo fmt --all -- --check
 
 echo "== cargo clippy"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets -- -D warnings
 
 echo "== Rust tests"
 if cargo nextest --version >/dev/null 2>&1; then
-    cargo nextest run --workspace --locked --no-fail-fast
+    cargo nextest run --workspace --no-fail-fast
 else
-    cargo test --workspace --locked --no-fail-fast
+    cargo test --workspace --no-fail-fast
 fi
-cargo test --workspace --locked --doc
+cargo test --workspace --doc
 
 if [ -x scripts/python/test.sh ]; then
     echo "== Python package tests"
