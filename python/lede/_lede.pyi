@@ -1,0 +1,151 @@
+"""Type stubs of the native module `lede._lede` (re-exported by `lede`)."""
+
+from typing import Any, Iterable, Literal, Optional, Union, final
+
+__version__: str
+
+Text = Union[str, bytes]
+Format = Literal["text", "markdown", "md", "json", "jsonl"]
+
+class LedeError(ValueError):
+    """An input or option lede cannot work with (empty or binary text, bad options, ...)."""
+
+@final
+class TextSpan:
+    """A piece of the input text with character and byte offsets."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int:
+        """Start, in characters (Python string indices)."""
+    @property
+    def end(self) -> int: ...
+    @property
+    def byte_start(self) -> int:
+        """Start, in UTF-8 bytes."""
+    @property
+    def byte_end(self) -> int: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Bullet:
+    """One highlight: a sentence of the input, with its score and rank."""
+
+    @property
+    def text(self) -> str:
+        """The sentence exactly as in the input."""
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def byte_start(self) -> int: ...
+    @property
+    def byte_end(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def rank(self) -> int:
+        """1-based rank of the score among all body sentences."""
+    @property
+    def sentence_index(self) -> int:
+        """0-based index of the sentence among the body sentences."""
+    @property
+    def display_text(self) -> str:
+        """The text with runs of whitespace collapsed to single spaces."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Removed:
+    """A piece of the input that cleaning left out, and why."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def byte_start(self) -> int: ...
+    @property
+    def byte_end(self) -> int: ...
+    @property
+    def reason(self) -> Literal["duplicate", "caption", "photo_credit", "byline", "dateline", "boilerplate"]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Summary:
+    """The result of summarizing one article."""
+
+    @property
+    def id(self) -> Optional[str]: ...
+    @property
+    def algorithm(self) -> str: ...
+    @property
+    def title(self) -> Optional[TextSpan]: ...
+    @property
+    def given_highlights(self) -> list[TextSpan]: ...
+    @property
+    def bullets(self) -> list[Bullet]: ...
+    @property
+    def sentence_count(self) -> int: ...
+    @property
+    def removed(self) -> list[Removed]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly what `lede summarize --format json` prints, as plain data."""
+    def to_json(self) -> str:
+        """One line of JSON, as `lede summarize --format jsonl` prints it."""
+    def render(self, format: Format = "text") -> str: ...
+
+@final
+class Summarizer:
+    """A configured summarizer, to reuse across many calls and threads (picklable)."""
+
+    def __init__(
+        self,
+        *,
+        sentences: Optional[int] = None,
+        words: Optional[int] = None,
+        chars: Optional[int] = None,
+        ratio: Optional[float] = None,
+        algorithm: Optional[str] = None,
+        max_overlap: Optional[float] = None,
+        min_words: Optional[int] = None,
+        max_input_bytes: Optional[int] = None,
+    ) -> None: ...
+    @property
+    def algorithm(self) -> str: ...
+    def summarize(self, text: Text) -> Summary: ...
+    def summarize_many(
+        self, texts: Iterable[object], *, threads: Optional[int] = None
+    ) -> list[Union[Summary, Exception]]: ...
+
+def summarize(
+    text: Text,
+    *,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    chars: Optional[int] = None,
+    ratio: Optional[float] = None,
+    algorithm: Optional[str] = None,
+    max_overlap: Optional[float] = None,
+    min_words: Optional[int] = None,
+    max_input_bytes: Optional[int] = None,
+) -> Summary:
+    """Summarizes one article. At most one of sentences (default 3), words, chars, ratio."""
+
+def summarize_many(
+    texts: Iterable[object],
+    *,
+    threads: Optional[int] = None,
+    sentences: Optional[int] = None,
+    words: Optional[int] = None,
+    chars: Optional[int] = None,
+    ratio: Optional[float] = None,
+    algorithm: Optional[str] = None,
+    max_overlap: Optional[float] = None,
+    min_words: Optional[int] = None,
+    max_input_bytes: Optional[int] = None,
+) -> list[Union[Summary, Exception]]:
+    """Summarizes many articles in parallel, in order; failed items are returned as exceptions."""

@@ -1,0 +1,262 @@
+//! Python bindings of lede, built as the extension module `lede._lede`.
+//!
+//! The `lede` Python package (python/lede/) re-exports everything here.
+//! Work on articles runs with the GIL released, so Python threads and the
+//! rayon pool of `summarize_many` summarize in parallel.
+
+mod options;
+mod summary;
+
+use std::sync::Arc;
+
+use lede::Summarizer;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::types::{PyBytes, PyDict, PyList, PyString};
+use rayon::prelude::*;
+
+use options::{cached_summarizer, OptionArgs};
+use summary::{PyBullet, PyRemoved, PySummary, PyTextSpan};
+
+create_exception!(
+    lede,
+    LedeError,
+    PyValueError,
+    "An input or option lede cannot work with (empty or binary text, bad options, ...)."
+);
+
+/// Turns a library error into a `LedeError` carrying its message.
+pub(crate) fn to_py_err(err: lede::Error) -> PyErr {
+    LedeError::new_err(err.to_string())
+}
+
+/// One article as handed over by Python, readable without the GIL.
+enum Input {
+    Text(PyBackedStr),
+    Bytes(PyBackedBytes),
+}
+
+impl Input {
+    /// Takes a `str` or `bytes` object; anything else is a `TypeError`.
+    /// A `str` with far more characters than the byte limit is refused
+    /// before its UTF-8 form is made.
+    fn from_py(obj: &Bound<'_, PyAny>, max_bytes: usize) -> PyResult<Input> {
+        if let Ok(text) = obj.cast::<PyString>() {
+            let chars = text.len()?;
+            if chars > max_bytes {
+                return Err(LedeError::new_err(format!(
+                    "input is {chars} characters, over the limit of {max_bytes} bytes (raise it with max_input_bytes)"
+                )));
+            }
+            return Ok(Input::Text(text.clone().try_into()?));
+        }
+        if obj.is_instance_of::<PyBytes>() {
+            return Ok(Input::Bytes(obj.extract()?));
+        }
+        Err(PyTypeError::new_err(format!(
+            "expected str or bytes, got {}",
+            obj.get_type().name()?
+        )))
+    }
+
+    fn summarize(&self, summarizer: &Summarizer) -> lede::Result<lede::Summary> {
+        match self {
+            Input::Text(text) => summarizer.summarize(text),
+            Input::Bytes(bytes) => summarizer.summarize_bytes(bytes),
+        }
+    }
+}
+
+/// Summarizes one input with the GIL released.
+fn summarize_one(
+    py: Python<'_>,
+    summarizer: &Summarizer,
+    text: &Bound<'_, PyAny>,
+) -> PyResult<PySummary> {
+    let input = Input::from_py(text, summarizer.options().max_input_bytes)?;
+    py.detach(|| input.summarize(summarizer))
+        .map(PySummary)
+        .map_err(to_py_err)
+}
+
+/// Summarizes every item of `texts` on a rayon pool with the GIL released.
+/// Results keep the order of the inputs; a failed item becomes its
+/// exception object, so one bad article never fails the batch.
+fn summarize_batch<'py>(
+    py: Python<'py>,
+    summarizer: &Summarizer,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<i64>,
+) -> PyResult<Bound<'py, PyList>> {
+    let pool = match threads {
+        None => None,
+        Some(n) if n < 1 => {
+            return Err(LedeError::new_err(format!(
+                "threads must be at least 1, got {n}"
+            )))
+        }
+        Some(n) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(usize::try_from(n).unwrap_or(usize::MAX).min(1024))
+                .build()
+                .map_err(|e| LedeError::new_err(format!("cannot start worker threads: {e}")))?,
+        ),
+    };
+    if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(
+            "summarize_many takes a list of texts, not one text (use summarize)",
+        ));
+    }
+    let max_bytes = summarizer.options().max_input_bytes;
+    let mut inputs = Vec::new();
+    let mut failures = Vec::new();
+    for item in texts.try_iter()? {
+        match Input::from_py(&item?, max_bytes) {
+            Ok(input) => {
+                inputs.push(Some(input));
+                failures.push(None);
+            }
+            Err(err) => {
+                inputs.push(None);
+                failures.push(Some(err));
+            }
+        }
+    }
+    let results: Vec<Option<lede::Result<lede::Summary>>> = py.detach(|| {
+        let work = || {
+            inputs
+                .par_iter()
+                .map(|input| input.as_ref().map(|i| i.summarize(summarizer)))
+                .collect()
+        };
+        match &pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        }
+    });
+    let out = PyList::empty(py);
+    for (result, failure) in results.into_iter().zip(failures) {
+        match (result, failure) {
+            (Some(Ok(summary)), _) => out.append(Bound::new(py, PySummary(summary))?)?,
+            (Some(Err(err)), _) => out.append(to_py_err(err).into_value(py))?,
+            (None, Some(err)) => out.append(err.into_value(py))?,
+            (None, None) => unreachable!("every skipped input has its error"),
+        }
+    }
+    Ok(out)
+}
+
+/// Summarizes one article (`str`, or UTF-8 `bytes`) into bullet highlights.
+///
+/// Options (keywords): at most one length of `sentences` (default 3),
+/// `words`, `chars` or `ratio`; `algorithm`, `max_overlap`, `min_words`,
+/// `max_input_bytes`. Raises `LedeError` for unusable input or options.
+#[pyfunction]
+#[pyo3(signature = (text, **options))]
+fn summarize(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<PySummary> {
+    let options = OptionArgs::from_kwargs(options)?.options()?;
+    summarize_one(py, &*cached_summarizer(options)?, text)
+}
+
+/// Summarizes many articles in parallel (in Rust, GIL released), keeping
+/// their order. Each result is a `Summary`, or the exception that item
+/// raised (`LedeError`, or `TypeError` for an item that is not text).
+/// `threads` defaults to one per core; options as for `summarize`.
+#[pyfunction]
+#[pyo3(signature = (texts, *, threads=None, **options))]
+fn summarize_many<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    threads: Option<i64>,
+    options: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = OptionArgs::from_kwargs(options)?.options()?;
+    summarize_batch(py, &*cached_summarizer(options)?, texts, threads)
+}
+
+/// A configured summarizer, to reuse across many calls and threads.
+#[pyclass(frozen, module = "lede", name = "Summarizer")]
+struct PySummarizer {
+    inner: Arc<Summarizer>,
+    /// The keyword arguments it was built with, for pickling.
+    kwargs: Py<PyDict>,
+}
+
+#[pymethods]
+impl PySummarizer {
+    /// Takes the same keyword options as `lede.summarize`.
+    #[new]
+    #[pyo3(signature = (**options))]
+    fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
+        let built = OptionArgs::from_kwargs(options)?.options()?;
+        let kwargs = match options {
+            Some(given) => given.copy()?,
+            None => PyDict::new(py),
+        };
+        Ok(PySummarizer {
+            inner: cached_summarizer(built)?,
+            kwargs: kwargs.unbind(),
+        })
+    }
+
+    /// Summarizes one article (`str`, or UTF-8 `bytes`).
+    fn summarize(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PySummary> {
+        summarize_one(py, &self.inner, text)
+    }
+
+    /// Summarizes many articles in parallel; see `lede.summarize_many`.
+    #[pyo3(signature = (texts, *, threads=None))]
+    fn summarize_many<'py>(
+        &self,
+        py: Python<'py>,
+        texts: &Bound<'py, PyAny>,
+        threads: Option<i64>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        summarize_batch(py, &self.inner, texts, threads)
+    }
+
+    /// The scoring algorithm in use.
+    #[getter]
+    fn algorithm(&self) -> &'static str {
+        self.inner.options().algorithm.name()
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, pyo3::types::PyTuple>)> {
+        let py = slf.py();
+        let partial = py.import("functools")?.getattr("partial")?;
+        let kwargs = slf.get().kwargs.bind(py);
+        let factory = partial.call((slf.get_type(),), Some(kwargs))?;
+        Ok((factory, pyo3::types::PyTuple::empty(py)))
+    }
+
+    fn __repr__(&self) -> String {
+        let o = self.inner.options();
+        format!(
+            "Summarizer(algorithm='{}', length={:?}, max_overlap={}, min_words={}, max_input_bytes={})",
+            o.algorithm, o.length, o.max_overlap, o.min_words, o.max_input_bytes
+        )
+    }
+}
+
+/// The native half of the `lede` package.
+#[pymodule]
+fn _lede(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("LedeError", m.py().get_type::<LedeError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<PySummarizer>()?;
+    m.add_class::<PySummary>()?;
+    m.add_class::<PyBullet>()?;
+    m.add_class::<PyTextSpan>()?;
+    m.add_class::<PyRemoved>()?;
+    m.add_function(wrap_pyfunction!(summarize, m)?)?;
+    m.add_function(wrap_pyfunction!(summarize_many, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,96 @@
+"""Bad input and bad options raise clear Python exceptions, never crash."""
+
+import math
+
+import pytest
+
+import lede
+
+OK = "The council met on Tuesday evening. It approved the new budget for schools. Parents welcomed the news."
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("text\x00with a nul byte. More text here.", "binary"),
+        (b"\xff\xfe\x00\x01" * 100, "binary"),
+        (b"Fine start. Then bad \xff\xfe bytes.", "UTF-8"),
+    ],
+)
+def test_unusable_text_raises_lede_error(text, message):
+    with pytest.raises(lede.LedeError, match=message):
+        lede.summarize(text)
+
+
+@pytest.mark.parametrize("value", [None, 42, 3.5, ["a list"], {"a": "dict"}, object()])
+def test_non_text_raises_type_error(value):
+    with pytest.raises(TypeError, match="expected str or bytes"):
+        lede.summarize(value)
+
+
+def test_size_limit():
+    with pytest.raises(lede.LedeError, match="over the limit"):
+        lede.summarize(OK, max_input_bytes=20)
+    huge = "Word " * 4_000_000  # 20 MB, over the 16 MiB default
+    with pytest.raises(lede.LedeError, match="over the limit"):
+        lede.summarize(huge)
+    with pytest.raises(lede.LedeError, match="over the limit"):
+        lede.summarize(huge.encode())
+    assert lede.summarize(OK, max_input_bytes=len(OK)).bullets
+
+
+def test_lone_surrogate_is_a_value_error():
+    with pytest.raises(ValueError):
+        lede.summarize("Bad \ud800 text. More words follow here.")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"sentences": 0}, "sentences must be at least 1"),
+        ({"sentences": -3}, "sentences must be at least 1"),
+        ({"words": 0}, "words must be at least 1"),
+        ({"chars": -1}, "chars must be at least 1"),
+        ({"ratio": 0.0}, "ratio"),
+        ({"ratio": 1.5}, "ratio"),
+        ({"ratio": math.nan}, "ratio"),
+        ({"max_overlap": 2.0}, "max_overlap"),
+        ({"max_overlap": -0.1}, "max_overlap"),
+        ({"max_overlap": math.nan}, "max_overlap"),
+        ({"min_words": -1}, "min_words"),
+        ({"max_input_bytes": 0}, "max_input_bytes"),
+        ({"algorithm": "nope"}, "unknown algorithm"),
+        ({"sentences": 2, "words": 10}, "at most one of"),
+        ({"words": 5, "ratio": 0.5}, "at most one of"),
+    ],
+)
+def test_invalid_options(options, message):
+    with pytest.raises(lede.LedeError, match=message):
+        lede.summarize(OK, **options)
+    with pytest.raises(lede.LedeError, match=message):
+        lede.summarize_many([OK], **options)
+    with pytest.raises(lede.LedeError, match=message):
+        lede.Summarizer(**options)
+
+
+def test_wrongly_typed_options():
+    with pytest.raises(TypeError, match="sentences must be an int or None, got str"):
+        lede.summarize(OK, sentences="3")
+    with pytest.raises(TypeError, match="algorithm must be a str"):
+        lede.summarize(OK, algorithm=3)
+    with pytest.raises(TypeError):
+        lede.summarize(OK, 3)  # options are keyword-only
+    with pytest.raises(TypeError, match="unexpected keyword argument 'sentence'"):
+        lede.summarize(OK, sentence=2)
+    with pytest.raises(TypeError, match="unexpected keyword argument"):
+        lede.Summarizer(threads=2)
+    with pytest.raises(lede.LedeError, match="too large"):
+        lede.summarize(OK, sentences=2**80)
+    assert lede.summarize(OK, sentences=None, algorithm=None) == lede.summarize(OK)
+
+
+def test_errors_are_catchable_as_value_error():
+    with pytest.raises(ValueError):
+        lede.summarize("")
