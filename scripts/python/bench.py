@@ -1,0 +1,143 @@
+"""Throughput of the `lede` Python package against the CLI and Python peers.
+
+    python scripts/python/bench.py [--data ../shared/data/cnndm_lede_valid.jsonl.gz]
+
+Measures, on the same documents (best of --repeat runs, docs/s):
+  * `lede.summarize_many` on articles already in memory (all cores, and 1 thread),
+    and end to end from the .jsonl.gz file to JSON lines, which is what the CLI does;
+  * `lede summarize FILE -o /dev/null` (the CLI batch mode, all cores and -j 1);
+  * sumy LexRank and TextRank and summa TextRank (pure Python, one core) on the
+    first --peer-docs documents, next to lede on one thread with each algorithm.
+Peers need `pip install sumy summa` and NLTK's punkt_tab under $NLTK_DATA
+(see BENCHMARKS.md). Prints a Markdown table.
+"""
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import lede
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def best_of(repeat, fn):
+    """Smallest wall time of `repeat` calls of `fn`, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def read_articles(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line)["article"] for line in f if line.strip()]
+
+
+def python_end_to_end(path, threads):
+    """File in, JSON lines out, as `lede summarize FILE -o /dev/null` does."""
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    results = lede.summarize_many([r["article"] for r in records], threads=threads)
+    with open(os.devnull, "w", encoding="utf-8") as out:
+        for record, result in zip(records, results):
+            line = result.to_json() if isinstance(result, lede.Summary) else json.dumps({"error": str(result)})
+            out.write(f'{{"id":{json.dumps(record["id"])},{line[1:]}\n')
+
+
+def peers():
+    """(name, summarize(text)) of the Python peers that are installed."""
+    found = []
+    try:
+        from sumy.nlp.stemmers import Stemmer
+        from sumy.nlp.tokenizers import Tokenizer
+        from sumy.parsers.plaintext import PlaintextParser
+        from sumy.summarizers.lex_rank import LexRankSummarizer
+        from sumy.summarizers.text_rank import TextRankSummarizer
+
+        tokenizer = Tokenizer("english")
+        for name, cls in (("sumy LexRank", LexRankSummarizer), ("sumy TextRank", TextRankSummarizer)):
+            summarizer = cls(Stemmer("english"))
+
+            def run(text, summarizer=summarizer):
+                return summarizer(PlaintextParser.from_string(text, tokenizer).document, 3)
+
+            run("One sentence here. Another one there.")  # fails early without punkt data
+            found.append((name, run))
+    except (ImportError, LookupError) as err:
+        print(f"sumy skipped: {err}", file=sys.stderr)
+    try:
+        from summa import summarizer as summa_summarizer
+
+        found.append(("summa TextRank", lambda text: summa_summarizer.summarize(text, words=75)))
+    except ImportError as err:
+        print(f"summa skipped: {err}", file=sys.stderr)
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data" / "cnndm_lede_valid.jsonl.gz"))
+    parser.add_argument("--cli", default=str(REPO / "target" / "release" / "lede"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--peer-docs", type=int, default=300)
+    args = parser.parse_args()
+
+    articles = read_articles(args.data)
+    n = len(articles)
+    cores = os.cpu_count()
+    rows = []
+
+    def row(system, threads, docs, seconds):
+        rows.append((system, threads, docs, docs / seconds))
+
+    default_algorithm = lede.Summarizer().algorithm
+    lede.summarize_many(articles[:50])  # warm up (model loading, page cache)
+    for threads, label in ((None, cores), (1, 1)):
+        t = best_of(args.repeat, lambda: lede.summarize_many(articles, threads=threads))
+        row(f"lede Python `summarize_many` ({default_algorithm}), in memory", label, n, t)
+        t = best_of(args.repeat, lambda: python_end_to_end(args.data, threads))
+        row(f"lede Python, .jsonl.gz -> JSON lines ({default_algorithm})", label, n, t)
+        if Path(args.cli).is_file():
+            cmd = [args.cli, "summarize", "--no-progress", args.data, "-o", os.devnull]
+            if threads:
+                cmd += ["-j", str(threads)]
+            t = best_of(
+                args.repeat,
+                lambda: subprocess.run(cmd, check=False, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL),
+            )
+            row(f"lede CLI `summarize FILE -o /dev/null` ({default_algorithm})", label, n, t)
+        else:
+            print(f"no CLI at {args.cli}: build it with cargo build -p lede-cli --release", file=sys.stderr)
+
+    subset = articles[: args.peer_docs]
+    lede_one_thread = {}
+    for algorithm in ("lexrank", "textrank", default_algorithm):
+        if algorithm in lede_one_thread:
+            continue
+        t = best_of(args.repeat, lambda: lede.summarize_many(subset, threads=1, algorithm=algorithm))
+        lede_one_thread[algorithm] = len(subset) / t
+        row(f"lede Python ({algorithm})", 1, len(subset), t)
+    for name, run in peers():
+        t = best_of(1, lambda: [run(text) for text in subset])
+        row(name, 1, len(subset), t)
+
+    reference = lede_one_thread[default_algorithm]
+    print(f"{platform.machine()}, {cores} cores, Python {platform.python_version()}, lede {lede.__version__}")
+    print(f"data: {args.data} ({n} docs; peers on the first {len(subset)})\n")
+    print(f"| system | threads | docs | docs/s | vs lede {default_algorithm} 1 thread |")
+    print("|---|---:|---:|---:|---:|")
+    for system, threads, docs, rate in rows:
+        print(f"| {system} | {threads} | {docs} | {rate:,.0f} | {rate / reference:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
