@@ -2,6 +2,7 @@
 
 mod centrality;
 mod lead;
+pub mod learned;
 
 use std::fmt;
 use std::str::FromStr;

@@ -1,0 +1,14 @@
+//! The learned scorer: features, model (inference), trainer and file
+//! format side by side.
+
+pub mod features;
+pub mod lexicon;
+pub mod model;
+pub mod serialization;
+pub mod trainer;
+
+pub use features::{features, Features, FEATURE_COUNT, FEATURE_NAMES};
+pub use lexicon::Lexicon;
+pub use model::{Model, SelectionHint};
+pub use serialization::{from_bytes, to_bytes, ModelFileError, FORMAT_VERSION};
+pub use trainer::{train, Dataset, TrainConfig};

@@ -1,0 +1,119 @@
+//! Inference: a forest of regression trees over sentence features.
+
+use super::features::{features, Features, FEATURE_COUNT};
+use super::lexicon::Lexicon;
+use crate::document::Document;
+use crate::score::Scorer;
+
+/// Marks a leaf in [`Tree::feature`].
+pub const LEAF: u16 = u16::MAX;
+
+/// One regression tree, stored as flat arrays indexed by node.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Tree {
+    /// Feature tested at each node, or [`LEAF`].
+    pub feature: Vec<u16>,
+    /// Go left when the feature is `<=` this value.
+    pub threshold: Vec<f32>,
+    /// Left child of each split node.
+    pub left: Vec<u32>,
+    /// Right child of each split node.
+    pub right: Vec<u32>,
+    /// Output of each leaf (0 for split nodes).
+    pub value: Vec<f32>,
+}
+
+impl Tree {
+    /// The tree's output for one feature vector.
+    pub fn predict(&self, x: &Features) -> f32 {
+        let mut node = 0usize;
+        loop {
+            let f = self.feature[node];
+            if f == LEAF {
+                return self.value[node];
+            }
+            node = if x[f as usize] <= self.threshold[node] {
+                self.left[node]
+            } else {
+                self.right[node]
+            } as usize;
+        }
+    }
+}
+
+/// How the model's authors want bullets chosen, found on validation data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SelectionHint {
+    /// Bullets per summary.
+    pub sentences: u32,
+    /// Redundancy threshold (see [`crate::Options::max_overlap`]).
+    pub max_overlap: f32,
+}
+
+/// A trained sentence scorer: gradient-boosted trees giving the log-odds
+/// that a sentence belongs in the highlights.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    /// Starting log-odds before any tree.
+    pub base_score: f32,
+    /// The trees, added together.
+    pub trees: Vec<Tree>,
+    /// Selection settings chosen at training time.
+    pub selection: SelectionHint,
+    /// Word weights used by the lexical features.
+    pub lexicon: Lexicon,
+}
+
+impl Model {
+    /// The model's log-odds for one feature vector.
+    pub fn predict(&self, x: &Features) -> f32 {
+        self.base_score + self.trees.iter().map(|t| t.predict(x)).sum::<f32>()
+    }
+
+    /// Checks that every node refers to a real feature and to later nodes,
+    /// so prediction can neither index out of bounds nor loop.
+    pub fn validate(&self) -> Result<(), String> {
+        for (t, tree) in self.trees.iter().enumerate() {
+            let n = tree.feature.len();
+            if n == 0
+                || [
+                    tree.threshold.len(),
+                    tree.left.len(),
+                    tree.right.len(),
+                    tree.value.len(),
+                ]
+                .iter()
+                .any(|&len| len != n)
+            {
+                return Err(format!("tree {t} has inconsistent node arrays"));
+            }
+            for node in 0..n {
+                let f = tree.feature[node];
+                if f == LEAF {
+                    continue;
+                }
+                if usize::from(f) >= FEATURE_COUNT {
+                    return Err(format!("tree {t} node {node} uses unknown feature {f}"));
+                }
+                for child in [tree.left[node], tree.right[node]] {
+                    if child as usize <= node || child as usize >= n {
+                        return Err(format!("tree {t} node {node} has an invalid child {child}"));
+                    }
+                }
+            }
+        }
+        if self.selection.sentences == 0 || !(0.0..=1.0).contains(&self.selection.max_overlap) {
+            return Err("invalid selection settings".into());
+        }
+        Ok(())
+    }
+}
+
+impl Scorer for Model {
+    fn score(&self, doc: &Document) -> Vec<f32> {
+        features(doc, &self.lexicon)
+            .iter()
+            .map(|x| self.predict(x))
+            .collect()
+    }
+}

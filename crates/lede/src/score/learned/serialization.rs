@@ -1,0 +1,202 @@
+//! The model file format: versioned, checksummed, validated on load.
+//!
+//! Layout (little-endian):
+//! `b"LEDEMODL"`, format version `u32`, payload length `u64`, payload,
+//! FNV-1a-64 checksum of the payload `u64`. The payload holds the feature
+//! names the model was trained with (refused when they differ from this
+//! build's), the base score, the selection settings and the trees.
+//! Hand-written rather than a serde format because the layout is tiny, must
+//! stay stable across releases, and is validated field by field.
+
+use super::features::FEATURE_NAMES;
+use super::lexicon::Lexicon;
+use super::model::{Model, SelectionHint, Tree};
+
+const MAGIC: &[u8; 8] = b"LEDEMODL";
+/// Version of the file format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Why a model file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ModelFileError {
+    /// The file does not start with the model magic bytes.
+    #[error("not a lede model file (bad magic bytes)")]
+    BadMagic,
+    /// The file was written by another format version.
+    #[error("model file format version {found} is not supported (this build reads version {FORMAT_VERSION})")]
+    UnsupportedVersion {
+        /// The version in the file.
+        found: u32,
+    },
+    /// The file ends early or has trailing bytes.
+    #[error("model file is truncated or has trailing data")]
+    Truncated,
+    /// The checksum does not match: the file is corrupt.
+    #[error("model file is corrupt (checksum mismatch)")]
+    Checksum,
+    /// The model was trained on other features.
+    #[error("model was trained with different features than this build computes")]
+    FeatureMismatch,
+    /// The trees are malformed.
+    #[error("model file is invalid: {0}")]
+    Invalid(String),
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// Serializes a model.
+pub fn to_bytes(model: &Model) -> Vec<u8> {
+    let mut p = Vec::new();
+    p.extend((FEATURE_NAMES.len() as u32).to_le_bytes());
+    for name in FEATURE_NAMES {
+        p.extend((name.len() as u16).to_le_bytes());
+        p.extend(name.as_bytes());
+    }
+    p.extend(model.base_score.to_le_bytes());
+    p.extend(model.selection.sentences.to_le_bytes());
+    p.extend(model.selection.max_overlap.to_le_bytes());
+    let words = model.lexicon.sorted();
+    p.extend((words.len() as u32).to_le_bytes());
+    for (word, weight) in words {
+        p.extend(word.to_le_bytes());
+        p.extend(weight.to_le_bytes());
+    }
+    p.extend((model.trees.len() as u32).to_le_bytes());
+    for tree in &model.trees {
+        p.extend((tree.feature.len() as u32).to_le_bytes());
+        for i in 0..tree.feature.len() {
+            p.extend(tree.feature[i].to_le_bytes());
+            p.extend(tree.threshold[i].to_le_bytes());
+            p.extend(tree.left[i].to_le_bytes());
+            p.extend(tree.right[i].to_le_bytes());
+            p.extend(tree.value[i].to_le_bytes());
+        }
+    }
+    let mut out = Vec::with_capacity(p.len() + 28);
+    out.extend(MAGIC);
+    out.extend(FORMAT_VERSION.to_le_bytes());
+    out.extend((p.len() as u64).to_le_bytes());
+    out.extend(&p);
+    out.extend(fnv1a(&p).to_le_bytes());
+    out
+}
+
+/// A cursor that never reads past the end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelFileError> {
+        if self.bytes.len() < n {
+            return Err(ModelFileError::Truncated);
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelFileError> {
+        Ok(self.take(N)?.try_into().expect("length checked"))
+    }
+    fn u16(&mut self) -> Result<u16, ModelFileError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+    fn u32(&mut self) -> Result<u32, ModelFileError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    fn u64(&mut self) -> Result<u64, ModelFileError> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+    fn f32(&mut self) -> Result<f32, ModelFileError> {
+        let v = f32::from_le_bytes(self.array()?);
+        if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(ModelFileError::Invalid("non-finite number".into()))
+        }
+    }
+    /// Reads a count whose items take at least `item_bytes` each, refusing
+    /// counts the remaining bytes cannot hold (so no huge allocation).
+    fn count(&mut self, item_bytes: usize) -> Result<usize, ModelFileError> {
+        let n = self.u32()? as usize;
+        if n.saturating_mul(item_bytes) > self.bytes.len() {
+            return Err(ModelFileError::Truncated);
+        }
+        Ok(n)
+    }
+}
+
+/// Reads and validates a model.
+pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
+    let mut r = Reader { bytes };
+    if r.take(MAGIC.len()).map_err(|_| ModelFileError::BadMagic)? != MAGIC {
+        return Err(ModelFileError::BadMagic);
+    }
+    let version = r.u32()?;
+    if version != FORMAT_VERSION {
+        return Err(ModelFileError::UnsupportedVersion { found: version });
+    }
+    let len = usize::try_from(r.u64()?).map_err(|_| ModelFileError::Truncated)?;
+    let payload = r.take(len)?;
+    let checksum = r.u64()?;
+    if !r.bytes.is_empty() {
+        return Err(ModelFileError::Truncated);
+    }
+    if fnv1a(payload) != checksum {
+        return Err(ModelFileError::Checksum);
+    }
+    let mut p = Reader { bytes: payload };
+    let names = p.count(2)?;
+    if names != FEATURE_NAMES.len() {
+        return Err(ModelFileError::FeatureMismatch);
+    }
+    for expected in FEATURE_NAMES {
+        let n = p.u16()? as usize;
+        if p.take(n)? != expected.as_bytes() {
+            return Err(ModelFileError::FeatureMismatch);
+        }
+    }
+    let base_score = p.f32()?;
+    let selection = SelectionHint {
+        sentences: p.u32()?,
+        max_overlap: p.f32()?,
+    };
+    let n_words = p.count(12)?;
+    let mut weights = std::collections::HashMap::with_capacity(n_words);
+    for _ in 0..n_words {
+        let word = p.u64()?;
+        weights.insert(word, p.f32()?);
+    }
+    let n_trees = p.count(4)?;
+    let mut trees = Vec::with_capacity(n_trees);
+    for _ in 0..n_trees {
+        let nodes = p.count(18)?;
+        let mut tree = Tree::default();
+        for _ in 0..nodes {
+            tree.feature.push(p.u16()?);
+            tree.threshold.push(p.f32()?);
+            tree.left.push(p.u32()?);
+            tree.right.push(p.u32()?);
+            tree.value.push(p.f32()?);
+        }
+        trees.push(tree);
+    }
+    if !p.bytes.is_empty() {
+        return Err(ModelFileError::Truncated);
+    }
+    let model = Model {
+        base_score,
+        trees,
+        selection,
+        lexicon: Lexicon::from_weights(weights),
+    };
+    model.validate().map_err(ModelFileError::Invalid)?;
+    Ok(model)
+}
