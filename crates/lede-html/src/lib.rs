@@ -1,1 +1,128 @@
-//! HTML article extraction (placeholder until the extractor lands).
+//! Article extraction from HTML news pages, and a bounded URL fetcher.
+//!
+//! The entry points are [`extract`] (an HTML string), [`extract_bytes`] (raw bytes whose
+//! charset is detected from the BOM, an HTTP `Content-Type` or `<meta>`), and [`fetch`]
+//! (download a page over HTTP(S) within [`FetchLimits`]).
+//!
+//! ```
+//! let html = r#"<html lang="en"><head><title>Rain | Daily Planet</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+//!   <article><h1>Rain</h1>
+//!   <p>It rained all day in Metropolis, and the streets were full of umbrellas by noon.</p>
+//!   <p>Forecasters expect the weather to clear up on Sunday, just in time for the parade.</p>
+//!   </article></body></html>"#;
+//! let article = lede_html::extract(html, None).unwrap();
+//! assert_eq!(article.paragraphs.len(), 2);
+//! assert_eq!(article.language.as_deref(), Some("en"));
+//! ```
+
+mod content;
+mod decode;
+mod fetch;
+mod meta;
+mod nesting;
+mod words;
+
+use serde::Serialize;
+
+pub use decode::decode_html;
+pub use fetch::{fetch, FetchError, FetchLimits, FetchedPage};
+
+/// Largest HTML input (in bytes) that [`extract`] and [`extract_bytes`] accept.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The article found in a page: its metadata and its clean body text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Headline (JSON-LD, OpenGraph, `<h1>` or `<title>`), empty when none was found.
+    pub title: String,
+    /// Author names, in page order, without duplicates.
+    pub authors: Vec<String>,
+    /// Publication date, normalised to ISO 8601 when it parses, else as the page wrote it.
+    pub published: Option<String>,
+    /// Publisher or site name.
+    pub site_name: Option<String>,
+    /// Language tag such as `en` or `en-GB`.
+    pub language: Option<String>,
+    /// Body paragraphs in reading order (no navigation, ads, captions, comments).
+    pub paragraphs: Vec<String>,
+    /// Publisher bullet highlights shown above the story (Daily Mail, CNN); never in `paragraphs`.
+    pub highlights: Vec<String>,
+}
+
+impl Article {
+    /// The body text: paragraphs joined by a blank line.
+    pub fn text(&self) -> String {
+        self.paragraphs.join("\n\n")
+    }
+
+    /// Whether no body text was found.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.is_empty()
+    }
+}
+
+/// Why a page could not be turned into an article.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    /// The input is larger than [`MAX_INPUT_BYTES`].
+    #[error("page is too large: {size} bytes (limit {limit})")]
+    TooLarge {
+        /// Size of the input in bytes.
+        size: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The input looks like binary data (an image, a PDF, an archive), not HTML.
+    #[error("input is binary data, not HTML")]
+    Binary,
+}
+
+/// Extracts the article from an HTML document.
+///
+/// `url` is the page address when known; it is used only as a fallback for the site name.
+/// A page with no recognisable article yields an [`Article`] with empty `paragraphs`.
+pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+    check_size(html.len())?;
+    if decode::looks_binary(html.as_bytes()) {
+        return Err(ExtractError::Binary);
+    }
+    let doc = scraper::Html::parse_document(&nesting::cap_nesting(html));
+    let mut article = meta::metadata(&doc, url);
+    let body = content::body(&doc);
+    article.paragraphs = body.paragraphs;
+    article.highlights = body.highlights;
+    if article.title.is_empty() {
+        article.title = body.heading.unwrap_or_default();
+    }
+    Ok(article)
+}
+
+/// Extracts the article from raw page bytes, detecting the charset.
+///
+/// The charset comes from a byte-order mark, else `content_type` (an HTTP `Content-Type`
+/// header value such as `text/html; charset=windows-1252`), else a `<meta charset>` or
+/// `<meta http-equiv="Content-Type">` near the top of the page, else UTF-8 when the bytes
+/// are valid UTF-8, else windows-1252.
+pub fn extract_bytes(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    url: Option<&str>,
+) -> Result<Article, ExtractError> {
+    check_size(bytes.len())?;
+    if decode::looks_binary(bytes) {
+        return Err(ExtractError::Binary);
+    }
+    let html = decode_html(bytes, content_type);
+    extract(&html, url)
+}
+
+fn check_size(size: usize) -> Result<(), ExtractError> {
+    if size > MAX_INPUT_BYTES {
+        return Err(ExtractError::TooLarge {
+            size,
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! What an element's `class`, `id` and `role` say about its content.
+
+use scraper::node::Element;
+
+/// Words of class or id names that mark page furniture rather than article text.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adslot",
+    "adunit",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "author",
+    "banner",
+    "bio",
+    "breadcrumb",
+    "breadcrumbs",
+    "byline",
+    "caption",
+    "captions",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "credit",
+    "credits",
+    "dateline",
+    "dfp",
+    "disqus",
+    "footer",
+    "gdpr",
+    "header",
+    "login",
+    "masthead",
+    "menu",
+    "meta",
+    "modal",
+    "mostpopular",
+    "nav",
+    "navbar",
+    "navigation",
+    "newsletter",
+    "outbrain",
+    "overlay",
+    "pager",
+    "pagination",
+    "popular",
+    "popup",
+    "print",
+    "promo",
+    "promoted",
+    "promotion",
+    "rating",
+    "recirc",
+    "recommendation",
+    "recommendations",
+    "recommended",
+    "related",
+    "reply",
+    "respond",
+    "search",
+    "share",
+    "sharebar",
+    "sharing",
+    "sidebar",
+    "signup",
+    "skip",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tag",
+    "tags",
+    "teaser",
+    "timestamp",
+    "toolbar",
+    "trending",
+    "widget",
+    "widgets",
+];
+
+/// Words of class or id names that mark the article body.
+const CONTENT_WORDS: &[&str] = &[
+    "article",
+    "articlebody",
+    "blog",
+    "body",
+    "content",
+    "entry",
+    "main",
+    "post",
+    "prose",
+    "story",
+    "text",
+];
+
+/// ARIA roles of page furniture.
+const BOILERPLATE_ROLES: &[&str] = &[
+    "alert",
+    "alertdialog",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "menu",
+    "menubar",
+    "navigation",
+    "search",
+    "toolbar",
+];
+
+/// Publisher bullet-highlight boxes (Daily Mail `mol-bullets-with-font`, CNN
+/// `el__storyhighlights`) and similar key-point lists.
+const HIGHLIGHT_MARKERS: &[&str] = &["bullets", "highlights", "keypoints", "key-points"];
+
+/// What the names of an element suggest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Navigation, ads, comments, share widgets and the like.
+    Boilerplate,
+    /// A publisher's bullet highlights.
+    Highlights,
+    /// Nothing conclusive.
+    Neutral,
+}
+
+/// Reads the class, id, role and itemprop of `el`.
+pub fn hint(el: &Element) -> Hint {
+    if el
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
+        return Hint::Neutral;
+    }
+    if el
+        .attr("role")
+        .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
+    {
+        return Hint::Boilerplate;
+    }
+    let names = el.classes().chain(el.id());
+    let mut boilerplate = false;
+    let mut content = false;
+    for name in names {
+        let lower = name.to_ascii_lowercase();
+        if HIGHLIGHT_MARKERS.iter().any(|m| lower.contains(m)) {
+            return Hint::Highlights;
+        }
+        let mut has_bad = false;
+        let mut has_good = false;
+        for word in name_words(name) {
+            has_bad |= BOILERPLATE_WORDS.contains(&word.as_str());
+            has_good |= CONTENT_WORDS.contains(&word.as_str());
+        }
+        boilerplate |= has_bad;
+        content |= has_good && !has_bad;
+    }
+    if boilerplate && !content {
+        Hint::Boilerplate
+    } else {
+        Hint::Neutral
+    }
+}
+
+/// Splits a class or id name into lowercase words at punctuation and camelCase humps:
+/// `storyBody__related-links` gives `story`, `body`, `related`, `links`.
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_ascii_alphanumeric() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        word.push(c.to_ascii_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hint_of(html: &str) -> Hint {
+        let doc = scraper::Html::parse_fragment(html);
+        let el = doc
+            .root_element()
+            .children()
+            .find_map(scraper::ElementRef::wrap)
+            .expect("one element");
+        hint(el.value())
+    }
+
+    #[test]
+    fn splits_names_into_words() {
+        assert_eq!(
+            name_words("storyBody__related-links"),
+            ["story", "body", "related", "links"]
+        );
+        assert_eq!(
+            name_words("mol-para-with-font"),
+            ["mol", "para", "with", "font"]
+        );
+    }
+
+    #[test]
+    fn classifies_elements() {
+        assert_eq!(hint_of(r#"<div class="comments-area">"#), Hint::Boilerplate);
+        assert_eq!(hint_of(r#"<div class="post-tags">"#), Hint::Boilerplate);
+        assert_eq!(
+            hint_of(r#"<div class="article-body has-comments">"#),
+            Hint::Neutral
+        );
+        assert_eq!(hint_of(r#"<div class="shadow heading">"#), Hint::Neutral);
+        assert_eq!(hint_of(r#"<div role="navigation">"#), Hint::Boilerplate);
+        assert_eq!(
+            hint_of(r#"<ul class="mol-bullets-with-font">"#),
+            Hint::Highlights
+        );
+        assert_eq!(
+            hint_of(r#"<div class="el__storyhighlights">"#),
+            Hint::Highlights
+        );
+    }
+}

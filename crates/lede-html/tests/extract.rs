@@ -1,0 +1,227 @@
+//! Extraction behaviour on small hand-written pages and on hostile input.
+
+use lede_html::{extract, extract_bytes, ExtractError, MAX_INPUT_BYTES};
+use proptest::prelude::*;
+
+const STORY_1: &str = "The council voted on Tuesday to close the old bridge, citing a report that found cracks in three of its supports.";
+const STORY_2: &str = "Engineers said repairs would take at least eighteen months, and that a temporary ferry would run in the meantime.";
+const STORY_3: &str = "Residents who rely on the bridge to reach the hospital said they were worried about the longer journey.";
+
+fn daily_mail_like() -> String {
+    format!(
+        r##"<!DOCTYPE html><html lang="en-GB"><head>
+<title>Old bridge to close after cracks found | Daily Mail Online</title>
+<meta property="og:site_name" content="Mail Online">
+<meta property="article:published_time" content="2017-05-27T10:15:00+0100">
+<meta name="author" content="Jane Smith">
+</head><body>
+<div class="page-header"><ul class="nav-primary"><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></div>
+<div id="js-article-text" class="article-text">
+<h1>Old bridge to close after cracks found</h1>
+<p class="author-section byline-plain">By <a href="/jane">Jane Smith</a></p>
+<ul class="mol-bullets-with-font">
+<li class="class-1"><font style="font-size: 1.2em;"><strong>Council votes to shut the bridge after a safety report</strong></font></li>
+<li class="class-2"><font style="font-size: 1.2em;"><strong>Repairs expected to take eighteen months</strong></font></li>
+</ul>
+<div itemprop="articleBody">
+<p class="mol-para-with-font">{STORY_1}</p>
+<div class="artSplitter mol-img-group"><div class="mol-img"><img src="a.jpg"></div>
+<p class="imageCaption mol-ss">The bridge has stood for more than a century</p></div>
+<p class="mol-para-with-font">{STORY_2}</p>
+<div class="adHolder"><p>Advertisement</p></div>
+<p class="mol-para-with-font">{STORY_3}</p>
+</div>
+<div class="share-links"><a href="#">Share</a> <a href="#">Tweet</a></div>
+</div>
+<div class="related-carousel"><h3>More from the Mail</h3><ul><li><a href="/x">Man bites dog in seaside town</a></li><li><a href="/y">Cat elected mayor</a></li></ul></div>
+<div id="reader-comments"><p>Great article, I drive over that bridge every day and it always felt unsafe to me.</p></div>
+<footer><p>Published by Associated Newspapers Ltd, part of the Daily Mail group.</p></footer>
+</body></html>"##
+    )
+}
+
+#[test]
+fn daily_mail_bullets_go_to_highlights_not_paragraphs() {
+    let article = extract(&daily_mail_like(), None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+    assert_eq!(
+        article.highlights,
+        [
+            "Council votes to shut the bridge after a safety report",
+            "Repairs expected to take eighteen months"
+        ]
+    );
+    assert_eq!(article.title, "Old bridge to close after cracks found");
+    assert_eq!(article.authors, ["Jane Smith"]);
+    assert_eq!(
+        article.published.as_deref(),
+        Some("2017-05-27T10:15:00+01:00")
+    );
+    assert_eq!(article.site_name.as_deref(), Some("Mail Online"));
+    assert_eq!(article.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        article.text(),
+        format!("{STORY_1}\n\n{STORY_2}\n\n{STORY_3}")
+    );
+}
+
+#[test]
+fn cnn_story_highlights() {
+    let html = format!(
+        r#"<html><body><div class="l-container">
+<div class="el__storyhighlights"><h3>Story highlights</h3><ul class="el__storyhighlights__list">
+<li class="el__storyhighlights__item">The bridge will close next week</li>
+<li class="el__storyhighlights__item">A ferry will replace it</li></ul></div>
+<section id="body-text"><div class="zn-body__paragraph">{STORY_1}</div>
+<div class="zn-body__paragraph">{STORY_2}</div></section></div></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(
+        article.highlights,
+        ["The bridge will close next week", "A ferry will replace it"]
+    );
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+}
+
+#[test]
+fn drops_nav_comments_cookie_banner_and_share_widgets() {
+    let html = format!(
+        r##"<html><body>
+<div id="cookie-consent"><p>We use cookies to improve your experience, by continuing you agree to our policy.</p><button>Accept</button></div>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<main><article>
+<h1>Bridge closes</h1>
+<div class="social-share"><a href="#">Facebook</a><a href="#">Twitter</a></div>
+<p>{STORY_1}</p><h2>What happens next</h2><p>{STORY_2}</p>
+<figure><img src="b.jpg"><figcaption>The bridge at dusk, seen from the east bank of the river.</figcaption></figure>
+<p>{STORY_3}</p>
+</article>
+<section class="comments"><h3>3 comments</h3><p>I have been saying this for years, the council never listens to anyone here.</p></section>
+</main>
+<aside><h3>Most read</h3><p>Something else entirely happened in another town far away from here.</p></aside>
+</body></html>"##
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(
+        article.paragraphs,
+        [STORY_1, "What happens next", STORY_2, STORY_3]
+    );
+    assert!(article.highlights.is_empty());
+}
+
+#[test]
+fn windows_1252_page_decodes() {
+    let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><article><p>".to_vec();
+    bytes.extend_from_slice(b"The caf\xe9 owner said \x93business is booming\x94 \x96 and then smiled, pouring another cup.");
+    bytes.extend_from_slice(b"</p></article></body></html>");
+    let article = extract_bytes(&bytes, None, None).unwrap();
+    assert_eq!(
+        article.paragraphs,
+        ["The caf\u{e9} owner said \u{201c}business is booming\u{201d} \u{2013} and then smiled, pouring another cup."]
+    );
+    let latin1 = extract_bytes(&bytes, Some("text/html; charset=iso-8859-1"), None).unwrap();
+    assert_eq!(latin1.paragraphs, article.paragraphs);
+}
+
+#[test]
+fn malformed_html_still_extracts() {
+    let html = format!(
+        "<html><body><div><p>{STORY_1}<p>{STORY_2}</b></i><div><p>{STORY_3}</span></table>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
+
+#[test]
+fn page_without_article_is_empty() {
+    let html = r#"<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">About us</a></li><li><a href="/c">Contact</a></li></ul></body></html>"#;
+    let article = extract(html, None).unwrap();
+    assert!(article.is_empty());
+    assert!(extract("", None).unwrap().is_empty());
+}
+
+#[test]
+fn oversized_page_is_refused() {
+    let size = 50 * 1024 * 1024;
+    let mut html = String::with_capacity(size);
+    while html.len() < size {
+        html.push_str("<p>filler text for a very large page</p>");
+    }
+    let err = extract(&html, None).unwrap_err();
+    assert_eq!(
+        err,
+        ExtractError::TooLarge {
+            size: html.len(),
+            limit: MAX_INPUT_BYTES
+        }
+    );
+}
+
+#[test]
+fn large_page_within_limit_extracts() {
+    let mut html = String::from("<html><body><article>");
+    for _ in 0..20_000 {
+        html.push_str(&format!("<p>{STORY_1}</p><p>{STORY_2}</p>"));
+    }
+    html.push_str("</article></body></html>");
+    let article = extract(&html, None).unwrap();
+    // Repeated paragraphs are kept once.
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    for tag in ["div", "span", "blockquote", "li"] {
+        let depth = 100_000;
+        let mut html = String::with_capacity(depth * 12);
+        html.push_str("<html><body>");
+        for _ in 0..depth {
+            html.push_str(&format!("<{tag}>"));
+        }
+        html.push_str(&format!("<p>{STORY_1}</p>"));
+        let article = extract(&html, None).unwrap();
+        assert_eq!(article.paragraphs, [STORY_1], "nested {tag}");
+    }
+}
+
+#[test]
+fn binary_input_is_refused() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend((0..5000u32).map(|i| (i * 7 % 256) as u8));
+    assert_eq!(extract_bytes(&png, None, None), Err(ExtractError::Binary));
+    let noise: Vec<u8> = (0..10_000u32).map(|i| (i * 31 % 256) as u8).collect();
+    assert_eq!(
+        extract_bytes(&noise, Some("text/html"), None),
+        Err(ExtractError::Binary)
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics_on_arbitrary_text(s in ".{0,2000}") {
+        let _ = extract(&s, Some("https://example.test/x"));
+    }
+
+    #[test]
+    fn never_panics_on_tag_soup(parts in prop::collection::vec(
+        prop_oneof![
+            Just("<p>".to_string()), Just("</p>".to_string()), Just("<div class=\"content\">".to_string()),
+            Just("</div>".to_string()), Just("<a href=x>".to_string()), Just("</a>".to_string()),
+            Just("<br>".to_string()), Just("<ul class=\"mol-bullets\"><li>".to_string()),
+            Just("<script>".to_string()), Just("<pre>".to_string()), Just("<table><td>".to_string()),
+            "[a-z ,.]{0,40}",
+        ], 0..200)) {
+        let html = parts.concat();
+        let first = extract(&html, None).unwrap();
+        let second = extract(&html, None).unwrap();
+        prop_assert_eq!(first, second);
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2000),
+                                       ct in prop::option::of("[a-z/;= -]{0,30}")) {
+        let _ = extract_bytes(&bytes, ct.as_deref(), None);
+    }
+}
