@@ -1,0 +1,326 @@
+//! `lede eval` and `lede oracle` end to end on small fixtures. Expected
+//! ROUGE means were computed with Google's rouge-score 0.1.2.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/eval/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("eval_cli_{name}"))
+}
+
+fn lede(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(args)
+        .output()
+        .expect("run lede")
+}
+
+fn json_ok(args: &[&str]) -> Value {
+    let out = lede(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON output")
+}
+
+fn f1_mean(report: &Value, metric: &str) -> f64 {
+    report["scores"][metric]["fmeasure"]["mean"]
+        .as_f64()
+        .unwrap()
+}
+
+fn assert_close(got: f64, want: f64) {
+    assert!((got - want).abs() < 1e-12, "{got} != {want}");
+}
+
+#[test]
+fn scores_match_rouge_score_with_and_without_stemming() {
+    let (pred, gold) = (fixture("pred_a.jsonl"), fixture("gold.jsonl"));
+    let stem = json_ok(&["eval", "--pred", &pred, "--gold", &gold, "--format", "json"]);
+    assert_eq!(stem["documents"], 4);
+    assert_close(f1_mean(&stem, "rouge1"), 0.5853828136436833);
+    assert_close(f1_mean(&stem, "rouge2"), 0.20535330261136714);
+    assert_close(f1_mean(&stem, "rougeL"), 0.3469330991070122);
+    assert_close(f1_mean(&stem, "rougeLsum"), 0.4191553213292344);
+    let r1 = &stem["scores"]["rouge1"]["fmeasure"];
+    assert!(
+        r1["low"].as_f64() <= r1["mean"].as_f64() && r1["mean"].as_f64() <= r1["high"].as_f64()
+    );
+
+    let plain = json_ok(&[
+        "eval",
+        "--pred",
+        &pred,
+        "--gold",
+        &gold,
+        "--format",
+        "json",
+        "--no-stemmer",
+    ]);
+    assert_eq!(plain["stemmer"], false);
+    assert_close(f1_mean(&plain, "rouge1"), 0.55204948031035);
+    assert_close(f1_mean(&plain, "rougeLsum"), 0.38582198799590106);
+}
+
+#[test]
+fn predictions_are_matched_by_id_in_any_order() {
+    let report = json_ok(&[
+        "eval",
+        "--pred",
+        &fixture("pred_b.jsonl"),
+        "--gold",
+        &fixture("gold.jsonl"),
+        "--format",
+        "json",
+    ]);
+    assert_close(f1_mean(&report, "rouge1"), 0.7415766864042727);
+    assert_close(f1_mean(&report, "rougeL"), 0.6940322767908975);
+}
+
+#[test]
+fn table_shows_every_metric_with_intervals() {
+    let out = lede(&[
+        "eval",
+        "--pred",
+        &fixture("pred_a.jsonl"),
+        "--gold",
+        &fixture("gold.jsonl"),
+    ]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("4 documents, stemming on"), "{text}");
+    let r1 = text.lines().find(|l| l.starts_with("rouge1 ")).unwrap();
+    assert!(r1.contains("58.54 ["), "{r1}");
+    for metric in ["rouge2", "rougeL", "rougeLsum"] {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("{metric} "))),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn mismatched_ids_fail_with_a_listing_unless_allowed() {
+    let (pred, gold) = (fixture("pred_mismatch.jsonl"), fixture("gold.jsonl"));
+    let out = lede(&["eval", "--pred", &pred, "--gold", &gold]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("1 duplicate ids: d1"), "{err}");
+
+    let out = lede(&[
+        "eval",
+        "--pred",
+        &pred,
+        "--gold",
+        &gold,
+        "--allow-mismatch",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing 2 ids: d3, d4"), "{err}");
+    assert!(err.contains("1 ids not in the references: x9"), "{err}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"], 2);
+}
+
+#[test]
+fn missing_ids_alone_are_an_error() {
+    let pred = scratch("two_docs.jsonl");
+    let mut f = std::fs::File::create(&pred).unwrap();
+    writeln!(
+        f,
+        r#"{{"id": "d1", "summary": ["Police arrested two men."]}}"#
+    )
+    .unwrap();
+    drop(f);
+    let out = lede(&[
+        "eval",
+        "--pred",
+        pred.to_str().unwrap(),
+        "--gold",
+        &fixture("gold.jsonl"),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing 3 ids: d2, d3, d4"), "{err}");
+}
+
+#[test]
+fn gzipped_gold_reads_like_plain() {
+    let gz = scratch("gold.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    enc.write_all(&std::fs::read(fixture("gold.jsonl")).unwrap())
+        .unwrap();
+    enc.finish().unwrap();
+    let report = json_ok(&[
+        "eval",
+        "--pred",
+        &fixture("pred_a.jsonl"),
+        "--gold",
+        gz.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_close(f1_mean(&report, "rouge1"), 0.5853828136436833);
+}
+
+#[test]
+fn per_doc_scores_in_csv_and_jsonl() {
+    let csv = scratch("per_doc.csv");
+    let jsonl = scratch("per_doc.jsonl");
+    for path in [&csv, &jsonl] {
+        let out = lede(&[
+            "eval",
+            "--pred",
+            &fixture("pred_b.jsonl"),
+            "--gold",
+            &fixture("gold.jsonl"),
+            "--per-doc",
+            path.to_str().unwrap(),
+        ]);
+        assert!(out.status.success());
+    }
+    let csv = std::fs::read_to_string(csv).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0].starts_with("id,rouge1_p,rouge1_r,rouge1_f,rouge2_p"));
+    assert!(lines[1].starts_with("d1,"));
+    assert_eq!(lines[1].split(',').count(), 13);
+    let rows: Vec<Value> = std::fs::read_to_string(jsonl)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[3]["id"], "d4");
+    let f = rows[3]["rouge1"]["fmeasure"].as_f64().unwrap();
+    assert!(f > 0.0 && f < 1.0);
+}
+
+#[test]
+fn compare_reports_difference_and_p_value() {
+    let (a, b, gold) = (
+        fixture("pred_a.jsonl"),
+        fixture("pred_b.jsonl"),
+        fixture("gold.jsonl"),
+    );
+    let report = json_ok(&[
+        "eval",
+        "--compare",
+        &a,
+        &b,
+        "--gold",
+        &gold,
+        "--format",
+        "json",
+    ]);
+    let r1 = &report["scores"]["rouge1"];
+    assert_close(r1["mean_a"].as_f64().unwrap(), 0.5853828136436833);
+    assert_close(r1["mean_b"].as_f64().unwrap(), 0.7415766864042727);
+    assert_close(
+        r1["difference"].as_f64().unwrap(),
+        0.7415766864042727 - 0.5853828136436833,
+    );
+    let p = r1["p_value"].as_f64().unwrap();
+    assert!(p > 0.0 && p <= 1.0);
+
+    let same = json_ok(&[
+        "eval",
+        "--compare",
+        &a,
+        &a,
+        "--gold",
+        &gold,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(same["scores"]["rougeL"]["difference"], 0.0);
+    assert_eq!(same["scores"]["rougeL"]["p_value"], 1.0);
+
+    let out = lede(&["eval", "--compare", &a, &b, "--gold", &gold]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("B-A") && text.contains("rougeLsum"), "{text}");
+}
+
+#[test]
+fn dataset_mode_summarizes_then_scores() {
+    let data = fixture("dataset.jsonl");
+    let report = json_ok(&[
+        "eval",
+        "--dataset",
+        &data,
+        "--algorithm",
+        "lead",
+        "--sentences",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(report["documents"], 3);
+    assert!(f1_mean(&report, "rouge1") > 0.3);
+    let out = lede(&[
+        "eval",
+        "--dataset",
+        &data,
+        "--algorithm",
+        "no-such-algorithm",
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-algorithm"));
+}
+
+#[test]
+fn oracle_writes_labels_in_document_order() {
+    let labels = scratch("labels.jsonl");
+    let out = lede(&[
+        "oracle",
+        "--dataset",
+        &fixture("dataset.jsonl"),
+        "--max-sentences",
+        "2",
+        "-o",
+        labels.to_str().unwrap(),
+        "-j",
+        "2",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8(out.stdout).unwrap().contains("rougeLsum"));
+    let rows: Vec<Value> = std::fs::read_to_string(&labels)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a1", "a2", "a3"]);
+    for row in &rows {
+        assert_eq!(row["sentences"], 4);
+        let chosen: Vec<u64> = row["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap())
+            .collect();
+        assert!(!chosen.is_empty() && chosen.len() <= 2);
+        assert!(chosen.windows(2).all(|w| w[0] < w[1]));
+    }
+    // The first article's reference restates sentences 0 and 1.
+    assert_eq!(rows[0]["labels"], serde_json::json!([0, 1]));
+}
