@@ -1,0 +1,310 @@
+//! Route table and handlers.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{middleware, Json, Router};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use tower_http::catch_panic::CatchPanicLayer;
+
+use crate::error::{ApiError, ErrorBody};
+use crate::request::{self, Input, SummarizeRequest};
+use crate::{metrics, AppState, MAX_BATCH_ITEMS};
+
+const PAGE: &str = include_str!("../assets/index.html");
+const OPENAPI: &str = include_str!("../assets/openapi.json");
+
+pub(crate) fn router(state: Arc<AppState>) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/healthz", get(healthz))
+        .route("/version", get(version))
+        .route("/metrics", get(metrics_text))
+        .route("/openapi.json", get(openapi))
+        .route("/v1/summarize", post(summarize))
+        .route("/v1/summarize/batch", post(batch))
+        .route("/v1/extract", post(extract))
+        .fallback(|| async { ApiError::not_found() })
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a handler panicked");
+            ApiError::internal("the server failed on this request").into_response()
+        }))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&state),
+            metrics::observe,
+        ))
+        .with_state(state)
+}
+
+async fn page() -> Html<&'static str> {
+    Html(PAGE)
+}
+
+async fn openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI)
+}
+
+async fn healthz() -> Json<Value> {
+    Json(json!({"status": "ok"}))
+}
+
+async fn version(State(state): State<Arc<AppState>>) -> Json<Value> {
+    let config = &state.config;
+    Json(json!({
+        "name": "lede",
+        "version": env!("CARGO_PKG_VERSION"),
+        "algorithms": lede::Algorithm::ALL.iter().map(|a| a.name()).collect::<Vec<_>>(),
+        "default_algorithm": lede::Algorithm::default().name(),
+        "fetch": config.allow_fetch,
+        "limits": {
+            "max_body_bytes": config.max_body_bytes,
+            "timeout_ms": config.timeout.as_millis() as u64,
+            "max_batch_items": MAX_BATCH_ITEMS,
+        },
+    }))
+}
+
+async fn metrics_text(State(state): State<Arc<AppState>>) -> impl IntoResponse {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )],
+        state.metrics.render(),
+    )
+}
+
+/// An article extracted from HTML, as `/v1/extract` answers it.
+#[derive(Debug, Serialize)]
+struct Extracted {
+    #[serde(flatten)]
+    article: lede_html::Article,
+    /// The body text the summary offsets refer to.
+    text: String,
+}
+
+/// A summary; for `html` and `url` inputs, with the article it was made from.
+#[derive(Debug, Serialize)]
+struct Summarized {
+    #[serde(flatten)]
+    summary: lede::Summary,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    article: Option<Extracted>,
+}
+
+/// One result of a batch.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum BatchResult<'a> {
+    Ok(&'a Summarized),
+    Err(ErrorBody<'a>),
+}
+
+/// The answer to a batch, one result per item in order.
+#[derive(Serialize)]
+struct BatchResponse<'a> {
+    results: Vec<BatchResult<'a>>,
+}
+
+/// Work that runs on the blocking pool and yields the JSON response body.
+type Job = Box<dyn FnOnce() -> Result<Vec<u8>, ApiError> + Send>;
+
+/// Admits the request, reads and parses its body, checks it with `prepare`,
+/// runs the job it returns on the worker pool, all within the request timeout.
+async fn guarded(
+    state: Arc<AppState>,
+    headers: &HeaderMap,
+    body: Body,
+    prepare: impl FnOnce(Arc<AppState>, Map<String, Value>) -> Result<Job, ApiError>,
+) -> Response {
+    let ticket = match state.jobs.admit(&state.metrics) {
+        Ok(ticket) => ticket,
+        Err(err) => return err.into_response(),
+    };
+    let limit = state.config.max_body_bytes;
+    let work = async {
+        let map = read_object(headers, body, limit).await?;
+        let job = prepare(Arc::clone(&state), map)?;
+        state.jobs.run(&state.metrics, job).await
+    };
+    let result = match tokio::time::timeout(state.config.timeout, work).await {
+        Ok(result) => result,
+        Err(_) => Err(ApiError::new(
+            StatusCode::GATEWAY_TIMEOUT,
+            "timeout",
+            format!(
+                "the request took longer than {} ms",
+                state.config.timeout.as_millis()
+            ),
+        )),
+    };
+    drop(ticket);
+    match result {
+        Ok(bytes) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            bytes,
+        )
+            .into_response(),
+        Err(err) => err.into_response(),
+    }
+}
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "too_large",
+        format!("request body is over the limit of {limit} bytes"),
+    )
+}
+
+async fn read_object(
+    headers: &HeaderMap,
+    body: Body,
+    limit: usize,
+) -> Result<Map<String, Value>, ApiError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large(limit));
+    }
+    let bytes = axum::body::to_bytes(body, limit).await.map_err(|err| {
+        let over = std::error::Error::source(&err)
+            .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
+        if over {
+            too_large(limit)
+        } else {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_body",
+                format!("could not read the request body: {err}"),
+            )
+        }
+    })?;
+    request::object(&bytes)
+}
+
+fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(value).map_err(|e| ApiError::internal(e.to_string()))
+}
+
+impl AppState {
+    /// Refuses `url` inputs up front when fetching is off.
+    fn check_input(&self, input: &Input, field: &str) -> Result<(), ApiError> {
+        if matches!(input, Input::Url(_)) && self.fetcher.is_none() {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "fetch_disabled",
+                "this server does not fetch URLs (start it with --allow-fetch); send `html` or `text`",
+            )
+            .field(field));
+        }
+        Ok(())
+    }
+
+    /// The article behind an `html` or `url` input.
+    fn article(&self, input: &Input, field: &str) -> Result<Extracted, ApiError> {
+        let article = match input {
+            Input::Html(html) => lede_html::extract(html, None).map_err(|e| {
+                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string())
+                    .field(field)
+            })?,
+            Input::Url(url) => self
+                .fetcher
+                .as_ref()
+                .ok_or_else(|| ApiError::internal("fetching is off"))?
+                .article(url, field)?,
+            Input::Text(_) => return Err(ApiError::internal("text is not a page")),
+        };
+        if article.is_empty() {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "no_article",
+                "no article text was found in the page",
+            )
+            .field(field));
+        }
+        let text = article.text();
+        Ok(Extracted { article, text })
+    }
+
+    fn summarize(&self, request: &SummarizeRequest, prefix: &str) -> Result<Summarized, ApiError> {
+        let field = format!("{prefix}{}", request.input.field());
+        let summarizer = lede::Summarizer::new(request.options.clone())
+            .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_option", e.to_string()))?;
+        let (summary, article) = match &request.input {
+            Input::Text(text) => (summarizer.summarize(text), None),
+            page => {
+                let extracted = self.article(page, &field)?;
+                (summarizer.summarize(&extracted.text), Some(extracted))
+            }
+        };
+        let summary = summary.map_err(|e| ApiError::from_lede(&e, &field))?;
+        Ok(Summarized { summary, article })
+    }
+}
+
+async fn summarize(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
+    guarded(state, &headers, body, |state, map| {
+        let request = request::summarize(map, "")?;
+        state.check_input(&request.input, request.input.field())?;
+        Ok(Box::new(move || {
+            let summarized = state.summarize(&request, "")?;
+            match &summarized.article {
+                None => to_json(&summarized.summary),
+                Some(_) => to_json(&summarized),
+            }
+        }))
+    })
+    .await
+}
+
+async fn batch(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
+    guarded(state, &headers, body, |state, map| {
+        let items = request::batch(map, MAX_BATCH_ITEMS)?;
+        let requests: Vec<Result<(usize, SummarizeRequest), ApiError>> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let request = request::batch_item(i, item)?;
+                let field = format!("items[{i}].{}", request.input.field());
+                state.check_input(&request.input, &field)?;
+                Ok((i, request))
+            })
+            .collect();
+        Ok(Box::new(move || {
+            let results: Vec<Result<Summarized, ApiError>> = requests
+                .into_iter()
+                .map(|r| r.and_then(|(i, req)| state.summarize(&req, &format!("items[{i}]."))))
+                .collect();
+            let out: Vec<BatchResult> = results
+                .iter()
+                .map(|r| match r {
+                    Ok(s) => BatchResult::Ok(s),
+                    Err(error) => BatchResult::Err(ErrorBody { error }),
+                })
+                .collect();
+            to_json(&BatchResponse { results: out })
+        }))
+    })
+    .await
+}
+
+async fn extract(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
+    guarded(state, &headers, body, |state, map| {
+        let input = request::extract(map)?;
+        let field = input.field();
+        state.check_input(&input, field)?;
+        Ok(Box::new(move || to_json(&state.article(&input, field)?)))
+    })
+    .await
+}
