@@ -1,0 +1,272 @@
+//! Word lists the segmenter consults: abbreviations, words that start
+//! sentences, and reporting verbs. Lookups are linear scans over short
+//! static lists; they only run at a candidate boundary, a few dozen times
+//! per article.
+
+/// What the token before a period says about the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Abbrev {
+    /// Never ends a sentence: titles before names ("Mr.", "Sen.", "e.g.").
+    Title,
+    /// Ends a sentence only when a typical sentence opener follows
+    /// ("U.S.", "Inc.", "a.m.", "Jan.", initials such as "J.").
+    Ambiguous,
+    /// Does not end a sentence before a number ("No. 10", "Vol. 3").
+    BeforeNumber,
+    /// A word that cannot end a sentence; a period after it is a Daily
+    /// Mail line-join artifact ("in the. First Amendment").
+    Article,
+    /// A plain number ("2013", "7.5", "12").
+    Number,
+    /// Anything else.
+    Word,
+}
+
+/// Titles before names; capitalised in cased text ("Sen." but "the rep.").
+const TITLES: &[&str] = &[
+    "adm", "atty", "brig", "capt", "cdr", "cllr", "cmdr", "col", "cpl", "cpt", "det", "dr", "drs",
+    "ens", "fr", "gen", "gov", "govs", "hon", "insp", "lt", "maj", "messrs", "mlle", "mme", "mmes",
+    "mr", "mrs", "ms", "msgr", "pfc", "pres", "prof", "profs", "pte", "pvt", "rep", "reps", "rev",
+    "revd", "rt", "sen", "sens", "sfc", "sgt", "spc", "supt",
+];
+
+/// Lowercase abbreviations that never end a sentence.
+const LOWER_TITLES: &[&str] = &["approx", "ca", "cf", "viz", "vs"];
+
+/// Capitalised in cased text.
+const AMBIGUOUS: &[&str] = &[
+    "apr", "assn", "aug", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "feb", "fri", "hwy",
+    "inc", "jan", "jr", "jul", "jun", "llc", "llp", "ltd", "mar", "mt", "nov", "oct", "rd", "sep",
+    "sept", "sr", "st", "thu", "thur", "thurs", "tue", "tues", "univ",
+];
+
+/// Lowercase abbreviations that may end a sentence.
+const LOWER_AMBIGUOUS: &[&str] = &["al", "etc", "ft", "lb", "lbs", "oz", "sq"];
+
+/// US state abbreviations; several are also English words ("Ill.",
+/// "Mass."), so they are only recognised capitalised.
+const STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
+    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
+    "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
+const BEFORE_NUMBER: &[&str] = &[
+    "ch", "chap", "fig", "figs", "no", "nos", "op", "pp", "pt", "sec", "vol", "vols",
+];
+
+/// Words that open sentences and rarely follow an abbreviation inside
+/// one. Used in lowercased text too, so none of them is common right
+/// after "u.s." or "a.m." mid-sentence.
+const STRONG_STARTERS: &[&str] = &[
+    "a",
+    "an",
+    "dr",
+    "he",
+    "her",
+    "his",
+    "however",
+    "i",
+    "it",
+    "its",
+    "meanwhile",
+    "mr",
+    "mrs",
+    "ms",
+    "my",
+    "our",
+    "she",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "we",
+    "you",
+    "your",
+];
+
+/// Further sentence openers, trusted only when capitalised in cased text.
+const WEAK_STARTERS: &[&str] = &[
+    "after",
+    "all",
+    "also",
+    "although",
+    "and",
+    "another",
+    "as",
+    "at",
+    "because",
+    "before",
+    "besides",
+    "both",
+    "everybody",
+    "everyone",
+    "but",
+    "despite",
+    "during",
+    "each",
+    "earlier",
+    "for",
+    "here",
+    "how",
+    "if",
+    "in",
+    "last",
+    "later",
+    "many",
+    "most",
+    "nobody",
+    "none",
+    "nothing",
+    "now",
+    "on",
+    "one",
+    "other",
+    "since",
+    "so",
+    "some",
+    "still",
+    "that",
+    "then",
+    "there",
+    "though",
+    "two",
+    "what",
+    "when",
+    "where",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+];
+
+const REPORTING_VERBS: &[&str] = &[
+    "added",
+    "admitted",
+    "asked",
+    "asks",
+    "claimed",
+    "continued",
+    "cried",
+    "declared",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "joked",
+    "laughed",
+    "noted",
+    "posted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "screamed",
+    "shouted",
+    "told",
+    "tweeted",
+    "warned",
+    "whispered",
+    "wrote",
+    "yelled",
+];
+
+/// Words that cannot end a heading or list item: a line ending in one
+/// continues on the next.
+const JOINING: &[&str] = &[
+    "a", "an", "and", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+    "with",
+];
+
+/// Words after which "!" is part of a name ("Yahoo! News").
+const BANG_NAMES: &[&str] = &["jeopardy", "yahoo"];
+
+fn contains(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Classifies the token before a period. `token` has the period itself and
+/// any opening quotes or brackets removed; it may hold inner periods
+/// ("U.S", "p.m", "e.g"). In `cased` text, lowercase tokens only match the
+/// abbreviations that are written in lowercase ("vs.", "etc.").
+pub(super) fn classify(token: &str, cased: bool) -> Abbrev {
+    let bytes = token.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return Abbrev::Word;
+    };
+    if bytes
+        .iter()
+        .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b':'))
+    {
+        return if first.is_ascii_digit() {
+            Abbrev::Number
+        } else {
+            Abbrev::Word
+        };
+    }
+    if !bytes.iter().all(|b| b.is_ascii_alphabetic() || *b == b'.') {
+        return Abbrev::Word;
+    }
+    if token.contains('.') {
+        if token.eq_ignore_ascii_case("e.g") || token.eq_ignore_ascii_case("i.e") {
+            return Abbrev::Title;
+        }
+        // Letter groups of one or two letters: "U.S", "p.m", "Ph.D", "a.k.a".
+        let dotted = token.split('.').all(|part| (1..=2).contains(&part.len()));
+        return if dotted {
+            Abbrev::Ambiguous
+        } else {
+            Abbrev::Word
+        };
+    }
+    let lower = first.is_ascii_lowercase();
+    if bytes.len() == 1 {
+        // Initials; in cased text a lone lowercase letter is a unit ("£8 m.")
+        // except "v." (versus) and "p." (page).
+        return match first {
+            b'v' => Abbrev::Title,
+            b'p' => Abbrev::BeforeNumber,
+            _ if lower && cased => Abbrev::Word,
+            _ => Abbrev::Ambiguous,
+        };
+    }
+    if matches!(token, "the" | "a" | "an") {
+        return Abbrev::Article;
+    }
+    let any_case = !(cased && lower);
+    if contains(LOWER_TITLES, token) || (any_case && contains(TITLES, token)) {
+        Abbrev::Title
+    } else if contains(LOWER_AMBIGUOUS, token)
+        || (any_case && contains(AMBIGUOUS, token))
+        || STATES.contains(&token)
+    {
+        Abbrev::Ambiguous
+    } else if any_case && contains(BEFORE_NUMBER, token) {
+        Abbrev::BeforeNumber
+    } else {
+        Abbrev::Word
+    }
+}
+
+/// Whether `word` typically opens a sentence. `cased` admits the weaker
+/// openers, which are only telling when capitalised.
+pub(super) fn is_starter(word: &str, cased: bool) -> bool {
+    contains(STRONG_STARTERS, word) || (cased && contains(WEAK_STARTERS, word))
+}
+
+/// Whether `word` introduces or closes a quotation ("said", "asked").
+pub(super) fn is_reporting_verb(word: &str) -> bool {
+    contains(REPORTING_VERBS, word)
+}
+
+/// Whether "!" after `word` belongs to a name.
+pub(super) fn is_bang_name(word: &str) -> bool {
+    contains(BANG_NAMES, word)
+}
+
+/// Whether a line ending in `word` must continue on the next line.
+pub(super) fn is_joining_word(word: &str) -> bool {
+    contains(JOINING, word)
+}

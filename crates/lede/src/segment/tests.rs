@@ -1,0 +1,395 @@
+use proptest::prelude::*;
+
+use super::split_sentences;
+
+fn split(text: &str) -> Vec<&str> {
+    split_sentences(text, 0..text.len())
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
+#[test]
+fn plain_sentences() {
+    assert_eq!(
+        split("Rain hit London. Trains stopped! Why? Nobody knows."),
+        [
+            "Rain hit London.",
+            "Trains stopped!",
+            "Why?",
+            "Nobody knows."
+        ]
+    );
+}
+
+#[test]
+fn titles_never_end_a_sentence() {
+    assert_eq!(
+        split("Mr. Smith met Sen. John McCain and Gen. Mark Milley. He left."),
+        [
+            "Mr. Smith met Sen. John McCain and Gen. Mark Milley.",
+            "He left."
+        ]
+    );
+    assert_eq!(
+        split("Dr. The Rev. Jones spoke."),
+        ["Dr. The Rev. Jones spoke."]
+    );
+}
+
+#[test]
+fn lowercase_title_in_cased_text_is_a_word() {
+    assert_eq!(
+        split("It was plain and simple, said the rep. Sambora quit."),
+        ["It was plain and simple, said the rep.", "Sambora quit."]
+    );
+}
+
+#[test]
+fn ambiguous_abbreviation_splits_only_before_an_opener() {
+    assert_eq!(
+        split("He flew to the U.S. The trip was long."),
+        ["He flew to the U.S.", "The trip was long."]
+    );
+    assert_eq!(split("The U.S. Army said so."), ["The U.S. Army said so."]);
+    assert_eq!(
+        split("He left at 5 p.m. Friday."),
+        ["He left at 5 p.m. Friday."]
+    );
+    assert_eq!(
+        split("He left at 5 p.m. He came back at 6."),
+        ["He left at 5 p.m.", "He came back at 6."]
+    );
+    assert_eq!(
+        split("Copyright Time Inc. All rights reserved."),
+        ["Copyright Time Inc.", "All rights reserved."]
+    );
+}
+
+#[test]
+fn initials_stay_inside_names() {
+    assert_eq!(
+        split("J. K. Rowling met George W. Bush. They talked."),
+        ["J. K. Rowling met George W. Bush.", "They talked."]
+    );
+    assert_eq!(
+        split("He fought in World War I. He survived."),
+        ["He fought in World War I.", "He survived."]
+    );
+}
+
+#[test]
+fn numbers_money_and_times_do_not_split() {
+    assert_eq!(
+        split("It costs $3.50, up 3.5%, or £1.2m at 10.30am. Next."),
+        ["It costs $3.50, up 3.5%, or £1.2m at 10.30am.", "Next."]
+    );
+    assert_eq!(
+        split("He is No. 1 in the world."),
+        ["He is No. 1 in the world."]
+    );
+    assert_eq!(
+        split("The answer was no. He left."),
+        ["The answer was no.", "He left."]
+    );
+}
+
+#[test]
+fn numbered_list_markers() {
+    assert_eq!(
+        split("1. Keep calm. 2. Carry on."),
+        ["1. Keep calm.", "2. Carry on."]
+    );
+    assert_eq!(
+        split("It ended on May 1. Sorry."),
+        ["It ended on May 1.", "Sorry."]
+    );
+}
+
+#[test]
+fn ellipsis_mid_sentence_and_at_the_end() {
+    assert_eq!(
+        split("It was... in the end... fine. Then... Nothing."),
+        ["It was... in the end... fine.", "Then...", "Nothing."]
+    );
+    assert_eq!(
+        split("He paused… then went on."),
+        ["He paused… then went on."]
+    );
+}
+
+#[test]
+fn closing_quotes_and_brackets_stay_with_the_sentence() {
+    assert_eq!(
+        split("He said \"no.\" Then he left."),
+        ["He said \"no.\"", "Then he left."]
+    );
+    assert_eq!(
+        split("(See below.) Next, results."),
+        ["(See below.)", "Next, results."]
+    );
+    assert_eq!(split("“I’m done.” He left."), ["“I’m done.”", "He left."]);
+}
+
+#[test]
+fn quotation_with_attribution_is_one_sentence() {
+    assert_eq!(split("\"Why?\" he asked."), ["\"Why?\" he asked."]);
+    assert_eq!(
+        split("\"Why?\" Smith asked, smiling."),
+        ["\"Why?\" Smith asked, smiling."]
+    );
+    assert_eq!(split("'No.' Smith said."), ["'No.' Smith said."]);
+    assert_eq!(
+        split("'No.' He said it twice."),
+        ["'No.'", "He said it twice."]
+    );
+    assert_eq!(
+        split("'Done.' Asked why, he smiled."),
+        ["'Done.'", "Asked why, he smiled."]
+    );
+}
+
+#[test]
+fn daily_mail_single_quotes() {
+    assert_eq!(
+        split("'I am done,' he said. 'I will not go back.'"),
+        ["'I am done,' he said.", "'I will not go back.'"]
+    );
+    assert_eq!(split("'I am done.' He left."), ["'I am done.'", "He left."]);
+}
+
+#[test]
+fn urls_and_emails_are_not_split() {
+    assert_eq!(
+        split("See www.example.com. Or mail name@example.co.uk now."),
+        ["See www.example.com.", "Or mail name@example.co.uk now."]
+    );
+}
+
+#[test]
+fn missing_space_splits_only_before_an_opener() {
+    assert_eq!(
+        split("It was reserved.This is new."),
+        ["It was reserved.", "This is new."]
+    );
+    assert_eq!(
+        split("Thanks Mr.Olson and St.James."),
+        ["Thanks Mr.Olson and St.James."]
+    );
+    assert_eq!(
+        split("Mail Daniel.Piotrowski@x.com now."),
+        ["Mail Daniel.Piotrowski@x.com now."]
+    );
+}
+
+#[test]
+fn daily_mail_line_join_artifacts() {
+    assert_eq!(
+        split("He said in a. statement that the. First Amendment applies."),
+        ["He said in a. statement that the. First Amendment applies."]
+    );
+    assert_eq!(
+        split("By . Daily Mail Reporter . A man was held."),
+        ["By . Daily Mail Reporter .", "A man was held."]
+    );
+    assert_eq!(split("Mr . Smith left . He"), ["Mr . Smith left .", "He"]);
+}
+
+#[test]
+fn lowercased_text() {
+    assert_eq!(
+        split("mr. smith flew to the u.s. he met sgt. jones. it rained."),
+        [
+            "mr. smith flew to the u.s.",
+            "he met sgt. jones.",
+            "it rained."
+        ]
+    );
+    assert_eq!(
+        split("the u.s. army left. 'it's over.' she said."),
+        ["the u.s. army left.", "'it's over.' she said."]
+    );
+}
+
+#[test]
+fn line_breaks() {
+    assert_eq!(split("One.\n\nTwo"), ["One.", "Two"]);
+    assert_eq!(split("Heading\n\nBody."), ["Heading", "Body."]);
+    assert_eq!(
+        split("the fox jumped over\nthe dog."),
+        ["the fox jumped over\nthe dog."]
+    );
+    assert_eq!(
+        split("Points:\n• One\n• Two"),
+        ["Points:", "• One", "• Two"]
+    );
+    assert_eq!(
+        split("A short heading\nThe body."),
+        ["A short heading", "The body."]
+    );
+    assert_eq!(
+        split("It was published on\nTuesday."),
+        ["It was published on\nTuesday."]
+    );
+}
+
+#[test]
+fn punctuation_only_fragments_join_a_neighbour() {
+    assert_eq!(split("He left. . The end."), ["He left. .", "The end."]);
+    assert_eq!(split(". . Start."), [". . Start."]);
+    assert_eq!(split("..."), ["..."]);
+}
+
+#[test]
+fn sub_range_is_respected() {
+    let text = "Skip this. Keep this one. And this. Not this.";
+    let start = text.find("Keep").unwrap_or(0);
+    let end = text.find(" Not").unwrap_or(text.len());
+    let got: Vec<&str> = split_sentences(text, start..end)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(got, ["Keep this one.", "And this."]);
+}
+
+#[test]
+fn bad_ranges_are_clamped() {
+    let text = "Été. Ça va.";
+    assert!(split_sentences(text, 0..1000)
+        .iter()
+        .all(|r| r.end <= text.len()));
+    // 1 and 8 fall inside two-byte characters.
+    let got: Vec<&str> = split_sentences(text, 1..8)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(got, ["té."]);
+    let (start, end) = (8, 3);
+    assert!(split_sentences(text, start..end).is_empty());
+    assert!(split_sentences("", 0..0).is_empty());
+}
+
+#[test]
+fn long_input_without_punctuation_is_one_sentence() {
+    let text = "word ".repeat(2_000_000);
+    let got = split_sentences(&text, 0..text.len());
+    assert_eq!(got, vec![0..text.len() - 1]);
+}
+
+#[test]
+fn long_runs_of_terminators_and_dots() {
+    let dots = ".".repeat(1_000_000);
+    assert_eq!(split(&dots), [dots.as_str()]);
+    let text = "a.".repeat(500_000);
+    assert_eq!(split_sentences(&text, 0..text.len()).len(), 1);
+    let spaced = "x . ".repeat(300_000);
+    assert!(!split(&spaced).is_empty());
+}
+
+/// Checks the contract on one input whose range lies on char boundaries.
+fn check_invariants(text: &str, range: std::ops::Range<usize>) -> Result<(), TestCaseError> {
+    let sentences = split_sentences(text, range.clone());
+    let mut last_end = range.start;
+    for r in &sentences {
+        prop_assert!(r.start >= last_end, "overlap or disorder: {:?}", sentences);
+        prop_assert!(r.start < r.end, "empty sentence");
+        prop_assert!(r.end <= range.end);
+        prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        let s = &text[r.clone()];
+        prop_assert_eq!(s, s.trim(), "untrimmed sentence");
+        last_end = r.end;
+    }
+    // Every non-space character of the range is in some sentence.
+    let covered: usize = sentences
+        .iter()
+        .map(|r| {
+            text[r.clone()]
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+        .sum();
+    let expected = text[range].chars().filter(|c| !c.is_whitespace()).count();
+    prop_assert_eq!(covered, expected);
+    Ok(())
+}
+
+/// Text built from the pieces the rules look at, so that the properties
+/// reach the abbreviation, quote and line-break paths.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Mr."),
+        Just("U.S."),
+        Just("p.m."),
+        Just("J."),
+        Just("No."),
+        Just("the."),
+        Just("The"),
+        Just("he"),
+        Just("said"),
+        Just("Smith"),
+        Just("3.5"),
+        Just("12"),
+        Just("..."),
+        Just("…"),
+        Just("."),
+        Just("!"),
+        Just("?"),
+        Just("'"),
+        Just("\""),
+        Just("”"),
+        Just(")"),
+        Just("("),
+        Just(" "),
+        Just("  "),
+        Just("\n"),
+        Just("\n\n"),
+        Just("•"),
+        Just("\u{a0}"),
+        Just("é"),
+        Just("www.x.com"),
+        Just(":"),
+        Just("-"),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+/// A range of `text` whose ends may fall anywhere, even inside characters.
+fn with_range(text: String) -> impl Strategy<Value = (String, usize, usize)> {
+    let len = text.len();
+    (Just(text), 0..=len + 2, 0..=len + 2)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn contract_holds_on_arbitrary_text((text, a, b) in any::<String>().prop_flat_map(with_range)) {
+        let range = a.min(b)..a.max(b);
+        let sentences = split_sentences(&text, range.clone());
+        let end = range.end.min(text.len());
+        prop_assert!(sentences.iter().all(|r| r.start >= range.start && r.end <= end));
+        if text.is_char_boundary(range.start.min(end)) && text.is_char_boundary(end) {
+            check_invariants(&text, range.start.min(end)..end)?;
+        }
+    }
+
+    #[test]
+    fn contract_holds_on_newsy_text((text, a, b) in newsy().prop_flat_map(with_range)) {
+        let end = a.max(b).min(text.len());
+        let start = a.min(b).min(end);
+        if text.is_char_boundary(start) && text.is_char_boundary(end) {
+            check_invariants(&text, start..end)?;
+        } else {
+            let _ = split_sentences(&text, start..end);
+        }
+    }
+
+    #[test]
+    fn splitting_is_deterministic(text in newsy()) {
+        prop_assert_eq!(
+            split_sentences(&text, 0..text.len()),
+            split_sentences(&text, 0..text.len())
+        );
+    }
+}
