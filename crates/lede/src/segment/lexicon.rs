@@ -1,7 +1,6 @@
 //! Word lists the segmenter consults: abbreviations, words that start
-//! sentences, and reporting verbs. Lookups are linear scans over short
-//! static lists; they only run at a candidate boundary, a few dozen times
-//! per article.
+//! sentences, and reporting verbs. Each list is sorted and lowercase (but
+//! [`STATES`]) and is binary-searched with the word lowercased on the stack.
 
 /// What the token before a period says about the period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +46,7 @@ const LOWER_AMBIGUOUS: &[&str] = &["al", "etc", "ft", "lb", "lbs", "oz", "sq"];
 /// "Mass."), so they are only recognised capitalised.
 const STATES: &[&str] = &[
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
-    "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
+    "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
     "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
@@ -101,13 +100,13 @@ const WEAK_STARTERS: &[&str] = &[
     "before",
     "besides",
     "both",
-    "everybody",
-    "everyone",
     "but",
     "despite",
     "during",
     "each",
     "earlier",
+    "everybody",
+    "everyone",
     "for",
     "here",
     "how",
@@ -183,8 +182,31 @@ const JOINING: &[&str] = &[
 /// Words after which "!" is part of a name ("Yahoo! News").
 const BANG_NAMES: &[&str] = &["jeopardy", "yahoo"];
 
+/// Longest word in any list.
+const LONGEST: usize = 9;
+
 fn contains(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    for (lower, b) in buf.iter_mut().zip(bytes) {
+        *lower = b.to_ascii_lowercase();
+    }
+    let lowered = &buf[..bytes.len()];
+    list.binary_search_by(|w| compare(w.as_bytes(), lowered))
+        .is_ok()
+}
+
+/// Byte-wise order of two short words, without a call to `memcmp`.
+fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    for (x, y) in a.iter().zip(b) {
+        if x != y {
+            return x.cmp(y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// Classifies the token before a period. `token` has the period itself and
@@ -240,7 +262,9 @@ pub(super) fn classify(token: &str, cased: bool) -> Abbrev {
         Abbrev::Title
     } else if contains(LOWER_AMBIGUOUS, token)
         || (any_case && contains(AMBIGUOUS, token))
-        || STATES.contains(&token)
+        || STATES
+            .binary_search_by(|w| compare(w.as_bytes(), bytes))
+            .is_ok()
     {
         Abbrev::Ambiguous
     } else if any_case && contains(BEFORE_NUMBER, token) {
@@ -269,4 +293,34 @@ pub(super) fn is_bang_name(word: &str) -> bool {
 /// Whether a line ending in `word` must continue on the next line.
 pub(super) fn is_joining_word(word: &str) -> bool {
     contains(JOINING, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_lowercase_and_short() {
+        let lists = [
+            TITLES,
+            LOWER_TITLES,
+            AMBIGUOUS,
+            LOWER_AMBIGUOUS,
+            BEFORE_NUMBER,
+            STRONG_STARTERS,
+            WEAK_STARTERS,
+            REPORTING_VERBS,
+            JOINING,
+            BANG_NAMES,
+        ];
+        for list in lists {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "unsorted: {list:?}");
+            for word in list {
+                assert_eq!(*word, word.to_ascii_lowercase());
+                assert!(word.len() <= LONGEST, "{word} is too long");
+            }
+        }
+        assert!(STATES.windows(2).all(|w| w[0] < w[1]));
+        assert!(STATES.iter().all(|w| w.len() <= LONGEST));
+    }
 }

@@ -68,6 +68,18 @@ const SHORT_LINE: usize = 60;
 
 const ELLIPSIS: &str = "…";
 
+/// Bytes the main loop stops at: terminators, line breaks and the first
+/// byte of "…".
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[0xE2] = true;
+    table
+};
+
 /// Splits `text[range]` into sentences.
 ///
 /// Returns byte ranges into `text`, in order, non-overlapping, non-empty,
@@ -131,6 +143,14 @@ impl<'a> Segmenter<'a> {
         let mut line_start = self.lo;
         let mut i = self.lo;
         while i < self.end {
+            // Jump to the next byte that can matter.
+            match self.bytes[i..self.end]
+                .iter()
+                .position(|&b| SPECIAL[usize::from(b)])
+            {
+                Some(p) => i += p,
+                None => break,
+            }
             let b = self.bytes[i];
             let terminator = matches!(b, b'.' | b'!' | b'?')
                 || (b == 0xE2 && self.text[i..self.end].starts_with(ELLIPSIS));
@@ -163,7 +183,7 @@ impl<'a> Segmenter<'a> {
         if r.is_empty() {
             return end;
         }
-        if !self.text[r.clone()].chars().any(char::is_alphanumeric) {
+        if !has_alphanumeric(&self.text[r.clone()]) {
             match self.out.last_mut() {
                 Some(last) => last.end = r.end,
                 None => return start,
@@ -180,7 +200,7 @@ impl<'a> Segmenter<'a> {
             return;
         }
         match self.out.last_mut() {
-            Some(last) if !self.text[r.clone()].chars().any(char::is_alphanumeric) => {
+            Some(last) if !has_alphanumeric(&self.text[r.clone()]) => {
                 last.end = r.end;
             }
             _ => self.out.push(r),
@@ -261,7 +281,9 @@ impl<'a> Segmenter<'a> {
             // Daily Mail byline separators: "By . Name", "PUBLISHED: . 12:14".
             return false;
         }
-        if quoted && word_start > self.lo && self.text[..word_start].ends_with(OPENERS) {
+        let opened = self.text[self.lo..word_start]
+            .ends_with(['"', '\'', '(', '[', '{', '`', '“', '‘', '«']);
+        if quoted && opened {
             // A quoted word ("a "Miss."") is not an abbreviation.
             return self.plain(&next);
         }
@@ -364,7 +386,7 @@ impl<'a> Segmenter<'a> {
 
     /// The word at `k`, past opening quotes and brackets.
     fn next_word(&self, k: usize) -> Next<'a> {
-        let rest = self.text[k..self.end].trim_start_matches(OPENERS);
+        let rest = skip_openers(&self.text[k..self.end]);
         let word = ascii_word(rest);
         let bytes = rest.as_bytes();
         let class = match rest.chars().next() {
@@ -401,7 +423,7 @@ impl<'a> Segmenter<'a> {
             s = self.token_start(e)?;
         }
         let token = &self.text[s..e];
-        let word = token.trim_start_matches(OPENERS);
+        let word = skip_openers(token);
         Some((e - word.len(), word))
     }
 
@@ -411,14 +433,19 @@ impl<'a> Segmenter<'a> {
         while !self.text.is_char_boundary(lo) {
             lo += 1;
         }
-        match self.text[lo..e]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| c.is_whitespace())
-        {
-            Some((p, c)) => Some(lo + p + c.len_utf8()),
-            None => (lo == self.lo).then_some(lo),
+        for p in (lo..e).rev() {
+            let b = self.bytes[p];
+            if b < 0x80 {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+                    return Some(p + 1);
+                }
+            } else if self.text.is_char_boundary(p) {
+                if let Some(c) = self.text[p..e].chars().next().filter(|c| c.is_whitespace()) {
+                    return Some(p + c.len_utf8());
+                }
+            }
         }
+        (lo == self.lo).then_some(lo)
     }
 
     /// Whether the single line break at `i` (the next line starting at `k`)
@@ -455,8 +482,19 @@ impl<'a> Segmenter<'a> {
     }
 }
 
-/// Opening quotes and brackets skipped before a word.
-const OPENERS: [char; 9] = ['"', '\'', '(', '[', '{', '“', '‘', '«', '`'];
+/// `s` without leading opening quotes and brackets.
+fn skip_openers(s: &str) -> &str {
+    let mut rest = s;
+    loop {
+        let skip = match rest.as_bytes().first() {
+            Some(b'"' | b'\'' | b'(' | b'[' | b'{' | b'`') => 1,
+            Some(0xE2) if rest.starts_with(['“', '‘']) => 3,
+            Some(0xC2) if rest.starts_with('«') => 2,
+            _ => return rest,
+        };
+        rest = &rest[skip..];
+    }
+}
 
 /// The leading ASCII letters of `s`, at most [`WORD_MAX`] bytes.
 fn ascii_word(s: &str) -> &str {
@@ -466,6 +504,10 @@ fn ascii_word(s: &str) -> &str {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     &s[..len]
+}
+
+fn has_alphanumeric(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_alphanumeric()) || s.chars().any(char::is_alphanumeric)
 }
 
 /// `range` without leading and trailing whitespace.
