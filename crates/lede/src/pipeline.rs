@@ -5,6 +5,9 @@ use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::ingest::{check_text, decode_text, DEFAULT_MAX_INPUT_BYTES};
 use crate::render::{spans, Bullet, Removed, Summary};
+use std::sync::Arc;
+
+use crate::score::learned::{embedded_model, Model};
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
 use crate::select::{select, Length, Selection};
 
@@ -17,7 +20,9 @@ pub struct Options {
     pub length: Length,
     /// Redundancy control: the largest share of content words a bullet may
     /// share with an already chosen one (0 to 1; 1 turns the check off).
-    pub max_overlap: f32,
+    /// `None` uses the algorithm's own setting (the learned model's was
+    /// chosen on validation data).
+    pub max_overlap: Option<f32>,
     /// Sentences shorter than this many words are chosen only as a last resort.
     pub min_words: usize,
     /// Inputs larger than this many bytes are refused.
@@ -30,7 +35,7 @@ impl Default for Options {
         Options {
             algorithm: Algorithm::default(),
             length: selection.length,
-            max_overlap: selection.max_overlap,
+            max_overlap: None,
             min_words: selection.min_words,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
         }
@@ -40,6 +45,7 @@ impl Default for Options {
 /// Turns articles into bullet highlights. Cheap to share across threads.
 pub struct Summarizer {
     options: Options,
+    selection: Selection,
     scorer: Box<dyn Scorer>,
 }
 
@@ -54,24 +60,50 @@ impl std::fmt::Debug for Summarizer {
 impl Summarizer {
     /// Builds a summarizer for `options`.
     pub fn new(options: Options) -> Result<Summarizer> {
-        let scorer: Box<dyn Scorer> = match options.algorithm {
-            Algorithm::Lead => Box::new(Lead),
-            Algorithm::TextRank => Box::new(TextRank),
-            Algorithm::LexRank => Box::new(LexRank),
+        match options.algorithm {
+            Algorithm::Lead => Summarizer::with_scorer(options, Box::new(Lead)),
+            Algorithm::TextRank => Summarizer::with_scorer(options, Box::new(TextRank)),
+            Algorithm::LexRank => Summarizer::with_scorer(options, Box::new(LexRank)),
+            Algorithm::Learned => {
+                let model =
+                    embedded_model().map_err(|e| Error::Model(format!("embedded model: {e}")))?;
+                Summarizer::with_model(options, model)
+            }
+        }
+    }
+
+    /// Builds a summarizer that scores with a trained model, such as one
+    /// written by `lede train` and read with [`Model::load`].
+    pub fn with_model(options: Options, model: Arc<Model>) -> Result<Summarizer> {
+        let options = Options {
+            algorithm: Algorithm::Learned,
+            max_overlap: options.max_overlap.or(Some(model.selection.max_overlap)),
+            ..options
         };
-        Summarizer::with_scorer(options, scorer)
+        Summarizer::with_scorer(options, Box::new(model))
     }
 
     /// Builds a summarizer that scores with a scorer of your own.
     pub fn with_scorer(options: Options, scorer: Box<dyn Scorer>) -> Result<Summarizer> {
         options.length.validate().map_err(Error::InvalidOption)?;
-        if !(0.0..=1.0).contains(&options.max_overlap) {
+        let max_overlap = options
+            .max_overlap
+            .unwrap_or(Selection::default().max_overlap);
+        if !(0.0..=1.0).contains(&max_overlap) {
             return Err(Error::InvalidOption(format!(
-                "max_overlap must be between 0 and 1, got {}",
-                options.max_overlap
+                "max_overlap must be between 0 and 1, got {max_overlap}"
             )));
         }
-        Ok(Summarizer { options, scorer })
+        let selection = Selection {
+            length: options.length,
+            max_overlap,
+            min_words: options.min_words,
+        };
+        Ok(Summarizer {
+            options,
+            selection,
+            scorer,
+        })
     }
 
     /// The settings in use.
@@ -94,12 +126,7 @@ impl Summarizer {
             return Err(Error::NoSentences);
         }
         let scores = self.scorer.score(&doc);
-        let selection = Selection {
-            length: self.options.length,
-            max_overlap: self.options.max_overlap,
-            min_words: self.options.min_words,
-        };
-        let chosen = select(&doc, &scores, &selection);
+        let chosen = select(&doc, &scores, &self.selection);
 
         let mut order: Vec<usize> = (0..scores.len()).collect();
         order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));

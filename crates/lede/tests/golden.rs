@@ -9,14 +9,23 @@ use lede::{Algorithm, Format, Options, Summarizer};
 fn fixtures() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = vec![
-        ("minya".to_owned(), std::fs::read_to_string(dir.join("minya.txt")).unwrap()),
-        ("cnn-story".to_owned(), std::fs::read_to_string(dir.join("cnn.story")).unwrap()),
+        (
+            "minya".to_owned(),
+            std::fs::read_to_string(dir.join("minya.txt")).unwrap(),
+        ),
+        (
+            "cnn-story".to_owned(),
+            std::fs::read_to_string(dir.join("cnn.story")).unwrap(),
+        ),
     ];
     let corpus = std::fs::read_to_string(dir.join("cnndm_sample.jsonl")).unwrap();
     for line in corpus.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
         let id = v["id"].as_str().unwrap();
-        out.push((format!("cnndm-{}", &id[..8]), v["article"].as_str().unwrap().to_owned()));
+        out.push((
+            format!("cnndm-{}", &id[..8]),
+            v["article"].as_str().unwrap().to_owned(),
+        ));
     }
     out
 }
@@ -30,7 +39,11 @@ fn summaries_match_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut mismatches = Vec::new();
     for algorithm in Algorithm::ALL {
-        let summarizer = Summarizer::new(Options { algorithm, ..Options::default() }).unwrap();
+        let summarizer = Summarizer::new(Options {
+            algorithm,
+            ..Options::default()
+        })
+        .unwrap();
         for (name, text) in fixtures() {
             let actual = summarizer.summarize(&text).unwrap().render(Format::Json);
             let path = golden_path(&name, algorithm);
@@ -44,33 +57,78 @@ fn summaries_match_golden_files() {
             }
         }
     }
-    assert!(mismatches.is_empty(), "golden files differ (rerun with UPDATE_GOLDEN=1 and review): {mismatches:#?}");
+    assert!(
+        mismatches.is_empty(),
+        "golden files differ (rerun with UPDATE_GOLDEN=1 and review): {mismatches:#?}"
+    );
 }
 
 #[test]
 fn minya_reference_input() {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minya.txt")).unwrap();
-    let given: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with('•')).collect();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minya.txt"),
+    )
+    .unwrap();
+    let given: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('•'))
+        .collect();
     for algorithm in Algorithm::ALL {
-        let summarizer = Summarizer::new(Options { algorithm, ..Options::default() }).unwrap();
+        let summarizer = Summarizer::new(Options {
+            algorithm,
+            ..Options::default()
+        })
+        .unwrap();
         let summary = summarizer.summarize(&text).unwrap();
         assert_eq!(summary.bullets.len(), 3, "{algorithm}");
-        assert!(summary.title.as_ref().unwrap().text.starts_with("ISIS says it carried out attack"));
+        assert!(summary
+            .title
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("ISIS says it carried out attack"));
         assert_eq!(summary.given_highlights.len(), 4);
         let mut seen = std::collections::HashSet::new();
         for bullet in &summary.bullets {
             let span = &bullet.span;
             assert_eq!(&text[span.byte_start..span.byte_end], span.text);
-            let chars: String = text.chars().skip(span.start).take(span.end - span.start).collect();
+            let chars: String = text
+                .chars()
+                .skip(span.start)
+                .take(span.end - span.start)
+                .collect();
             assert_eq!(chars, span.text);
-            assert!(seen.insert(bullet.display_text()), "duplicate bullet {:?}", span.text);
-            assert!(!span.text.contains("(Amr Nabil)"), "photo credit in {:?}", span.text);
-            assert!(span.byte_start > summary.given_highlights[3].byte_end, "bullet from the header");
+            assert!(
+                seen.insert(bullet.display_text()),
+                "duplicate bullet {:?}",
+                span.text
+            );
+            assert!(
+                !span.text.contains("(Amr Nabil)"),
+                "photo credit in {:?}",
+                span.text
+            );
+            assert!(
+                span.byte_start > summary.given_highlights[3].byte_end,
+                "bullet from the header"
+            );
             for g in &given {
-                assert!(!g.contains(span.text.trim()), "given highlight copied: {:?}", span.text);
+                assert!(
+                    !g.contains(span.text.trim()),
+                    "given highlight copied: {:?}",
+                    span.text
+                );
             }
-            for caption in ["inflicted 'heavy casualties' to ISIS fighters", "which killed 29 \n", "alarmed at ISIS fighters slipping"] {
-                assert!(!span.text.contains(caption.trim()), "caption chosen: {:?}", span.text);
+            for caption in [
+                "inflicted 'heavy casualties' to ISIS fighters",
+                "which killed 29 \n",
+                "alarmed at ISIS fighters slipping",
+            ] {
+                assert!(
+                    !span.text.contains(caption.trim()),
+                    "caption chosen: {:?}",
+                    span.text
+                );
             }
         }
     }

@@ -9,7 +9,10 @@ use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
+use std::sync::Arc;
+
 use lede::ingest::{open_corpus, Record, RecordError};
+use lede::score::learned::Model;
 use lede::{Algorithm, Format, Length, Options, Summarizer};
 
 /// Records handed to the thread pool at once; bounds memory in batch mode.
@@ -25,9 +28,12 @@ pub struct Args {
     /// Output format of single articles (corpora always produce JSON lines).
     #[arg(short, long, default_value = "text", value_parser = ["text", "markdown", "json", "jsonl"])]
     format: String,
-    /// Scoring algorithm: lead, textrank or lexrank.
-    #[arg(short, long, default_value = "lead")]
+    /// Scoring algorithm: learned, lead, textrank or lexrank.
+    #[arg(short, long, default_value = "learned")]
     algorithm: String,
+    /// A model file written by `lede train`, used instead of the embedded one.
+    #[arg(short, long, conflicts_with = "algorithm")]
+    model: Option<PathBuf>,
     /// Number of bullets.
     #[arg(short, long, conflicts_with_all = ["words", "chars", "ratio"])]
     sentences: Option<usize>,
@@ -41,9 +47,10 @@ pub struct Args {
     #[arg(long)]
     ratio: Option<f32>,
     /// Redundancy control: largest share of content words a bullet may
-    /// share with an earlier one (1 turns it off).
-    #[arg(long, default_value_t = Options::default().max_overlap)]
-    max_overlap: f32,
+    /// share with an earlier one, 0 to 1 (1 turns it off; default: the
+    /// algorithm's own).
+    #[arg(long)]
+    max_overlap: Option<f32>,
     /// Refuse articles larger than this many bytes.
     #[arg(long, default_value_t = lede::ingest::DEFAULT_MAX_INPUT_BYTES)]
     max_bytes: usize,
@@ -89,7 +96,10 @@ impl Args {
 
 /// Runs `lede summarize`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let summarizer = Summarizer::new(args.options()?)?;
+    let summarizer = match &args.model {
+        Some(path) => Summarizer::with_model(args.options()?, Arc::new(Model::load(path)?))?,
+        None => Summarizer::new(args.options()?)?,
+    };
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
@@ -105,7 +115,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             .build()
             .context("cannot start worker threads")?;
         let totals = pool.install(|| summarize_corpus(&summarizer, &args, &mut out))?;
-        eprintln!("summarized {} records: {} ok, {} failed", totals.ok + totals.failed, totals.ok, totals.failed);
+        eprintln!(
+            "summarized {} records: {} ok, {} failed",
+            totals.ok + totals.failed,
+            totals.ok,
+            totals.failed
+        );
         if totals.failed > 0 {
             ExitCode::from(2)
         } else {
@@ -118,12 +133,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-fn summarize_files(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
+fn summarize_files(
+    summarizer: &Summarizer,
+    args: &Args,
+    out: &mut dyn Write,
+) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse()?;
     let many = args.inputs.len() > 1;
     let mut failed = 0;
     for (n, input) in args.inputs.iter().enumerate() {
-        let result = read_input(input, args.max_bytes).and_then(|bytes| Ok(summarizer.summarize_bytes(&bytes)?));
+        let result = read_input(input, args.max_bytes)
+            .and_then(|bytes| Ok(summarizer.summarize_bytes(&bytes)?));
         match result {
             Ok(mut summary) => {
                 if many {
@@ -142,9 +162,17 @@ fn summarize_files(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) ->
         }
     }
     if many {
-        eprintln!("summarized {} files: {} ok, {failed} failed", args.inputs.len(), args.inputs.len() - failed);
+        eprintln!(
+            "summarized {} files: {} ok, {failed} failed",
+            args.inputs.len(),
+            args.inputs.len() - failed
+        );
     }
-    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads a file or stdin, refusing to hold more than `max_bytes`.
@@ -152,7 +180,11 @@ fn read_input(input: &str, max_bytes: usize) -> anyhow::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     let limit = max_bytes as u64 + 1;
     if input == "-" {
-        io::stdin().lock().take(limit).read_to_end(&mut bytes).context("cannot read stdin")?;
+        io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
     } else {
         File::open(Path::new(input))
             .with_context(|| format!("cannot open {input}"))?
@@ -172,18 +204,27 @@ struct Totals {
     failed: usize,
 }
 
-fn summarize_corpus(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) -> anyhow::Result<Totals> {
+fn summarize_corpus(
+    summarizer: &Summarizer,
+    args: &Args,
+    out: &mut dyn Write,
+) -> anyhow::Result<Totals> {
     let path = Path::new(&args.inputs[0]);
     let records: Box<dyn Iterator<Item = Result<Record, RecordError>>> = if args.inputs[0] == "-" {
-        Box::new(lede::ingest::Records::new(io::stdin().lock(), args.max_bytes.saturating_mul(2)))
+        Box::new(lede::ingest::Records::new(
+            io::stdin().lock(),
+            args.max_bytes.saturating_mul(2),
+        ))
     } else {
         Box::new(open_corpus(path, args.max_bytes.saturating_mul(2))?)
     };
     let progress = if !args.no_progress && io::stderr().is_terminal() {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {human_pos} records [{elapsed_precise}] {per_sec}")
-                .expect("valid progress template"),
+            ProgressStyle::with_template(
+                "{spinner} {human_pos} records [{elapsed_precise}] {per_sec}",
+            )
+            .expect("valid progress template"),
         );
         bar
     } else {
@@ -195,14 +236,18 @@ fn summarize_corpus(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) -
     while records.peek().is_some() {
         chunk.clear();
         chunk.extend(records.by_ref().take(CHUNK));
-        let lines: Vec<(bool, String)> = chunk.par_iter().map(|r| summarize_record(summarizer, r)).collect();
+        let lines: Vec<(bool, String)> = chunk
+            .par_iter()
+            .map(|r| summarize_record(summarizer, r))
+            .collect();
         for (ok, line) in lines {
             if ok {
                 totals.ok += 1;
             } else {
                 totals.failed += 1;
             }
-            out.write_all(line.as_bytes()).context("cannot write output")?;
+            out.write_all(line.as_bytes())
+                .context("cannot write output")?;
         }
         progress.inc(chunk.len() as u64);
     }
@@ -211,16 +256,21 @@ fn summarize_corpus(summarizer: &Summarizer, args: &Args, out: &mut dyn Write) -
 }
 
 /// One output line for one record: a summary, or an error record.
-fn summarize_record(summarizer: &Summarizer, record: &Result<Record, RecordError>) -> (bool, String) {
+fn summarize_record(
+    summarizer: &Summarizer,
+    record: &Result<Record, RecordError>,
+) -> (bool, String) {
     let error_line = |id: Option<&str>, line: usize, message: String| {
         let value = serde_json::json!({ "id": id, "line": line, "error": message });
         (false, value.to_string() + "\n")
     };
     match record {
         Err(e) => error_line(e.id.as_deref(), e.line, e.message.clone()),
-        Ok(record) if record.is_html => {
-            error_line(Some(&record.id), record.line, "HTML records are not supported yet".into())
-        }
+        Ok(record) if record.is_html => error_line(
+            Some(&record.id),
+            record.line,
+            "HTML records are not supported yet".into(),
+        ),
         Ok(record) => match summarizer.summarize(&record.article) {
             Ok(mut summary) => {
                 summary.id = Some(record.id.clone());

@@ -5,11 +5,19 @@ fn texts<'a>(text: &'a str, ranges: impl IntoIterator<Item = &'a Range<usize>>) 
 }
 
 fn body(text: &str, cleaned: &Cleaned) -> Vec<String> {
-    cleaned.blocks.iter().map(|b| text[b.span.clone()].to_owned()).collect()
+    cleaned
+        .blocks
+        .iter()
+        .map(|b| text[b.span.clone()].to_owned())
+        .collect()
 }
 
 fn reasons(text: &str, cleaned: &Cleaned) -> Vec<(Reason, String)> {
-    cleaned.removed.iter().map(|r| (r.reason, text[r.span.clone()].to_owned())).collect()
+    cleaned
+        .removed
+        .iter()
+        .map(|r| (r.reason, text[r.span.clone()].to_owned()))
+        .collect()
 }
 
 #[test]
@@ -17,8 +25,17 @@ fn separates_title_bullets_and_body() {
     let text = "Storm hits the coast\n\n  • Thousands lose power \n  • Schools close\n\nThe storm arrived on Monday. It was fierce.\n\nMore rain is due.";
     let c = clean(text);
     assert_eq!(&text[c.title.clone().unwrap()], "Storm hits the coast");
-    assert_eq!(texts(text, &c.highlights), ["Thousands lose power", "Schools close"]);
-    assert_eq!(body(text, &c), ["The storm arrived on Monday. It was fierce.", "More rain is due."]);
+    assert_eq!(
+        texts(text, &c.highlights),
+        ["Thousands lose power", "Schools close"]
+    );
+    assert_eq!(
+        body(text, &c),
+        [
+            "The storm arrived on Monday. It was fierce.",
+            "More rain is due."
+        ]
+    );
     assert_eq!(c.blocks[1].paragraph, 1);
     assert!(c.removed.is_empty());
 }
@@ -35,7 +52,10 @@ fn one_line_article_has_no_title() {
 fn story_highlights_are_not_body() {
     let text = "Body sentence one. Body two.\n\n@highlight\n\nFirst bullet\n\n@highlight\n\nSecond bullet\n";
     let c = clean(text);
-    assert_eq!(texts(text, &c.highlights), ["First bullet", "Second bullet"]);
+    assert_eq!(
+        texts(text, &c.highlights),
+        ["First bullet", "Second bullet"]
+    );
     assert_eq!(body(text, &c), ["Body sentence one. Body two."]);
 }
 
@@ -43,7 +63,10 @@ fn story_highlights_are_not_body() {
 fn repeated_captions_are_removed_every_time() {
     let text = "Title line here\n\nFirst real sentence. Second one.\n\nA caption with no full stop \n\nA caption with no full stop \n\nLast sentence.";
     let c = clean(text);
-    assert_eq!(body(text, &c), ["First real sentence. Second one.", "Last sentence."]);
+    assert_eq!(
+        body(text, &c),
+        ["First real sentence. Second one.", "Last sentence."]
+    );
     let r = reasons(text, &c);
     assert_eq!(r[0].0, Reason::Caption);
     assert_eq!(r[1].0, Reason::Duplicate);
@@ -54,28 +77,52 @@ fn repeated_sentences_keep_the_first_copy() {
     let text = "Title line here\n\nHe said it twice.\n\nHe said it twice.\n\nDone.";
     let c = clean(text);
     assert_eq!(body(text, &c), ["He said it twice.", "Done."]);
-    assert_eq!(reasons(text, &c), [(Reason::Duplicate, "He said it twice.".to_owned())]);
+    assert_eq!(
+        reasons(text, &c),
+        [(Reason::Duplicate, "He said it twice.".to_owned())]
+    );
 }
 
 #[test]
 fn photo_credits() {
     let text = "Headline goes here\n\nThe bus was heading to the monastery (Amr Nabil)\n\nThe attack was condemned. (AP Photo/John Doe)\n\nIt was seen by the agency (NASA).";
     let c = clean(text);
-    assert_eq!(body(text, &c), ["The attack was condemned.", "It was seen by the agency (NASA)."]);
+    assert_eq!(
+        body(text, &c),
+        [
+            "The attack was condemned.",
+            "It was seen by the agency (NASA)."
+        ]
+    );
     let r = reasons(text, &c);
-    assert_eq!(r[0], (Reason::Caption, "The bus was heading to the monastery (Amr Nabil)".to_owned()));
-    assert_eq!(r[1], (Reason::PhotoCredit, "(AP Photo/John Doe)".to_owned()));
+    assert_eq!(
+        r[0],
+        (
+            Reason::Caption,
+            "The bus was heading to the monastery (Amr Nabil)".to_owned()
+        )
+    );
+    assert_eq!(
+        r[1],
+        (Reason::PhotoCredit, "(AP Photo/John Doe)".to_owned())
+    );
 }
 
 #[test]
 fn daily_mail_byline_and_furniture() {
     let text = "By . Daily Mail Reporter . PUBLISHED: . 12:14 EST, 20 March 2013 . | . UPDATED: . 12:53 EST, 20 March 2013 . A man was arrested. Scroll down for video . Police said he fled.";
     let c = clean(text);
-    assert_eq!(body(text, &c), ["A man was arrested.", "Police said he fled."]);
+    assert_eq!(
+        body(text, &c),
+        ["A man was arrested.", "Police said he fled."]
+    );
     let r = reasons(text, &c);
     assert_eq!(r[0].0, Reason::Byline);
     assert!(r[0].1.starts_with("By . Daily Mail Reporter"));
-    assert_eq!(r[1], (Reason::Boilerplate, "Scroll down for video .".to_owned()));
+    assert_eq!(
+        r[1],
+        (Reason::Boilerplate, "Scroll down for video .".to_owned())
+    );
 }
 
 #[test]
@@ -84,13 +131,24 @@ fn whole_paragraph_furniture_and_bylines() {
     let c = clean(text);
     assert_eq!(body(text, &c), ["The story itself."]);
     let kinds: Vec<Reason> = c.removed.iter().map(|r| r.reason).collect();
-    assert_eq!(kinds, [Reason::Byline, Reason::Boilerplate, Reason::Boilerplate, Reason::Boilerplate]);
+    assert_eq!(
+        kinds,
+        [
+            Reason::Byline,
+            Reason::Boilerplate,
+            Reason::Boilerplate,
+            Reason::Boilerplate
+        ]
+    );
 }
 
 #[test]
 fn cnn_datelines() {
     for (text, rest) in [
-        ("Washington (CNN) President Obama spoke.", "President Obama spoke."),
+        (
+            "Washington (CNN) President Obama spoke.",
+            "President Obama spoke.",
+        ),
         ("(CNN) -- A storm hit.", "A storm hit."),
         ("LONDON, England (CNN) -- Rain fell.", "Rain fell."),
         ("(CNNGo) -- Flights are fun.", "Flights are fun."),
@@ -111,7 +169,18 @@ fn windows_line_endings_and_nbsp() {
 
 #[test]
 fn empty_and_odd_inputs_do_not_panic() {
-    for text in ["", " ", "\n\n\n", "•", "• ", "@highlight", "(", "By", "a\r", "\r\n\r\n•  \n"] {
+    for text in [
+        "",
+        " ",
+        "\n\n\n",
+        "•",
+        "• ",
+        "@highlight",
+        "(",
+        "By",
+        "a\r",
+        "\r\n\r\n•  \n",
+    ] {
         let c = clean(text);
         for b in &c.blocks {
             assert!(!text[b.span.clone()].trim().is_empty());

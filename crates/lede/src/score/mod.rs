@@ -25,17 +25,25 @@ pub trait Scorer: Send + Sync {
 #[serde(rename_all = "lowercase")]
 pub enum Algorithm {
     /// The first sentences of the article.
-    #[default]
     Lead,
     /// TextRank (Mihalcea & Tarau 2004): PageRank over word-overlap similarity.
     TextRank,
     /// LexRank (Erkan & Radev 2004): PageRank over TF-IDF cosine similarity.
     LexRank,
+    /// Boosted trees over sentence features, trained on CNN/DailyMail
+    /// highlights; the model ships inside the library.
+    #[default]
+    Learned,
 }
 
 impl Algorithm {
     /// Every algorithm, in a stable order.
-    pub const ALL: [Algorithm; 3] = [Algorithm::Lead, Algorithm::TextRank, Algorithm::LexRank];
+    pub const ALL: [Algorithm; 4] = [
+        Algorithm::Learned,
+        Algorithm::Lead,
+        Algorithm::TextRank,
+        Algorithm::LexRank,
+    ];
 
     /// The algorithm's name as used on the command line and in JSON.
     pub fn name(self) -> &'static str {
@@ -43,6 +51,7 @@ impl Algorithm {
             Algorithm::Lead => "lead",
             Algorithm::TextRank => "textrank",
             Algorithm::LexRank => "lexrank",
+            Algorithm::Learned => "learned",
         }
     }
 }

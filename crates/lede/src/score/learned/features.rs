@@ -51,6 +51,10 @@ pub const FEATURE_NAMES: [&str; 34] = [
     "lexical_strong",
 ];
 
+/// How many preceding sentences the novelty feature compares with; bounds
+/// the work on very long inputs.
+const NOVELTY_WINDOW: usize = 64;
+
 /// Number of features per sentence.
 pub const FEATURE_COUNT: usize = FEATURE_NAMES.len();
 
@@ -160,7 +164,7 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
         } else {
             set.iter().map(|t| (tf[t] as f32).ln()).sum::<f32>() / set.len() as f32
         };
-        let max_earlier = doc.sentences[..i]
+        let max_earlier = doc.sentences[i.saturating_sub(NOVELTY_WINDOW)..i]
             .iter()
             .map(|e| share(set, &e.terms.set))
             .fold(0.0, f32::max);

@@ -1,12 +1,14 @@
 //! The learned scorer: features, model (inference), trainer and file
 //! format side by side.
 
+mod embedded;
 pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod serialization;
 pub mod trainer;
 
+pub use embedded::embedded_model;
 pub use features::{features, Features, FEATURE_COUNT, FEATURE_NAMES};
 pub use lexicon::Lexicon;
 pub use model::{Model, SelectionHint};

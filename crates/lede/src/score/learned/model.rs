@@ -109,11 +109,29 @@ impl Model {
     }
 }
 
+impl Model {
+    /// Reads a model file.
+    pub fn load(path: &std::path::Path) -> crate::Result<Model> {
+        let bytes = std::fs::read(path).map_err(|source| crate::Error::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        super::serialization::from_bytes(&bytes)
+            .map_err(|e| crate::Error::Model(format!("{}: {e}", path.display())))
+    }
+}
+
 impl Scorer for Model {
     fn score(&self, doc: &Document) -> Vec<f32> {
         features(doc, &self.lexicon)
             .iter()
             .map(|x| self.predict(x))
             .collect()
+    }
+}
+
+impl Scorer for std::sync::Arc<Model> {
+    fn score(&self, doc: &Document) -> Vec<f32> {
+        self.as_ref().score(doc)
     }
 }
