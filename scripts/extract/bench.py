@@ -82,7 +82,7 @@ def ensure_trafilatura():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     ok = subprocess.run([str(py), "-c", "import trafilatura"], capture_output=True)
     if ok.returncode != 0:
-        subprocess.run([str(py), "-m", "pip", "install", "-q", "trafilatura"], check=True)
+        subprocess.run([str(py), "-m", "pip", "install", "-q", "trafilatura", "lxml_html_clean"], check=True)
     return py
 
 

@@ -60,6 +60,7 @@ pub fn body(doc: &Html) -> Body {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
+    Paragraph,
     Item,
     Heading(u8),
     Other,
@@ -89,11 +90,27 @@ impl Block {
             .any(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '、' | '،'))
     }
 
+    /// A paragraph of prose that happens to be mostly a link ("... was <a>sentenced to life</a>.").
+    fn is_linked_sentence(&self) -> bool {
+        self.kind == Kind::Paragraph
+            && self.link_chars < self.chars
+            && self.chars >= 2 * SHORT_BLOCK
+            && self.has_sentence_punctuation()
+    }
+
+    /// A linked headline followed by a truncated excerpt ("...") is a teaser for another page.
+    fn is_teaser(&self) -> bool {
+        let text = self
+            .text
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ']' || c == ')');
+        self.link_chars > 0 && (text.ends_with("...") || text.ends_with('…'))
+    }
+
     /// Evidence that this block is article prose (positive) or furniture (negative).
     fn weight(&self) -> f64 {
         let len = self.chars as f64;
         let density = self.link_density();
-        if density > MAX_LINK_DENSITY {
+        if density > MAX_LINK_DENSITY || self.is_teaser() {
             return -len;
         }
         if let Kind::Heading(_) = self.kind {
@@ -161,6 +178,11 @@ impl Pending {
         }
     }
 
+    /// Keeps the next text apart from the previous one (table cells of a row).
+    fn separate(&mut self) {
+        self.space = !self.text.is_empty() && !self.text.ends_with('\n');
+    }
+
     fn newline(&mut self) {
         self.space = false;
         if !self.text.is_empty() && !self.text.ends_with('\n') {
@@ -222,8 +244,12 @@ impl Walk {
                         } else if block_level {
                             walk.flush(&mut pending, &mut stack);
                         }
-                        if name == "br" && !skipped {
-                            pending.newline();
+                        if !skipped {
+                            match name {
+                                "br" => pending.newline(),
+                                "td" | "th" => pending.separate(),
+                                _ => {}
+                            }
                         }
                         stack.push(Frame {
                             node: node.id(),
@@ -315,7 +341,8 @@ impl Walk {
         let mut seen = HashSet::new();
         let mut out: Vec<String> = Vec::new();
         for block in &self.blocks[best.first_block..best.end_block] {
-            if block.link_density() > MAX_LINK_DENSITY
+            if (block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
+                || block.is_teaser()
                 || block.kind == Kind::Heading(1)
                 || is_furniture_text(&block.text)
             {
@@ -458,9 +485,7 @@ fn is_block(name: &str) -> bool {
             | "summary"
             | "table"
             | "tbody"
-            | "td"
             | "tfoot"
-            | "th"
             | "thead"
             | "tr"
             | "ul"
@@ -469,6 +494,7 @@ fn is_block(name: &str) -> bool {
 
 fn kind_of(name: &str) -> Kind {
     match name {
+        "p" => Kind::Paragraph,
         "li" => Kind::Item,
         "h1" => Kind::Heading(1),
         "h2" => Kind::Heading(2),

@@ -25,6 +25,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "consent",
     "cookie",
     "cookies",
+    "copyright",
     "credit",
     "credits",
     "dateline",
@@ -33,6 +34,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "footer",
     "gdpr",
     "header",
+    "hovercard",
     "login",
     "masthead",
     "menu",
@@ -48,6 +50,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "pager",
     "pagination",
     "popular",
+    "popover",
     "popup",
     "print",
     "promo",
@@ -60,6 +63,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "recommended",
     "related",
     "reply",
+    "rollover",
     "respond",
     "search",
     "share",
@@ -79,6 +83,7 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "teaser",
     "timestamp",
     "toolbar",
+    "tooltip",
     "trending",
     "widget",
     "widgets",
@@ -99,6 +104,9 @@ const CONTENT_WORDS: &[&str] = &[
     "text",
 ];
 
+/// Words that make the next word of a name describe a layout: `with-sidebar`.
+const MODIFIERS: &[&str] = &["has", "no", "with", "without"];
+
 /// ARIA roles of page furniture.
 const BOILERPLATE_ROLES: &[&str] = &[
     "alert",
@@ -112,6 +120,7 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
     "search",
     "toolbar",
+    "tooltip",
 ];
 
 /// Publisher bullet-highlight boxes (Daily Mail `mol-bullets-with-font`, CNN
@@ -153,7 +162,12 @@ pub fn hint(el: &Element) -> Hint {
         }
         let mut has_bad = false;
         let mut has_good = false;
-        for word in name_words(name) {
+        let words = name_words(name);
+        for (i, word) in words.iter().enumerate() {
+            // `has-comments`, `with-sidebar`, `no-ads` describe a layout, not furniture.
+            if i > 0 && MODIFIERS.contains(&words[i - 1].as_str()) {
+                continue;
+            }
             has_bad |= BOILERPLATE_WORDS.contains(&word.as_str());
             has_good |= CONTENT_WORDS.contains(&word.as_str());
         }
@@ -228,6 +242,10 @@ mod tests {
             Hint::Neutral
         );
         assert_eq!(hint_of(r#"<div class="shadow heading">"#), Hint::Neutral);
+        assert_eq!(
+            hint_of(r#"<div class="content-with-sidebar-wrp">"#),
+            Hint::Neutral
+        );
         assert_eq!(hint_of(r#"<div role="navigation">"#), Hint::Boilerplate);
         assert_eq!(
             hint_of(r#"<ul class="mol-bullets-with-font">"#),
