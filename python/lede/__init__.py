@@ -2,29 +2,41 @@
 
 The work happens in Rust (the ``lede._lede`` extension); this package
 re-exports it. Start with :func:`summarize` for one article and
-:func:`summarize_many` for a batch.
+:func:`summarize_many` for a batch; :func:`extract` pulls the article out of
+an HTML page, :func:`rouge` and :func:`oracle` evaluate summaries exactly as
+Google's rouge-score does.
 """
 
 from ._lede import (
+    Article,
     Bullet,
     LedeError,
     Removed,
+    Score,
     Summarizer,
     Summary,
     TextSpan,
     __version__,
+    extract,
+    oracle,
+    rouge,
     summarize,
     summarize_many,
 )
 
 __all__ = [
+    "Article",
     "Bullet",
     "LedeError",
     "Removed",
+    "Score",
     "Summarizer",
     "Summary",
     "TextSpan",
     "__version__",
+    "extract",
+    "oracle",
+    "rouge",
     "summarize",
     "summarize_many",
 ]

@@ -1,6 +1,6 @@
 """Type stubs of the native module `lede._lede` (re-exported by `lede`)."""
 
-from typing import Any, Iterable, Literal, Optional, Union, final
+from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, Union, final, overload
 
 __version__: str
 
@@ -120,6 +120,79 @@ class Summarizer:
     def summarize_many(
         self, texts: Iterable[object], *, threads: Optional[int] = None
     ) -> list[Union[Summary, Exception]]: ...
+
+@final
+class Score:
+    """Precision, recall and F1 of one ROUGE variant; unpacks as (precision, recall, fmeasure)."""
+
+    @property
+    def precision(self) -> float: ...
+    @property
+    def recall(self) -> float: ...
+    @property
+    def fmeasure(self) -> float: ...
+    def __iter__(self) -> Iterator[float]: ...
+
+@final
+class Article:
+    """The article found in an HTML page."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def authors(self) -> list[str]: ...
+    @property
+    def published(self) -> Optional[str]: ...
+    @property
+    def site_name(self) -> Optional[str]: ...
+    @property
+    def language(self) -> Optional[str]: ...
+    @property
+    def paragraphs(self) -> list[str]: ...
+    @property
+    def highlights(self) -> list[str]:
+        """The publisher's bullet highlights shown above the story."""
+    @property
+    def text(self) -> str:
+        """Paragraphs joined by a blank line, ready for `summarize`."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@overload
+def rouge(
+    predictions: str,
+    references: str,
+    *,
+    rouge_types: Union[str, Sequence[str], None] = None,
+    stemmer: bool = True,
+    per_document: bool = False,
+    threads: Optional[int] = None,
+) -> dict[str, Score]: ...
+@overload
+def rouge(
+    predictions: Sequence[str],
+    references: Sequence[str],
+    *,
+    rouge_types: Union[str, Sequence[str], None] = None,
+    stemmer: bool = True,
+    per_document: Literal[False] = False,
+    threads: Optional[int] = None,
+) -> dict[str, Score]:
+    """Mean ROUGE over the pairs, as rouge-score computes it (default: rouge1, rouge2, rougeL, rougeLsum)."""
+@overload
+def rouge(
+    predictions: Sequence[str],
+    references: Sequence[str],
+    *,
+    rouge_types: Union[str, Sequence[str], None] = None,
+    stemmer: bool = True,
+    per_document: Literal[True],
+    threads: Optional[int] = None,
+) -> list[dict[str, Score]]: ...
+def oracle(sentences: Sequence[str], reference: Union[str, Sequence[str]], *, max_sentences: int = 3) -> list[int]:
+    """Indices of the sentences that greedily maximise ROUGE-1 F1 + ROUGE-2 F1 against the reference."""
+
+def extract(html: Text, url: Optional[str] = None, *, content_type: Optional[str] = None) -> Article:
+    """The article in an HTML page (str, or bytes whose charset is detected)."""
 
 def summarize(
     text: Text,

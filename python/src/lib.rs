@@ -4,7 +4,9 @@
 //! Work on articles runs with the GIL released, so Python threads and the
 //! rayon pool of `summarize_many` summarize in parallel.
 
+mod extract;
 mod options;
+mod rouge;
 mod summary;
 
 use std::sync::Arc;
@@ -81,6 +83,35 @@ fn summarize_one(
         .map_err(to_py_err)
 }
 
+/// A rayon pool of `threads` workers; `None` means rayon's global pool
+/// (one thread per core).
+pub(crate) fn thread_pool(threads: Option<i64>) -> PyResult<Option<rayon::ThreadPool>> {
+    let Some(n) = threads else {
+        return Ok(None);
+    };
+    if n < 1 {
+        return Err(LedeError::new_err(format!(
+            "threads must be at least 1, got {n}"
+        )));
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(usize::try_from(n).unwrap_or(usize::MAX).min(1024))
+        .build()
+        .map(Some)
+        .map_err(|e| LedeError::new_err(format!("cannot start worker threads: {e}")))
+}
+
+/// Runs `work` inside `pool`, or on the global pool when there is none.
+pub(crate) fn in_pool<T: Send>(
+    pool: Option<&rayon::ThreadPool>,
+    work: impl FnOnce() -> T + Send,
+) -> T {
+    match pool {
+        Some(pool) => pool.install(work),
+        None => work(),
+    }
+}
+
 /// Summarizes every item of `texts` on a rayon pool with the GIL released.
 /// Results keep the order of the inputs; a failed item becomes its
 /// exception object, so one bad article never fails the batch.
@@ -90,20 +121,7 @@ fn summarize_batch<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let pool = match threads {
-        None => None,
-        Some(n) if n < 1 => {
-            return Err(LedeError::new_err(format!(
-                "threads must be at least 1, got {n}"
-            )))
-        }
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(usize::try_from(n).unwrap_or(usize::MAX).min(1024))
-                .build()
-                .map_err(|e| LedeError::new_err(format!("cannot start worker threads: {e}")))?,
-        ),
-    };
+    let pool = thread_pool(threads)?;
     if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "summarize_many takes a list of texts, not one text (use summarize)",
@@ -125,16 +143,12 @@ fn summarize_batch<'py>(
         }
     }
     let results: Vec<Option<lede::Result<lede::Summary>>> = py.detach(|| {
-        let work = || {
+        in_pool(pool.as_ref(), || {
             inputs
                 .par_iter()
                 .map(|input| input.as_ref().map(|i| i.summarize(summarizer)))
                 .collect()
-        };
-        match &pool {
-            Some(pool) => pool.install(work),
-            None => work(),
-        }
+        })
     });
     let out = PyList::empty(py);
     for (result, failure) in results.into_iter().zip(failures) {
@@ -241,7 +255,11 @@ impl PySummarizer {
         let o = self.inner.options();
         format!(
             "Summarizer(algorithm='{}', length={:?}, max_overlap={}, min_words={}, max_input_bytes={})",
-            o.algorithm, o.length, o.max_overlap, o.min_words, o.max_input_bytes
+            o.algorithm,
+            o.length,
+            o.max_overlap.map_or("None".to_owned(), |x| x.to_string()),
+            o.min_words,
+            o.max_input_bytes
         )
     }
 }
@@ -258,5 +276,10 @@ fn _lede(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRemoved>()?;
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(summarize_many, m)?)?;
+    m.add_class::<rouge::PyScore>()?;
+    m.add_function(wrap_pyfunction!(rouge::rouge, m)?)?;
+    m.add_function(wrap_pyfunction!(rouge::oracle, m)?)?;
+    m.add_class::<extract::PyArticle>()?;
+    m.add_function(wrap_pyfunction!(extract::extract, m)?)?;
     Ok(())
 }

@@ -86,7 +86,7 @@ impl OptionArgs {
             options.algorithm = name.parse::<Algorithm>().map_err(crate::to_py_err)?;
         }
         if let Some(overlap) = self.max_overlap {
-            options.max_overlap = overlap as f32;
+            options.max_overlap = Some(overlap as f32);
         }
         if let Some(n) = self.min_words {
             options.min_words = count("min_words", n, 0)?;

@@ -14,7 +14,10 @@ fn json_float(x: f32) -> f64 {
 }
 
 /// `value` as plain Python data, exactly as the CLI's JSON output holds it.
-fn to_python<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn to_python<'py>(
+    py: Python<'py>,
+    value: &impl Serialize,
+) -> PyResult<Bound<'py, PyAny>> {
     let json =
         serde_json::to_string(value).map_err(|e| crate::LedeError::new_err(e.to_string()))?;
     py.import("json")?.call_method1("loads", (json,))

@@ -14,8 +14,15 @@ NEWS = (
 )
 
 
-def test_returns_typed_summary():
+def test_default_algorithm():
     s = lede.summarize(NEWS)
+    assert s.algorithm == lede.Summarizer().algorithm
+    assert len(s.bullets) == 3
+    assert [b.sentence_index for b in s.bullets] == sorted(b.sentence_index for b in s.bullets)
+
+
+def test_returns_typed_summary():
+    s = lede.summarize(NEWS, algorithm="lead")
     assert isinstance(s, lede.Summary)
     assert s.algorithm == "lead"
     assert s.id is None
@@ -51,9 +58,9 @@ def test_max_overlap_drops_repeats():
         "The storm closed the airport on Friday night again. "
         "Flights resumed on Saturday morning after repairs."
     )
-    strict = lede.summarize(text, sentences=2, max_overlap=0.5)
+    strict = lede.summarize(text, sentences=2, max_overlap=0.5, algorithm="lead")
     assert [b.sentence_index for b in strict.bullets] == [0, 2]
-    loose = lede.summarize(text, sentences=2, max_overlap=1.0)
+    loose = lede.summarize(text, sentences=2, max_overlap=1.0, algorithm="lead")
     assert [b.sentence_index for b in loose.bullets] == [0, 1]
 
 
@@ -68,7 +75,7 @@ def test_unicode_offsets_are_python_indices():
 
 def test_bytes_input_matches_str():
     assert lede.summarize(NEWS.encode("utf-8")) == lede.summarize(NEWS)
-    assert lede.summarize(b"\xef\xbb\xbf" + NEWS.encode()).bullets[0].text == "Rain hit London on Monday morning."
+    assert lede.summarize(b"\xef\xbb\xbf" + NEWS.encode(), algorithm="lead").bullets[0].text == "Rain hit London on Monday morning."
 
 
 def test_to_dict_matches_getters_and_json():
@@ -101,7 +108,7 @@ def test_title_highlights_and_removed(corpus):
 
 
 def test_render_and_repr():
-    s = lede.summarize(NEWS, sentences=2)
+    s = lede.summarize(NEWS, sentences=2, algorithm="lead")
     assert str(s) == "• Rain hit London on Monday morning.\n• Trains stopped for several hours across the city.\n"
     assert s.render("markdown").startswith("- Rain hit London")
     assert json.loads(s.render("jsonl")) == s.to_dict()
@@ -111,12 +118,12 @@ def test_render_and_repr():
     assert r.startswith("Summary(algorithm='lead', title=None, bullets=['Rain hit London on Monday morning.'")
     assert "sentence_count=5" in r
     assert repr(s.bullets[0]).startswith("Bullet(rank=1, score=")
-    long = lede.summarize("x" * 200 + " is a word. " + NEWS)
+    long = lede.summarize("x" * 200 + " is a word. " + NEWS, algorithm="lead")
     assert "…" in repr(long.bullets[0])
 
 
 def test_display_text_collapses_whitespace():
-    s = lede.summarize("Rain\u00a0hit   London on\tMonday morning. Trains stopped for several hours today.")
+    s = lede.summarize("Rain\u00a0hit   London on\tMonday morning. Trains stopped for several hours today.", algorithm="lead")
     assert s.bullets[0].display_text == "Rain hit London on Monday morning."
     assert s.bullets[0].text == "Rain\u00a0hit   London on\tMonday morning."
 

@@ -1,0 +1,102 @@
+//! `lede.extract`: the article in an HTML page (via lede-html).
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+
+use crate::summary::to_python;
+use crate::LedeError;
+
+/// The article found in an HTML page: metadata and clean body paragraphs.
+#[pyclass(frozen, eq, module = "lede", name = "Article")]
+#[derive(PartialEq)]
+pub struct PyArticle(lede_html::Article);
+
+#[pymethods]
+impl PyArticle {
+    /// Headline, empty when none was found.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// Author names, in page order.
+    #[getter]
+    fn authors(&self) -> Vec<String> {
+        self.0.authors.clone()
+    }
+    /// Publication date (ISO 8601 when it parses).
+    #[getter]
+    fn published(&self) -> Option<&str> {
+        self.0.published.as_deref()
+    }
+    /// Publisher or site name.
+    #[getter]
+    fn site_name(&self) -> Option<&str> {
+        self.0.site_name.as_deref()
+    }
+    /// Language tag such as "en".
+    #[getter]
+    fn language(&self) -> Option<&str> {
+        self.0.language.as_deref()
+    }
+    /// Body paragraphs in reading order.
+    #[getter]
+    fn paragraphs(&self) -> Vec<String> {
+        self.0.paragraphs.clone()
+    }
+    /// The publisher's bullet highlights shown above the story.
+    #[getter]
+    fn highlights(&self) -> Vec<String> {
+        self.0.highlights.clone()
+    }
+    /// The body text: paragraphs joined by a blank line (ready for `summarize`).
+    #[getter]
+    fn text(&self) -> String {
+        self.0.text()
+    }
+    /// The article as a plain dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_python(py, &self.0)
+    }
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "Article(title={}, paragraphs={}, language={})",
+            PyString::new(py, &self.0.title).repr()?,
+            self.0.paragraphs.len(),
+            match &self.0.language {
+                Some(l) => PyString::new(py, l).repr()?.to_string(),
+                None => "None".to_owned(),
+            }
+        ))
+    }
+}
+
+/// Extracts the article from an HTML page given as `str`, or as `bytes`
+/// whose charset is detected (BOM, `content_type` such as
+/// "text/html; charset=windows-1252", `<meta charset>`, else UTF-8 or
+/// windows-1252). `url` only helps find the site name. A page with no
+/// article gives an `Article` with no paragraphs; binary or oversized
+/// input raises `LedeError`.
+#[pyfunction]
+#[pyo3(signature = (html, url=None, *, content_type=None))]
+pub fn extract(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<&str>,
+    content_type: Option<&str>,
+) -> PyResult<PyArticle> {
+    let result = if let Ok(text) = html.cast::<PyString>() {
+        let text = text.to_str()?;
+        py.detach(|| lede_html::extract(text, url))
+    } else if let Ok(bytes) = html.cast::<PyBytes>() {
+        let bytes = bytes.as_bytes();
+        py.detach(|| lede_html::extract_bytes(bytes, content_type, url))
+    } else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "expected str or bytes, got {}",
+            html.get_type().name()?
+        )));
+    };
+    result
+        .map(PyArticle)
+        .map_err(|e| LedeError::new_err(e.to_string()))
+}
