@@ -297,13 +297,13 @@ mod tests {
         (t[m][n], out)
     }
 
-    fn ours(a: &[u32], b: &[u32]) -> (usize, Vec<usize>) {
+    fn ours(a: &[u32], b: &[u32], budget: usize) -> (usize, Vec<usize>) {
         let k = a.iter().chain(b).max().map_or(0, |&x| x as usize + 1);
         let mut lcs = Lcs::default();
         lcs.set_pattern(b, k);
         let len = lcs.length(a);
         let mut marks = vec![false; a.len()];
-        lcs.mark(a, &mut marks);
+        lcs.mark_with_budget(a, &mut marks, budget);
         (len, (0..a.len()).filter(|&i| marks[i]).collect())
     }
 
@@ -313,7 +313,16 @@ mod tests {
             a in prop::collection::vec(0u32..6, 0..150),
             b in prop::collection::vec(0u32..6, 0..150),
         ) {
-            prop_assert_eq!(ours(&a, &b), reference(&a, &b));
+            prop_assert_eq!(ours(&a, &b, ROW_BUDGET_WORDS), reference(&a, &b));
+        }
+
+        #[test]
+        fn checkpointing_does_not_change_the_walk(
+            a in prop::collection::vec(0u32..4, 1..200),
+            b in prop::collection::vec(0u32..4, 65..200),
+            budget in 1usize..40,
+        ) {
+            prop_assert_eq!(ours(&a, &b, budget), reference(&a, &b));
         }
     }
 

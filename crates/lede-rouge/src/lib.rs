@@ -17,6 +17,7 @@
 
 mod lcs;
 mod oracle;
+mod porter;
 mod score;
 mod stats;
 mod tokenize;

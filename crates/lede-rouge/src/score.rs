@@ -375,3 +375,80 @@ mod tests {
         assert_eq!((lsum.recall, l.recall), (1.0, 0.5));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The tokenizer spelled out with Rust's own Unicode lowercasing, which
+    /// agrees with Python's on every character that lowercases into ASCII.
+    fn naive_tokens(text: &str) -> Vec<String> {
+        let mapped: String = text
+            .to_lowercase()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        mapped.split_whitespace().map(str::to_owned).collect()
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("the".to_owned()),
+            Just("Cats".to_owned()),
+            Just("running".to_owned()),
+            Just("İzmir".to_owned()),
+            Just("\u{212a}elvin".to_owned()),
+            Just("\n".to_owned()),
+            Just("!".to_owned()),
+            "\\PC{0,6}",
+        ];
+        prop::collection::vec(word, 0..40).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn tokenizer_matches_unicode_lowercasing(t in "\\PC{0,80}") {
+            prop_assert_eq!(crate::tokenize(&t, false), naive_tokens(&t));
+        }
+
+        #[test]
+        fn scores_are_bounded_and_symmetric(p in text(), r in text(), stemmer: bool) {
+            let scorer = RougeScorer::new(Config {
+                types: vec![RougeType::N(1), RougeType::N(3), RougeType::L, RougeType::Lsum],
+                stemmer,
+            })
+            .unwrap();
+            let forward = scorer.score(&p, &r);
+            let backward = scorer.score(&r, &p);
+            for ((t, s), (_, b)) in forward.0.iter().zip(&backward.0) {
+                for v in [s.precision, s.recall, s.fmeasure] {
+                    prop_assert!((0.0..=1.0).contains(&v));
+                }
+                if *t != RougeType::Lsum {
+                    prop_assert_eq!((s.precision, s.recall), (b.recall, b.precision));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ten_thousand_sentence_summaries_are_scored() {
+        let scorer = RougeScorer::new(Config::default()).unwrap();
+        let long: String = (0..10_000)
+            .map(|i| format!("Sentence {i} says the cat sat.\n"))
+            .collect();
+        let short = "The cat sat on the mat.\nNothing else happened.";
+        for (p, r) in [(long.as_str(), short), (short, long.as_str())] {
+            let scores = scorer.score(p, r);
+            let lsum = scores.get(RougeType::Lsum).unwrap();
+            assert!(lsum.fmeasure > 0.0 && lsum.fmeasure < 1.0);
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! rouge-score lowercases with Python's `str.lower`, turns every character
 //! outside `[a-z0-9]` into a space, splits on whitespace and stems tokens
 //! longer than 3 characters with NLTK's Porter stemmer (NLTK_EXTENSIONS
-//! mode). Only two non-ASCII characters lowercase to something inside
+//! mode, see [`crate::porter`]). Only two non-ASCII characters lowercase to something inside
 //! `[a-z0-9]`: U+0130 (`İ` -> `i` + U+0307) and U+212A (Kelvin sign -> `k`);
 //! every other non-ASCII character is a separator. This is written by hand
 //! because it is the hot path: one pass over the bytes, no regex, no
@@ -15,9 +15,7 @@
 //! `0..k` so that counts can live in small arrays.
 
 use std::cell::RefCell;
-use std::sync::OnceLock;
 
-use nltk_porter::{Mode, PorterStemmer};
 use rustc_hash::FxHashMap;
 
 use crate::lcs::Lcs;
@@ -28,11 +26,6 @@ const DROPPED: u32 = u32::MAX;
 
 /// Vocabulary size past which a thread's cache is emptied before a call.
 const MAX_VOCAB: usize = 1 << 20;
-
-fn stemmer() -> &'static PorterStemmer {
-    static STEMMER: OnceLock<PorterStemmer> = OnceLock::new();
-    STEMMER.get_or_init(|| PorterStemmer::new(Mode::Nltk))
-}
 
 /// Calls `event` with `Some(token)` for each lowercased raw token of `text`
 /// (before stemming) and with `None` at each `\n`.
@@ -78,13 +71,10 @@ fn scan(text: &str, buf: &mut Vec<u8>, mut event: impl FnMut(Option<&[u8]>)) {
 /// The final form of a raw token: stemmed when asked and longer than 3
 /// characters; `None` when it is not a valid `[a-z0-9]+` token afterwards.
 fn final_token(raw: &[u8], stem: bool) -> Option<Vec<u8>> {
-    let out = if stem && raw.len() > 3 {
-        // Raw tokens are ASCII, so this conversion cannot fail.
-        let word = std::str::from_utf8(raw).ok()?;
-        stemmer().stem(word).into_bytes()
-    } else {
-        raw.to_vec()
-    };
+    let mut out = raw.to_vec();
+    if stem && raw.len() > 3 {
+        crate::porter::stem(&mut out);
+    }
     (!out.is_empty()
         && out
             .iter()
