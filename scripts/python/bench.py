@@ -27,14 +27,19 @@ import lede
 REPO = Path(__file__).resolve().parents[2]
 
 
-def best_of(repeat, fn):
-    """Smallest wall time of `repeat` calls of `fn`, in seconds."""
-    times = []
+def best_times(repeat, cases):
+    """Smallest wall time of each of `cases` (label -> fn) over `repeat` rounds.
+
+    The rounds interleave the cases, so a burst of load on a shared machine
+    hits them alike rather than one case's whole run.
+    """
+    best = {label: float("inf") for label in cases}
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for label, fn in cases.items():
+            start = time.perf_counter()
+            fn()
+            best[label] = min(best[label], time.perf_counter() - start)
+    return best
 
 
 def read_articles(path):
@@ -101,33 +106,39 @@ def main():
 
     default_algorithm = lede.Summarizer().algorithm
     lede.summarize_many(articles[:50])  # warm up (model loading, page cache)
-    for threads, label in ((None, cores), (1, 1)):
-        t = best_of(args.repeat, lambda: lede.summarize_many(articles, threads=threads))
-        row(f"lede Python `summarize_many` ({default_algorithm}), in memory", label, n, t)
-        t = best_of(args.repeat, lambda: python_end_to_end(args.data, threads))
-        row(f"lede Python, .jsonl.gz -> JSON lines ({default_algorithm})", label, n, t)
-        if Path(args.cli).is_file():
-            cmd = [args.cli, "summarize", "--no-progress", args.data, "-o", os.devnull]
-            if threads:
-                cmd += ["-j", str(threads)]
-            t = best_of(
-                args.repeat,
-                lambda: subprocess.run(cmd, check=False, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL),
-            )
-            row(f"lede CLI `summarize FILE -o /dev/null` ({default_algorithm})", label, n, t)
-        else:
-            print(f"no CLI at {args.cli}: build it with cargo build -p lede-cli --release", file=sys.stderr)
+    have_cli = Path(args.cli).is_file()
+    if not have_cli:
+        print(f"no CLI at {args.cli}: build it with cargo build -p lede-cli --release", file=sys.stderr)
+
+    def cli(threads):
+        cmd = [args.cli, "summarize", "--no-progress", args.data, "-o", os.devnull, "-j", str(threads)]
+        return lambda: subprocess.run(cmd, check=False, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+    for threads in (cores, 1):
+        cases = {
+            f"lede Python `summarize_many` ({default_algorithm}), in memory": lambda: lede.summarize_many(
+                articles, threads=threads
+            ),
+            f"lede Python, .jsonl.gz -> JSON lines ({default_algorithm})": lambda: python_end_to_end(
+                args.data, threads
+            ),
+        }
+        if have_cli:
+            cases[f"lede CLI `summarize FILE -o /dev/null` ({default_algorithm})"] = cli(threads)
+        for label, t in best_times(args.repeat, cases).items():
+            row(label, threads, n, t)
 
     subset = articles[: args.peer_docs]
+    algorithms = list(dict.fromkeys(("lexrank", "textrank", default_algorithm)))
+    cases = {
+        a: (lambda a=a: lede.summarize_many(subset, threads=1, algorithm=a)) for a in algorithms
+    }
     lede_one_thread = {}
-    for algorithm in ("lexrank", "textrank", default_algorithm):
-        if algorithm in lede_one_thread:
-            continue
-        t = best_of(args.repeat, lambda: lede.summarize_many(subset, threads=1, algorithm=algorithm))
+    for algorithm, t in best_times(args.repeat, cases).items():
         lede_one_thread[algorithm] = len(subset) / t
         row(f"lede Python ({algorithm})", 1, len(subset), t)
     for name, run in peers():
-        t = best_of(1, lambda: [run(text) for text in subset])
+        t = best_times(1, {name: lambda: [run(text) for text in subset]})[name]
         row(name, 1, len(subset), t)
 
     reference = lede_one_thread[default_algorithm]
