@@ -31,6 +31,11 @@ fn time(pairs: usize, mut f: impl FnMut()) -> (f64, f64) {
     (rates[0], rates[1..].iter().copied().fold(0.0, f64::max))
 }
 
+/// Runs `f` on a new thread, which starts with an empty stem cache.
+fn fresh_thread<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join().expect("bench thread"))
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let [_, input, output] = args.as_slice() else {
@@ -43,35 +48,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let n = pairs.len();
     let scorer = RougeScorer::new(Config::default())?;
 
-    // A fresh thread starts with an empty stem cache.
-    let (single, scores) = std::thread::scope(|s| {
-        s.spawn(|| {
-            let mut scores: Vec<Scores> = Vec::new();
-            let rates = time(n, || {
-                scores = pairs
-                    .iter()
-                    .map(|p| scorer.score(&p.prediction, &p.reference))
-                    .collect();
-            });
-            (rates, scores)
-        })
-        .join()
-        .expect("bench thread")
+    let (single, scores) = fresh_thread(|| {
+        let mut scores: Vec<Scores> = Vec::new();
+        let rates = time(n, || {
+            scores = pairs
+                .iter()
+                .map(|p| scorer.score(&p.prediction, &p.reference))
+                .collect();
+        });
+        (rates, scores)
     });
     let plain = RougeScorer::new(Config {
         types: vec![RougeType::N(1), RougeType::N(2), RougeType::L],
         stemmer: false,
     })?;
-    let plain_rates = std::thread::scope(|s| {
-        s.spawn(|| {
-            time(n, || {
-                for p in &pairs {
-                    std::hint::black_box(plain.score(&p.prediction, &p.reference));
-                }
-            })
+    let plain_rates = fresh_thread(|| {
+        time(n, || {
+            for p in &pairs {
+                std::hint::black_box(plain.score(&p.prediction, &p.reference));
+            }
         })
-        .join()
-        .expect("bench thread")
     });
     let parallel = time(n, || {
         let scores: Vec<Scores> = pairs
@@ -81,16 +77,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         assert_eq!(scores.len(), n);
     });
     let theirs = rougers::RougeScorer::new(["rouge1", "rouge2", "rougeL", "rougeLsum"], true)?;
-    let rougers_rates = std::thread::scope(|s| {
-        s.spawn(|| {
-            time(n, || {
-                for p in &pairs {
-                    std::hint::black_box(theirs.score(&p.reference, &p.prediction));
-                }
-            })
+    let rougers_rates = fresh_thread(|| {
+        time(n, || {
+            for p in &pairs {
+                std::hint::black_box(theirs.score(&p.reference, &p.prediction));
+            }
         })
-        .join()
-        .expect("bench thread")
     });
 
     let mut out = BufWriter::new(std::fs::File::create(output)?);
