@@ -10,6 +10,9 @@ pub(super) enum Abbrev {
     /// Ends a sentence only when a typical sentence opener follows
     /// ("U.S.", "Inc.", "a.m.", "Jan.", initials such as "J.").
     Ambiguous,
+    /// A US state ("Calif.", "Mass."), often also a word ("Easter Mass."):
+    /// ends a sentence like a word, except before a title ("Mass. Gov.").
+    State,
     /// Does not end a sentence before a number ("No. 10", "Vol. 3").
     BeforeNumber,
     /// A word that cannot end a sentence; a period after it is a Daily
@@ -42,8 +45,8 @@ const AMBIGUOUS: &[&str] = &[
 /// Lowercase abbreviations that may end a sentence.
 const LOWER_AMBIGUOUS: &[&str] = &["al", "etc", "ft", "lb", "lbs", "oz", "sq"];
 
-/// US state abbreviations; several are also English words ("Ill.",
-/// "Mass."), so they are only recognised capitalised.
+/// US state abbreviations, only recognised capitalised; several are also
+/// English words ("Ill.", "Mass.").
 const STATES: &[&str] = &[
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Kans",
     "Ky", "La", "Mass", "Md", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore",
@@ -260,13 +263,13 @@ pub(super) fn classify(token: &str, cased: bool) -> Abbrev {
     let any_case = !(cased && lower);
     if contains(LOWER_TITLES, token) || (any_case && contains(TITLES, token)) {
         Abbrev::Title
-    } else if contains(LOWER_AMBIGUOUS, token)
-        || (any_case && contains(AMBIGUOUS, token))
-        || STATES
-            .binary_search_by(|w| compare(w.as_bytes(), bytes))
-            .is_ok()
-    {
+    } else if contains(LOWER_AMBIGUOUS, token) || (any_case && contains(AMBIGUOUS, token)) {
         Abbrev::Ambiguous
+    } else if STATES
+        .binary_search_by(|w| compare(w.as_bytes(), bytes))
+        .is_ok()
+    {
+        Abbrev::State
     } else if any_case && contains(BEFORE_NUMBER, token) {
         Abbrev::BeforeNumber
     } else {

@@ -23,9 +23,11 @@
 //! - titles (`Mr.`, `Sen.`, `Gen.`, `e.g.`) never end a sentence;
 //! - `the.`, `a.`, `an.` never end one (Daily Mail line-join artifacts);
 //! - `No.`, `Vol.` and the like do not end one before a number;
-//! - ambiguous abbreviations (`U.S.`, `Inc.`, `a.m.`, `Jan.`, `St.`, state
-//!   abbreviations, single-letter initials) end a sentence only when a
-//!   typical sentence opener follows (`The`, `He`, `But`, ...);
+//! - ambiguous abbreviations (`U.S.`, `Inc.`, `a.m.`, `Jan.`, `St.`,
+//!   single-letter initials) end a sentence only when a typical sentence
+//!   opener follows (`The`, `He`, `But`, ...);
+//! - state abbreviations, often also words (`Calif.`, `Mass.`), end one
+//!   unless an abbreviation follows (`Mass. Gov. Deval Patrick`);
 //! - a number of one or two digits that opens a sentence is a list marker
 //!   (`1. Keep calm.`);
 //! - an ellipsis ends a sentence when a capitalised word follows (in
@@ -106,6 +108,7 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         end,
         cased,
         out: Vec::new(),
+        scanned: 0,
     }
     .run()
 }
@@ -124,8 +127,8 @@ struct Next<'a> {
     class: Class,
     /// Leading ASCII letters, at most [`WORD_MAX`] bytes.
     word: &'a str,
-    /// A single letter followed by a period: an initial ("J. K. Rowling").
-    initial: bool,
+    /// The word is followed by a period: an abbreviation such as "Gov.".
+    dotted: bool,
 }
 
 struct Segmenter<'a> {
@@ -135,6 +138,9 @@ struct Segmenter<'a> {
     end: usize,
     cased: bool,
     out: Vec<Range<usize>>,
+    /// End of the leading fragment without letters or digits held back by
+    /// [`Segmenter::emit`].
+    scanned: usize,
 }
 
 impl<'a> Segmenter<'a> {
@@ -183,10 +189,16 @@ impl<'a> Segmenter<'a> {
         if r.is_empty() {
             return end;
         }
-        if !has_alphanumeric(&self.text[r.clone()]) {
+        // A fragment held back earlier is known to have no alphanumerics up
+        // to `scanned`; only the rest is looked at, to stay linear.
+        let from = r.start.max(self.scanned);
+        if !has_alphanumeric(&self.text[from..r.end]) {
             match self.out.last_mut() {
                 Some(last) => last.end = r.end,
-                None => return start,
+                None => {
+                    self.scanned = r.end;
+                    return start;
+                }
             }
             return end;
         }
@@ -218,6 +230,17 @@ impl<'a> Segmenter<'a> {
                 0xC2 if rest.starts_with('»') => 2,
                 _ => break,
             };
+        }
+        // A closing quote set off by a space, as in tokenized Daily Mail
+        // text ("ridiculous stuff. ’ it looks"), still closes the sentence.
+        let rest = &self.text[j..self.end];
+        if let Some(after) = rest
+            .strip_prefix(' ')
+            .and_then(|r| r.strip_prefix(['’', '”']))
+        {
+            if after.is_empty() || after.starts_with(char::is_whitespace) {
+                return j + 4;
+            }
         }
         j
     }
@@ -299,10 +322,11 @@ impl<'a> Segmenter<'a> {
             // A closing quote after "Inc." or "etc." ends the quotation.
             Abbrev::Ambiguous if quoted => self.plain(&next),
             Abbrev::Ambiguous => self.after_abbreviation(&next),
+            Abbrev::State => !next.dotted && self.plain(&next),
             Abbrev::BeforeNumber => next.class != Class::Digit && self.plain(&next),
             Abbrev::Number => {
                 let list_marker = word.len() <= 2
-                    && (word_start <= start || self.text[start..word_start].trim().is_empty());
+                    && (word_start <= start || self.text[start..word_start].trim_end().is_empty());
                 !list_marker && self.plain(&next)
             }
             Abbrev::Word => self.plain(&next),
@@ -323,7 +347,8 @@ impl<'a> Segmenter<'a> {
             Class::Lower => !self.cased,
             Class::Digit | Class::Other => false,
         };
-        opener_case && !next.initial && is_starter(next.word, self.cased)
+        let initial = next.dotted && next.word.len() == 1;
+        opener_case && !initial && is_starter(next.word, self.cased)
     }
 
     /// A period with no space after it ends a sentence only in cased text,
@@ -404,7 +429,7 @@ impl<'a> Segmenter<'a> {
         Next {
             class,
             word,
-            initial: word.len() == 1 && bytes.get(1) == Some(&b'.'),
+            dotted: !word.is_empty() && bytes.get(word.len()) == Some(&b'.'),
         }
     }
 

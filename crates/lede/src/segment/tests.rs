@@ -284,6 +284,11 @@ fn long_runs_of_terminators_and_dots() {
     assert_eq!(split_sentences(&text, 0..text.len()).len(), 1);
     let spaced = "x . ".repeat(300_000);
     assert!(!split(&spaced).is_empty());
+    // Punctuation-only fragments held back one after another.
+    let marks = "- ! ".repeat(250_000);
+    assert_eq!(split(&marks).len(), 1);
+    let numbers = format!("{}{}", " ".repeat(1_000_000), "1. ".repeat(100_000));
+    assert!(!split(&numbers).is_empty());
 }
 
 /// Checks the contract on one input whose range lies on char boundaries.
