@@ -37,13 +37,12 @@ const LOWER_TITLES: &[&str] = &["approx", "ca", "cf", "viz", "vs"];
 
 /// Capitalised in cased text.
 const AMBIGUOUS: &[&str] = &[
-    "apr", "assn", "aug", "ave", "blvd", "bros", "co", "corp", "dec", "dept", "feb", "fri", "hwy",
-    "inc", "jan", "jr", "jul", "jun", "llc", "llp", "ltd", "mar", "mt", "nov", "oct", "rd", "sep",
-    "sept", "sr", "st", "thu", "thur", "thurs", "tue", "tues", "univ",
+    "assn", "ave", "blvd", "bros", "co", "corp", "dept", "hwy", "inc", "jr", "llc", "llp", "ltd",
+    "mt", "rd", "sr", "st", "univ",
 ];
 
 /// Lowercase abbreviations that may end a sentence.
-const LOWER_AMBIGUOUS: &[&str] = &["al", "etc", "ft", "lb", "lbs", "oz", "sq"];
+const LOWER_AMBIGUOUS: &[&str] = &["al", "ft", "lb", "lbs", "oz", "sq"];
 
 /// US state abbreviations, only recognised capitalised; several are also
 /// English words ("Ill.", "Mass.").
@@ -53,8 +52,12 @@ const STATES: &[&str] = &[
     "Pa", "Penn", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
 ];
 
+/// Abbreviations that stay in the sentence before a number ("Dec. 3",
+/// "No. 10") and end it like a word otherwise ("Ant and Dec. Natalie").
 const BEFORE_NUMBER: &[&str] = &[
-    "ch", "chap", "fig", "figs", "no", "nos", "op", "pp", "pt", "sec", "vol", "vols",
+    "apr", "aug", "ch", "chap", "dec", "feb", "fig", "figs", "fri", "jan", "jul", "jun", "mar",
+    "no", "nos", "nov", "oct", "op", "pp", "pt", "sec", "sep", "sept", "thu", "thur", "thurs",
+    "tue", "tues", "vol", "vols",
 ];
 
 /// Words that open sentences and rarely follow an abbreviation inside
@@ -215,7 +218,8 @@ fn compare(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 /// Classifies the token before a period. `token` has the period itself and
 /// any opening quotes or brackets removed; it may hold inner periods
 /// ("U.S", "p.m", "e.g"). In `cased` text, lowercase tokens only match the
-/// abbreviations that are written in lowercase ("vs.", "etc.").
+/// abbreviations that are written in lowercase ("vs.", "ft."), and all-caps
+/// tokens none.
 pub(super) fn classify(token: &str, cased: bool) -> Abbrev {
     let bytes = token.as_bytes();
     let Some(&first) = bytes.first() else {
@@ -259,6 +263,10 @@ pub(super) fn classify(token: &str, cased: bool) -> Abbrev {
     }
     if matches!(token, "the" | "a" | "an") {
         return Abbrev::Article;
+    }
+    // "MS." in cased text is multiple sclerosis, not "Ms.".
+    if cased && bytes.len() > 1 && bytes.iter().all(u8::is_ascii_uppercase) {
+        return Abbrev::Word;
     }
     let any_case = !(cased && lower);
     if contains(LOWER_TITLES, token) || (any_case && contains(TITLES, token)) {

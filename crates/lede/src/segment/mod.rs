@@ -22,8 +22,8 @@
 //!   `'Stop!' he said`, and the Daily Mail line-join artifact `in a. statement`);
 //! - titles (`Mr.`, `Sen.`, `Gen.`, `e.g.`) never end a sentence;
 //! - `the.`, `a.`, `an.` never end one (Daily Mail line-join artifacts);
-//! - `No.`, `Vol.` and the like do not end one before a number;
-//! - ambiguous abbreviations (`U.S.`, `Inc.`, `a.m.`, `Jan.`, `St.`,
+//! - `No.`, `Vol.`, `Jan.` and the like do not end one before a number;
+//! - ambiguous abbreviations (`U.S.`, `Inc.`, `a.m.`, `Jr.`, `St.`,
 //!   single-letter initials) end a sentence only when a typical sentence
 //!   opener follows (`The`, `He`, `But`, ...);
 //! - state abbreviations, often also words (`Calif.`, `Mass.`), end one
@@ -317,7 +317,11 @@ impl<'a> Segmenter<'a> {
             Some(_) => "",
             None => word,
         };
-        match classify(last_part, self.cased) {
+        // An all-caps token is an abbreviation only in an all-caps run
+        // ("MR. SMITH", but "patients with MS. Final").
+        let shouting = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_uppercase());
+        let cased = self.cased && !(shouting(last_part) && shouting(next.word));
+        match classify(last_part, cased) {
             Abbrev::Title | Abbrev::Article => false,
             // A closing quote after "Inc." or "etc." ends the quotation.
             Abbrev::Ambiguous if quoted => self.plain(&next),
