@@ -34,6 +34,12 @@ pub enum Error {
     /// An option has a value outside its domain.
     #[error("invalid option: {0}")]
     InvalidOption(String),
+    /// An HTML page could not be turned into an article.
+    #[error("HTML: {0}")]
+    Html(String),
+    /// A page could not be fetched.
+    #[error("fetch: {0}")]
+    Fetch(String),
     /// The learned model could not be loaded.
     #[error("model: {0}")]
     Model(String),

@@ -29,7 +29,10 @@ pub mod select;
 pub mod text;
 
 pub use error::{Error, Result};
+pub use ingest::InputFormat;
+#[cfg(feature = "html")]
+pub use lede_html::FetchLimits;
 pub use pipeline::{Options, Summarizer};
-pub use render::{Bullet, Format, Summary, TextSpan};
+pub use render::{Bullet, Format, Source, Summary, TextSpan};
 pub use score::{Algorithm, Scorer};
 pub use select::Length;

@@ -1,9 +1,9 @@
 //! The summarizer: ingest -> clean -> segment -> score -> select -> render.
 
-use crate::clean::{clean, Removal};
+use crate::clean::{clean, Cleaned, Removal};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::ingest::{check_text, decode_text, DEFAULT_MAX_INPUT_BYTES};
+use crate::ingest::{check_text, decode_text, InputFormat, DEFAULT_MAX_INPUT_BYTES};
 use crate::render::{spans, Bullet, Removed, Summary};
 use std::sync::Arc;
 
@@ -111,15 +111,102 @@ impl Summarizer {
         &self.options
     }
 
-    /// Summarizes raw bytes, which must be UTF-8 text.
+    /// Summarizes raw bytes: an HTML page (detected from its first tags,
+    /// charset from its BOM or `<meta>`) or UTF-8 text.
     pub fn summarize_bytes(&self, bytes: &[u8]) -> Result<Summary> {
-        self.summarize(decode_text(bytes, self.options.max_input_bytes)?)
+        self.summarize_input(bytes, None)
+    }
+
+    /// Summarizes raw bytes of a known format, or detects it when `format`
+    /// is `None`.
+    pub fn summarize_input(&self, bytes: &[u8], format: Option<InputFormat>) -> Result<Summary> {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+        match format.unwrap_or_else(|| InputFormat::detect(&head)) {
+            InputFormat::Text => self.summarize(decode_text(bytes, self.options.max_input_bytes)?),
+            InputFormat::Html => self.summarize_html_bytes(bytes, None, None),
+        }
     }
 
     /// Summarizes one article given as plain text.
     pub fn summarize(&self, text: &str) -> Result<Summary> {
         check_text(text, self.options.max_input_bytes)?;
-        let cleaned = clean(text);
+        self.summarize_cleaned(text, clean(text))
+    }
+
+    /// Summarizes an HTML page: the article is extracted first, and the
+    /// summary's offsets index into `summary.source.text`.
+    #[cfg(feature = "html")]
+    pub fn summarize_html(&self, html: &str, url: Option<&str>) -> Result<Summary> {
+        self.check_html_size(html.len())?;
+        let article = lede_html::extract(html, url).map_err(|e| Error::Html(e.to_string()))?;
+        self.summarize_article(article, url)
+    }
+
+    /// Summarizes HTML page bytes, detecting the charset from the BOM,
+    /// `content_type` (an HTTP `Content-Type` value) or `<meta>` tags.
+    #[cfg(feature = "html")]
+    pub fn summarize_html_bytes(
+        &self,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        url: Option<&str>,
+    ) -> Result<Summary> {
+        self.check_html_size(bytes.len())?;
+        let article = lede_html::extract_bytes(bytes, content_type, url)
+            .map_err(|e| Error::Html(e.to_string()))?;
+        self.summarize_article(article, url)
+    }
+
+    /// Fetches a page over HTTP(S) within `limits` and summarizes it.
+    #[cfg(feature = "html")]
+    pub fn summarize_url(&self, url: &str, limits: &lede_html::FetchLimits) -> Result<Summary> {
+        let page = lede_html::fetch(url, limits).map_err(|e| Error::Fetch(e.to_string()))?;
+        self.summarize_html_bytes(&page.body, page.content_type.as_deref(), Some(&page.url))
+    }
+
+    /// Without the `html` feature, HTML input is refused.
+    #[cfg(not(feature = "html"))]
+    pub fn summarize_html_bytes(
+        &self,
+        _bytes: &[u8],
+        _content_type: Option<&str>,
+        _url: Option<&str>,
+    ) -> Result<Summary> {
+        Err(Error::Html(
+            "this build of lede has no HTML support (feature \"html\")".into(),
+        ))
+    }
+
+    #[cfg(feature = "html")]
+    fn check_html_size(&self, size: usize) -> Result<()> {
+        if size > self.options.max_input_bytes {
+            return Err(Error::InputTooLarge {
+                size,
+                limit: self.options.max_input_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    #[cfg(feature = "html")]
+    fn summarize_article(&self, article: lede_html::Article, url: Option<&str>) -> Result<Summary> {
+        if article.is_empty() {
+            return Err(Error::Html("no article text found in the page".into()));
+        }
+        let laid_out = crate::ingest::ArticleText::new(article, url);
+        let text = laid_out.source.text.as_str();
+        let cleaned = crate::clean::clean_parts(
+            text,
+            laid_out.title.clone(),
+            laid_out.highlights.clone(),
+            &laid_out.paragraphs,
+        );
+        let mut summary = self.summarize_cleaned(text, cleaned)?;
+        summary.source = Some(laid_out.source);
+        Ok(summary)
+    }
+
+    fn summarize_cleaned(&self, text: &str, cleaned: Cleaned) -> Result<Summary> {
         let mut removed: Vec<Removal> = cleaned.removed.clone();
         let doc = Document::build(text, &cleaned, &mut removed);
         if doc.sentences.is_empty() {
@@ -178,6 +265,7 @@ impl Summarizer {
             bullets,
             sentence_count: doc.sentences.len(),
             removed,
+            source: None,
         })
     }
 }

@@ -193,8 +193,18 @@ pub struct Terms {
 }
 
 impl Terms {
-    /// Computes the terms of `text`.
+    /// Computes the terms of `text` (after Unicode NFC normalization, so
+    /// composed and decomposed accents count as the same word).
     pub fn of(text: &str) -> Terms {
+        use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+        if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            let normalized: String = text.nfc().collect();
+            return Terms::of_normalized(&normalized);
+        }
+        Terms::of_normalized(text)
+    }
+
+    fn of_normalized(text: &str) -> Terms {
         let mut words = 0;
         let mut content = Vec::new();
         for word in self::words(text) {
@@ -250,5 +260,9 @@ mod tests {
         assert_eq!(t.content.len(), 3);
         assert_eq!(t.set.len(), 2);
         assert_eq!(overlap(&t.set, &Terms::of("a cat").set), 1);
+        assert_eq!(
+            Terms::of("Cafe\u{301} noir").set,
+            Terms::of("Caf\u{e9} noir").set
+        );
     }
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use lede::ingest::{open_corpus, Record, RecordError};
 use lede::score::learned::Model;
-use lede::{Algorithm, Format, Length, Options, Summarizer};
+use lede::{Algorithm, Format, InputFormat, Length, Options, Summarizer};
 
 /// Records handed to the thread pool at once; bounds memory in batch mode.
 const CHUNK: usize = 1024;
@@ -21,8 +21,9 @@ const CHUNK: usize = 1024;
 /// Arguments of `lede summarize`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Article files (`-` for stdin), or one corpus of JSON lines
-    /// (`.jsonl`, `.jsonl.gz`) with `{"id", "article"}` per line.
+    /// Article files (text or HTML; `-` for stdin), http(s) URLs, or one
+    /// corpus of JSON lines (`.jsonl`, `.jsonl.gz`) with `{"id", "article"}`
+    /// (or `"html"`) per line.
     #[arg(required = true)]
     inputs: Vec<String>,
     /// Output format of single articles (corpora always produce JSON lines).
@@ -57,6 +58,9 @@ pub struct Args {
     /// Treat the input as a corpus of JSON lines whatever its name.
     #[arg(long)]
     jsonl: bool,
+    /// What single inputs hold: auto (HTML when it starts like a page), text or html.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "text", "html"])]
+    input_format: String,
     /// Write the output here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -142,8 +146,23 @@ fn summarize_files(
     let many = args.inputs.len() > 1;
     let mut failed = 0;
     for (n, input) in args.inputs.iter().enumerate() {
-        let result = read_input(input, args.max_bytes)
-            .and_then(|bytes| Ok(summarizer.summarize_bytes(&bytes)?));
+        let format_hint = match args.input_format.as_str() {
+            "text" => Some(InputFormat::Text),
+            "html" => Some(InputFormat::Html),
+            _ => None,
+        };
+        let result = if input.starts_with("http://") || input.starts_with("https://") {
+            let limits = lede::FetchLimits {
+                max_body_bytes: args.max_bytes,
+                ..lede::FetchLimits::default()
+            };
+            summarizer
+                .summarize_url(input, &limits)
+                .map_err(anyhow::Error::from)
+        } else {
+            read_input(input, args.max_bytes)
+                .and_then(|bytes| Ok(summarizer.summarize_input(&bytes, format_hint)?))
+        };
         match result {
             Ok(mut summary) => {
                 if many {

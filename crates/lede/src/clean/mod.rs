@@ -126,6 +126,25 @@ pub fn clean(text: &str) -> Cleaned {
     out
 }
 
+/// Cleans an input whose structure is already known (an article extracted
+/// from HTML): `paragraphs` are body paragraphs of `text`; only debris
+/// removal runs on them.
+pub fn clean_parts(
+    text: &str,
+    title: Option<Range<usize>>,
+    highlights: Vec<Range<usize>>,
+    paragraphs: &[Range<usize>],
+) -> Cleaned {
+    let mut out = Cleaned {
+        title,
+        highlights,
+        ..Cleaned::default()
+    };
+    clean_paragraphs(text, paragraphs, &mut out);
+    out.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    out
+}
+
 /// Line ranges without their terminators (`\n`, `\r\n`).
 fn split_lines(text: &str) -> Vec<Range<usize>> {
     let mut lines = Vec::new();

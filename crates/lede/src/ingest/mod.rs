@@ -5,8 +5,12 @@
 //! (optionally gzip-compressed) are streamed by [`Records`], one record at a
 //! time, so memory does not grow with the size of the corpus.
 
+#[cfg(feature = "html")]
+mod html;
 mod records;
 
+#[cfg(feature = "html")]
+pub use html::ArticleText;
 pub use records::{open_corpus, Record, RecordError, Records};
 
 use crate::error::{Error, Result};

@@ -58,6 +58,27 @@ pub struct Removed {
     pub reason: Reason,
 }
 
+/// Where an article extracted from HTML came from, and the text the
+/// summary's offsets index into.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The page address, when the page was fetched or given with one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Author names.
+    pub authors: Vec<String>,
+    /// Publication date (ISO 8601 when the page's date parses).
+    pub published: Option<String>,
+    /// Publisher or site name.
+    pub site_name: Option<String>,
+    /// Language tag such as `en`.
+    pub language: Option<String>,
+    /// The extracted article as text: headline, given highlights (one per
+    /// line, each after "• "), then paragraphs separated by blank lines.
+    /// Every offset of the summary indexes into this text.
+    pub text: String,
+}
+
 /// The result of summarizing one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
@@ -76,6 +97,10 @@ pub struct Summary {
     pub sentence_count: usize,
     /// What cleaning removed, in document order.
     pub removed: Vec<Removed>,
+    /// For HTML input: the page's metadata and the extracted text that the
+    /// offsets index into (absent for text input, whose offsets index the input).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
 }
 
 /// Output formats for summaries.
