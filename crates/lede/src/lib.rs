@@ -10,7 +10,8 @@
 //!
 //! ```
 //! let summarizer = lede::Summarizer::new(lede::Options::default()).unwrap();
-//! let text = "Rain hit London on Monday. Trains stopped for hours. Schools stayed open. Fans were upset.";
+//! let text = "Heavy rain hit London on Monday. Trains stopped for several hours. \
+//!             Most schools stayed open all day. Football fans were upset by the delays.";
 //! let summary = summarizer.summarize(text).unwrap();
 //! assert_eq!(summary.bullets.len(), 3);
 //! let first = &summary.bullets[0].span;
