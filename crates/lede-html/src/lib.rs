@@ -20,7 +20,7 @@ mod content;
 mod decode;
 mod fetch;
 mod meta;
-mod nesting;
+mod prepass;
 mod words;
 
 use serde::Serialize;
@@ -87,7 +87,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     if decode::looks_binary(html.as_bytes()) {
         return Err(ExtractError::Binary);
     }
-    let doc = scraper::Html::parse_document(&nesting::cap_nesting(html));
+    let doc = scraper::Html::parse_document(&prepass::prepare(html));
     let mut article = meta::metadata(&doc, url);
     let body = content::body(&doc);
     article.paragraphs = body.paragraphs;
