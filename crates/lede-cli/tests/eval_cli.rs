@@ -324,3 +324,53 @@ fn oracle_writes_labels_in_document_order() {
     // The first article's reference restates sentences 0 and 1.
     assert_eq!(rows[0]["labels"], serde_json::json!([0, 1]));
 }
+
+#[test]
+fn reads_lede_summarize_output_and_its_error_records() {
+    let (lede_out, gold) = (fixture("pred_lede.jsonl"), fixture("gold.jsonl"));
+    let out = lede(&["eval", "--pred", &lede_out, "--gold", &gold]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 error records, counted as missing: d2"),
+        "{err}"
+    );
+    assert!(err.contains("missing 2 ids: d2, d4"), "{err}");
+
+    // d1 and d3 carry the same sentences as in pred_a.jsonl (a line break
+    // inside a bullet is a space), so they score the same.
+    let ours = json_ok(&[
+        "eval",
+        "--pred",
+        &lede_out,
+        "--gold",
+        &gold,
+        "--allow-mismatch",
+        "--format",
+        "json",
+        "--per-doc",
+        scratch("lede_out.jsonl").to_str().unwrap(),
+    ]);
+    assert_eq!(ours["documents"], 2);
+    json_ok(&[
+        "eval",
+        "--pred",
+        &fixture("pred_a.jsonl"),
+        "--gold",
+        &gold,
+        "--format",
+        "json",
+        "--per-doc",
+        scratch("pred_a.jsonl").to_str().unwrap(),
+    ]);
+    let rows = |name: &str| -> Vec<Value> {
+        std::fs::read_to_string(scratch(name))
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let (a, b) = (rows("lede_out.jsonl"), rows("pred_a.jsonl"));
+    assert_eq!(a[0], b[0]);
+    assert_eq!(a[1], b[2]);
+}

@@ -225,10 +225,13 @@ fn read_keyed(path: &Path, fields: &[&str], allow_mismatch: bool) -> anyhow::Res
         texts: HashMap::new(),
         duplicates: Vec::new(),
     };
+    let mut failed = Vec::new();
     for_each_json_line(path, |_, value| {
         let id = id_of(&value)?;
-        if let Some(Value::String(e)) = value.get("error") {
-            bail!("record {id:?} is an error record: {e}");
+        if value.get("error").is_some() {
+            // An error record of `lede summarize`: no prediction for this id.
+            failed.push(id);
+            return Ok(());
         }
         let field = fields
             .iter()
@@ -243,6 +246,14 @@ fn read_keyed(path: &Path, fields: &[&str], allow_mismatch: bool) -> anyhow::Res
         }
         Ok(())
     })?;
+    if !failed.is_empty() {
+        eprintln!(
+            "warning: {}: {} error records, counted as missing: {}",
+            path.display(),
+            failed.len(),
+            listing(&failed)
+        );
+    }
     if !keyed.duplicates.is_empty() {
         let message = format!(
             "{}: {} duplicate ids: {}",
