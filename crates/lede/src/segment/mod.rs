@@ -11,7 +11,8 @@
 //! nothing is allocated but the output.
 //!
 //! A candidate is a `.`, `!`, `?` or `…` together with the terminators,
-//! closing quotes and closing brackets glued to it (`."`, `?')`, `...`).
+//! closing quotes and closing brackets glued to it (`."`, `?')`, `...`), and
+//! a closing `’` or `”` set off by one space (`stuff. ’ it`, tokenized text).
 //! It ends a sentence when whitespace (or the end of the range) follows and
 //! the context agrees:
 //! - a blank line (two or more line breaks) always ends a sentence;
@@ -21,7 +22,9 @@
 //! - in cased text, a lowercase next word means no boundary (`5 p.m. on`,
 //!   `'Stop!' he said`, and the Daily Mail line-join artifact `in a. statement`);
 //! - titles (`Mr.`, `Sen.`, `Gen.`, `e.g.`) never end a sentence;
-//! - `the.`, `a.`, `an.` never end one (Daily Mail line-join artifacts);
+//! - `the.`, `a.`, `an.` never end one (Daily Mail line-join artifacts),
+//!   nor does a period standing alone after `By` or a colon (the Daily Mail
+//!   byline `By . Daily Mail Reporter . PUBLISHED: . 12:14 EST`);
 //! - `No.`, `Vol.`, `Jan.` and the like do not end one before a number;
 //! - ambiguous abbreviations (`U.S.`, `Inc.`, `a.m.`, `Jr.`, `St.`,
 //!   single-letter initials) end a sentence only when a typical sentence
@@ -49,7 +52,8 @@
 //! Callers split paragraphs themselves.
 //!
 //! A fragment with no letter or digit (a stray `.` or `--`) is not a
-//! sentence of its own: it joins the sentence before it.
+//! sentence of its own: it joins the sentence before it, or the one after
+//! it at the start of the range.
 
 mod lexicon;
 #[cfg(test)]
