@@ -439,6 +439,23 @@ mod properties {
     }
 
     #[test]
+    fn scores_survive_the_token_cache_being_emptied() {
+        let scorer = RougeScorer::new(Config::default()).unwrap();
+        let before = scorer.score("the cats sat", "a cat sat down");
+        let unigrams = RougeScorer::new(Config {
+            types: vec![RougeType::N(1)],
+            stemmer: true,
+        })
+        .unwrap();
+        let huge: String = (0..(1 << 18) + 10).map(|i| format!("w{i} ")).collect();
+        let r1 = unigrams.score(&huge, &huge).get(RougeType::N(1)).unwrap();
+        assert_eq!(r1.fmeasure, 1.0);
+        // This call empties the cache first and must still agree.
+        assert_eq!(scorer.score("the cats sat", "a cat sat down"), before);
+        assert_eq!(before.get(RougeType::N(1)).unwrap().precision, 2.0 / 3.0);
+    }
+
+    #[test]
     fn ten_thousand_sentence_summaries_are_scored() {
         let scorer = RougeScorer::new(Config::default()).unwrap();
         let long: String = (0..10_000)
