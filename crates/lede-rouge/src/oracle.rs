@@ -282,6 +282,21 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn matches_brute_force_on_random_documents(
+            sentences in proptest::collection::vec("(the|cat|cats|sat|on|mat|dog|ran|!| ){0,12}", 0..9),
+            reference in "(the|cat|sat|mat|dog|ran|\\n| ){0,20}",
+            max in 0usize..5,
+        ) {
+            let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
+            proptest::prop_assert_eq!(
+                greedy_oracle(&sentences, &reference, max),
+                greedy_by_scorer(&sentences, &reference, max)
+            );
+        }
+    }
+
     #[test]
     fn labels_mark_chosen_sentences() {
         assert_eq!(oracle_labels(&[0, 2, 9], 4), vec![1, 0, 1, 0]);
