@@ -6,6 +6,7 @@ __version__: str
 
 Text = Union[str, bytes]
 Format = Literal["text", "markdown", "md", "json", "jsonl"]
+InputFormat = Literal["auto", "text", "html"]
 
 class LedeError(ValueError):
     """An input or option lede cannot work with (empty or binary text, bad options, ...)."""
@@ -75,6 +76,24 @@ class Removed:
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
+class Source:
+    """For HTML input: the page's metadata and the extracted text the offsets index into."""
+
+    @property
+    def url(self) -> Optional[str]: ...
+    @property
+    def authors(self) -> list[str]: ...
+    @property
+    def published(self) -> Optional[str]: ...
+    @property
+    def site_name(self) -> Optional[str]: ...
+    @property
+    def language(self) -> Optional[str]: ...
+    @property
+    def text(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
 class Summary:
     """The result of summarizing one article."""
 
@@ -92,6 +111,9 @@ class Summary:
     def sentence_count(self) -> int: ...
     @property
     def removed(self) -> list[Removed]: ...
+    @property
+    def source(self) -> Optional[Source]:
+        """For HTML input: metadata and the text that offsets index into; None for text."""
     def to_dict(self) -> dict[str, Any]:
         """Exactly what `lede summarize --format json` prints, as plain data."""
     def to_json(self) -> str:
@@ -116,9 +138,9 @@ class Summarizer:
     ) -> None: ...
     @property
     def algorithm(self) -> str: ...
-    def summarize(self, text: Text) -> Summary: ...
+    def summarize(self, text: Text, *, input_format: Optional[InputFormat] = None, url: Optional[str] = None) -> Summary: ...
     def summarize_many(
-        self, texts: Iterable[object], *, threads: Optional[int] = None
+        self, texts: Iterable[object], *, threads: Optional[int] = None, input_format: Optional[InputFormat] = None
     ) -> list[Union[Summary, Exception]]: ...
 
 @final
@@ -197,6 +219,8 @@ def extract(html: Text, url: Optional[str] = None, *, content_type: Optional[str
 def summarize(
     text: Text,
     *,
+    input_format: Optional[InputFormat] = None,
+    url: Optional[str] = None,
     sentences: Optional[int] = None,
     words: Optional[int] = None,
     chars: Optional[int] = None,
@@ -206,12 +230,16 @@ def summarize(
     min_words: Optional[int] = None,
     max_input_bytes: Optional[int] = None,
 ) -> Summary:
-    """Summarizes one article. At most one of sentences (default 3), words, chars, ratio."""
+    """Summarizes one article (text, or an HTML page: input_format "auto" detects it).
+
+    At most one length of sentences (default 3), words, chars, ratio.
+    """
 
 def summarize_many(
     texts: Iterable[object],
     *,
     threads: Optional[int] = None,
+    input_format: Optional[InputFormat] = None,
     sentences: Optional[int] = None,
     words: Optional[int] = None,
     chars: Optional[int] = None,

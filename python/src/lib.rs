@@ -11,7 +11,7 @@ mod summary;
 
 use std::sync::Arc;
 
-use lede::Summarizer;
+use lede::{InputFormat, Summarizer};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -20,7 +20,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 
 use options::{cached_summarizer, OptionArgs};
-use summary::{PyBullet, PyRemoved, PySummary, PyTextSpan};
+use summary::{PyBullet, PyRemoved, PySource, PySummary, PyTextSpan};
 
 create_exception!(
     lede,
@@ -63,11 +63,52 @@ impl Input {
         )))
     }
 
-    fn summarize(&self, summarizer: &Summarizer) -> lede::Result<lede::Summary> {
-        match self {
-            Input::Text(text) => summarizer.summarize(text),
-            Input::Bytes(bytes) => summarizer.summarize_bytes(bytes),
+    /// Summarizes the input as text or as an HTML page: as `route` says,
+    /// else as its first characters suggest (like the CLI's `--input-format auto`).
+    fn summarize(&self, summarizer: &Summarizer, route: &Route) -> lede::Result<lede::Summary> {
+        let format = route.format.unwrap_or_else(|| match self {
+            Input::Text(text) => InputFormat::detect(text),
+            Input::Bytes(bytes) => {
+                InputFormat::detect(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]))
+            }
+        });
+        let url = route.url.as_deref();
+        match (self, format) {
+            (Input::Text(text), InputFormat::Text) => summarizer.summarize(text),
+            (Input::Text(html), InputFormat::Html) => summarizer.summarize_html(html, url),
+            (Input::Bytes(bytes), InputFormat::Text) => {
+                summarizer.summarize_input(bytes, Some(InputFormat::Text))
+            }
+            (Input::Bytes(bytes), InputFormat::Html) => {
+                summarizer.summarize_html_bytes(bytes, None, url)
+            }
         }
+    }
+}
+
+/// How to read an input: its format (`None`: detect) and, for HTML, the
+/// page's address.
+struct Route {
+    format: Option<InputFormat>,
+    url: Option<String>,
+}
+
+impl Route {
+    fn new(input_format: Option<&str>, url: Option<&str>) -> PyResult<Route> {
+        let format = match input_format.unwrap_or("auto") {
+            "auto" => None,
+            "text" => Some(InputFormat::Text),
+            "html" => Some(InputFormat::Html),
+            other => {
+                return Err(LedeError::new_err(format!(
+                    "unknown input_format {other:?} (expected auto, text or html)"
+                )))
+            }
+        };
+        Ok(Route {
+            format,
+            url: url.map(str::to_owned),
+        })
     }
 }
 
@@ -76,9 +117,10 @@ fn summarize_one(
     py: Python<'_>,
     summarizer: &Summarizer,
     text: &Bound<'_, PyAny>,
+    route: &Route,
 ) -> PyResult<PySummary> {
     let input = Input::from_py(text, summarizer.options().max_input_bytes)?;
-    py.detach(|| input.summarize(summarizer))
+    py.detach(|| input.summarize(summarizer, route))
         .map(PySummary)
         .map_err(to_py_err)
 }
@@ -120,6 +162,7 @@ fn summarize_batch<'py>(
     summarizer: &Summarizer,
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
+    route: &Route,
 ) -> PyResult<Bound<'py, PyList>> {
     let pool = thread_pool(threads)?;
     if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
@@ -146,7 +189,7 @@ fn summarize_batch<'py>(
         in_pool(pool.as_ref(), || {
             inputs
                 .par_iter()
-                .map(|input| input.as_ref().map(|i| i.summarize(summarizer)))
+                .map(|input| input.as_ref().map(|i| i.summarize(summarizer, route)))
                 .collect()
         })
     });
@@ -162,20 +205,26 @@ fn summarize_batch<'py>(
     Ok(out)
 }
 
-/// Summarizes one article (`str`, or UTF-8 `bytes`) into bullet highlights.
+/// Summarizes one article into bullet highlights: plain text or an HTML
+/// page, as `str` or `bytes`. `input_format` is "auto" (default: HTML when
+/// it starts like a page), "text" or "html"; `url` is the page's address.
+/// For HTML, offsets index into `summary.source.text`.
 ///
 /// Options (keywords): at most one length of `sentences` (default 3),
 /// `words`, `chars` or `ratio`; `algorithm`, `max_overlap`, `min_words`,
 /// `max_input_bytes`. Raises `LedeError` for unusable input or options.
 #[pyfunction]
-#[pyo3(signature = (text, **options))]
+#[pyo3(signature = (text, *, input_format=None, url=None, **options))]
 fn summarize(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
+    input_format: Option<&str>,
+    url: Option<&str>,
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PySummary> {
+    let route = Route::new(input_format, url)?;
     let options = OptionArgs::from_kwargs(options)?.options()?;
-    summarize_one(py, &*cached_summarizer(options)?, text)
+    summarize_one(py, &*cached_summarizer(options)?, text, &route)
 }
 
 /// Summarizes many articles in parallel (in Rust, GIL released), keeping
@@ -183,15 +232,17 @@ fn summarize(
 /// raised (`LedeError`, or `TypeError` for an item that is not text).
 /// `threads` defaults to one per core; options as for `summarize`.
 #[pyfunction]
-#[pyo3(signature = (texts, *, threads=None, **options))]
+#[pyo3(signature = (texts, *, threads=None, input_format=None, **options))]
 fn summarize_many<'py>(
     py: Python<'py>,
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
+    input_format: Option<&str>,
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
+    let route = Route::new(input_format, None)?;
     let options = OptionArgs::from_kwargs(options)?.options()?;
-    summarize_batch(py, &*cached_summarizer(options)?, texts, threads)
+    summarize_batch(py, &*cached_summarizer(options)?, texts, threads, &route)
 }
 
 /// A configured summarizer, to reuse across many calls and threads.
@@ -219,20 +270,29 @@ impl PySummarizer {
         })
     }
 
-    /// Summarizes one article (`str`, or UTF-8 `bytes`).
-    fn summarize(&self, py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<PySummary> {
-        summarize_one(py, &self.inner, text)
+    /// Summarizes one article (`str`, or `bytes`); see `lede.summarize`.
+    #[pyo3(signature = (text, *, input_format=None, url=None))]
+    fn summarize(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        input_format: Option<&str>,
+        url: Option<&str>,
+    ) -> PyResult<PySummary> {
+        summarize_one(py, &self.inner, text, &Route::new(input_format, url)?)
     }
 
     /// Summarizes many articles in parallel; see `lede.summarize_many`.
-    #[pyo3(signature = (texts, *, threads=None))]
+    #[pyo3(signature = (texts, *, threads=None, input_format=None))]
     fn summarize_many<'py>(
         &self,
         py: Python<'py>,
         texts: &Bound<'py, PyAny>,
         threads: Option<i64>,
+        input_format: Option<&str>,
     ) -> PyResult<Bound<'py, PyList>> {
-        summarize_batch(py, &self.inner, texts, threads)
+        let route = Route::new(input_format, None)?;
+        summarize_batch(py, &self.inner, texts, threads, &route)
     }
 
     /// The scoring algorithm in use.
@@ -274,6 +334,7 @@ fn _lede(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyBullet>()?;
     m.add_class::<PyTextSpan>()?;
     m.add_class::<PyRemoved>()?;
+    m.add_class::<PySource>()?;
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(summarize_many, m)?)?;
     m.add_class::<rouge::PyScore>()?;

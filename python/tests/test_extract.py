@@ -1,9 +1,12 @@
 """lede.extract: the article in an HTML page."""
 
+import json
+import subprocess
+
 import pytest
 
 import lede
-from conftest import HERE
+from conftest import HERE, lede_binary
 
 HTML = (HERE / "fixtures" / "article.html").read_text(encoding="utf-8")
 
@@ -49,3 +52,46 @@ def test_extract_errors():
         lede.extract(None)
     with pytest.raises(TypeError):
         lede.extract(HTML, 42)
+
+
+def test_summarize_html_page():
+    summary = lede.summarize(HTML, url="https://herald.example/news/storm", sentences=2)
+    source = summary.source
+    assert isinstance(source, lede.Source)
+    assert source.url == "https://herald.example/news/storm"
+    assert source.language == "en-GB"
+    assert "Brighton's Palace Pier was closed" in source.text
+    for b in summary.bullets:
+        assert source.text[b.start : b.end] == b.text
+    assert summary.to_dict()["source"] == source.to_dict()
+    assert repr(source).startswith("Source(url='https://herald.example/news/storm'")
+    assert lede.summarize(HTML.encode(), url="https://herald.example/news/storm", sentences=2) == summary
+    assert lede.summarize(HTML, input_format="html", sentences=2).source.url is None
+
+
+def test_input_format_choice():
+    text = "Plain text about a storm on the coast. It closed the pier for two days."
+    assert lede.summarize(text).source is None
+    assert lede.summarize(HTML, input_format="text").source is None
+    with pytest.raises(lede.LedeError, match="input_format"):
+        lede.summarize(text, input_format="pdf")
+    with pytest.raises(lede.LedeError, match="input_format"):
+        lede.summarize_many([text], input_format="pdf")
+    results = lede.summarize_many([HTML, text, HTML.encode()])
+    assert results[0].source is not None and results[1].source is None
+    assert results[2] == results[0]
+    summarizer = lede.Summarizer(sentences=1)
+    assert summarizer.summarize(HTML, url="https://x.example/").source.url == "https://x.example/"
+    assert summarizer.summarize_many([HTML], input_format="text")[0].source is None
+
+
+def test_html_summary_matches_cli():
+    binary = lede_binary()
+    if binary is None:
+        pytest.skip("no lede CLI")
+    path = HERE / "fixtures" / "article.html"
+    proc = subprocess.run(
+        [binary, "summarize", "--format", "json", str(path)],
+        capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL,
+    )
+    assert lede.summarize(path.read_bytes()).to_dict() == json.loads(proc.stdout)
