@@ -3,7 +3,6 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::summary::to_python;
 use crate::LedeError;
 
 /// The article found in an HTML page: metadata and clean body paragraphs.
@@ -11,32 +10,11 @@ use crate::LedeError;
 #[derive(PartialEq)]
 pub struct PyArticle(lede_html::Article);
 
-#[pymethods]
-impl PyArticle {
+page_class!(PyArticle, {
     /// Headline, empty when none was found.
     #[getter]
     fn title(&self) -> &str {
         &self.0.title
-    }
-    /// Author names, in page order.
-    #[getter]
-    fn authors(&self) -> Vec<String> {
-        self.0.authors.clone()
-    }
-    /// Publication date (ISO 8601 when it parses).
-    #[getter]
-    fn published(&self) -> Option<&str> {
-        self.0.published.as_deref()
-    }
-    /// Publisher or site name.
-    #[getter]
-    fn site_name(&self) -> Option<&str> {
-        self.0.site_name.as_deref()
-    }
-    /// Language tag such as "en".
-    #[getter]
-    fn language(&self) -> Option<&str> {
-        self.0.language.as_deref()
     }
     /// Body paragraphs in reading order.
     #[getter]
@@ -53,10 +31,6 @@ impl PyArticle {
     fn text(&self) -> String {
         self.0.text()
     }
-    /// The article as a plain dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0)
-    }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Article(title={}, paragraphs={}, language={})",
@@ -68,7 +42,7 @@ impl PyArticle {
             }
         ))
     }
-}
+});
 
 /// Extracts the article from an HTML page given as `str`, or as `bytes`
 /// whose charset is detected (BOM, `content_type` such as

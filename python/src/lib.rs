@@ -4,6 +4,42 @@
 //! Work on articles runs with the GIL released, so Python threads and the
 //! rayon pool of `summarize_many` summarize in parallel.
 
+/// The `#[pymethods]` of a class wrapping a page's metadata (a
+/// `lede_html::Article` or a `lede::Source`): the metadata getters,
+/// `to_dict`, and the methods given.
+macro_rules! page_class {
+    ($class:ty, { $($methods:tt)* }) => {
+        #[pymethods]
+        impl $class {
+            /// Author names, in page order.
+            #[getter]
+            fn authors(&self) -> Vec<String> {
+                self.0.authors.clone()
+            }
+            /// Publication date (ISO 8601 when it parses).
+            #[getter]
+            fn published(&self) -> Option<&str> {
+                self.0.published.as_deref()
+            }
+            /// Publisher or site name.
+            #[getter]
+            fn site_name(&self) -> Option<&str> {
+                self.0.site_name.as_deref()
+            }
+            /// Language tag such as "en".
+            #[getter]
+            fn language(&self) -> Option<&str> {
+                self.0.language.as_deref()
+            }
+            /// The value as a plain dict, as in the CLI's JSON output.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                crate::summary::to_python(py, &self.0)
+            }
+            $($methods)*
+        }
+    };
+}
+
 mod extract;
 mod options;
 mod rouge;

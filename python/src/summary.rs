@@ -166,41 +166,16 @@ span_class!(PyRemoved, |this| this.0.span, {
 #[derive(PartialEq)]
 pub struct PySource(lede::Source);
 
-#[pymethods]
-impl PySource {
+page_class!(PySource, {
     /// The page address, when given.
     #[getter]
     fn url(&self) -> Option<&str> {
         self.0.url.as_deref()
     }
-    /// Author names.
-    #[getter]
-    fn authors(&self) -> Vec<String> {
-        self.0.authors.clone()
-    }
-    /// Publication date (ISO 8601 when it parses).
-    #[getter]
-    fn published(&self) -> Option<&str> {
-        self.0.published.as_deref()
-    }
-    /// Publisher or site name.
-    #[getter]
-    fn site_name(&self) -> Option<&str> {
-        self.0.site_name.as_deref()
-    }
-    /// Language tag such as "en".
-    #[getter]
-    fn language(&self) -> Option<&str> {
-        self.0.language.as_deref()
-    }
     /// The extracted article as text; every offset of the summary indexes into it.
     #[getter]
     fn text(&self) -> &str {
         &self.0.text
-    }
-    /// The source as a plain dict.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0)
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let url = match &self.0.url {
@@ -212,7 +187,7 @@ impl PySource {
             short_repr(py, &self.0.text, 40)?
         ))
     }
-}
+});
 
 /// The result of summarizing one article.
 #[pyclass(frozen, eq, module = "lede", name = "Summary")]
