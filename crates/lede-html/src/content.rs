@@ -20,6 +20,8 @@ use crate::words::{hint, Hint};
 const SHORT_BLOCK: usize = 25;
 /// A block whose share of characters inside links exceeds this is a link list.
 const MAX_LINK_DENSITY: f64 = 0.5;
+/// Share of the page's text above which an element named like furniture is kept anyway.
+const LARGE_SHARE: f64 = 0.5;
 /// A strict pass that finds less body text than this (in characters) is retried without
 /// the class and id rules.
 const MIN_BODY_CHARS: usize = 200;
@@ -200,6 +202,7 @@ struct Walk {
 
 impl Walk {
     fn run(doc: &Html, strict: bool) -> Walk {
+        let large = large_furniture(doc);
         let mut walk = Walk {
             blocks: Vec::new(),
             candidates: Vec::new(),
@@ -233,9 +236,9 @@ impl Walk {
                         let skipped = skip_depth > 0
                             || skip_tag(name)
                             || hidden(el)
-                            || (strict
-                                && h == Hint::Boilerplate
-                                && !matches!(name, "html" | "body"));
+                            || ((h == Hint::Boilerplate || (strict && h == Hint::Layout))
+                                && !matches!(name, "html" | "body")
+                                && !large.contains(&node.id()));
                         let highlights = !skipped
                             && (in_highlights || (h == Hint::Highlights && is_list_box(name)));
                         let block_level = is_block(name);
@@ -356,6 +359,49 @@ impl Walk {
         }
         out
     }
+}
+
+/// Elements whose names say furniture but which hold more than [`LARGE_SHARE`] of the
+/// page's text: wrappers named after their layout (`container penci_sidebar`,
+/// `header-style-2`) rather than boxes of furniture.
+fn large_furniture(doc: &Html) -> HashSet<ego_tree::NodeId> {
+    let mut stack: Vec<(ego_tree::NodeId, usize, bool)> = Vec::new();
+    let mut found: Vec<(ego_tree::NodeId, usize)> = Vec::new();
+    let mut total = 0usize;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    stack.push((node.id(), 0, hint(el) != Hint::Neutral));
+                }
+                Node::Text(text) => {
+                    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                    total += chars;
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += chars;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if stack.last().is_some_and(|top| top.0 == node.id()) {
+                    if let Some((id, chars, boilerplate)) = stack.pop() {
+                        if boilerplate {
+                            found.push((id, chars));
+                        }
+                        if let Some(parent) = stack.last_mut() {
+                            parent.1 += chars;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|&(_, chars)| chars as f64 > LARGE_SHARE * total as f64)
+        .map(|(id, _)| id)
+        .collect()
 }
 
 /// Non-empty trimmed lines of `text`.

@@ -2,16 +2,59 @@
 
 use scraper::node::Element;
 
-/// Words of class or id names that mark page furniture rather than article text.
+/// Words of class or id names that mark page furniture rather than article text: ads,
+/// comments, share widgets, cookie banners, related links.
 const BOILERPLATE_WORDS: &[&str] = &[
     "ad",
     "ads",
     "adslot",
     "adunit",
     "advert",
-    "adverts",
     "advertisement",
     "advertising",
+    "adverts",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "copyright",
+    "dfp",
+    "disqus",
+    "gdpr",
+    "hovercard",
+    "modal",
+    "newsletter",
+    "outbrain",
+    "popover",
+    "popup",
+    "promo",
+    "promoted",
+    "promotion",
+    "recirc",
+    "recommendation",
+    "recommendations",
+    "recommended",
+    "related",
+    "reply",
+    "respond",
+    "rollover",
+    "share",
+    "sharebar",
+    "sharing",
+    "signup",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "tooltip",
+];
+
+/// Words of class or id names that usually mark furniture but also appear in the names of
+/// layout wrappers around the article (`container has-sidebar`, `header-style-2`).
+const LAYOUT_WORDS: &[&str] = &[
     "author",
     "banner",
     "bio",
@@ -20,70 +63,33 @@ const BOILERPLATE_WORDS: &[&str] = &[
     "byline",
     "caption",
     "captions",
-    "comment",
-    "comments",
-    "consent",
-    "cookie",
-    "cookies",
-    "copyright",
     "credit",
     "credits",
     "dateline",
-    "dfp",
-    "disqus",
     "footer",
-    "gdpr",
     "header",
-    "hovercard",
     "login",
     "masthead",
     "menu",
     "meta",
-    "modal",
     "mostpopular",
     "nav",
     "navbar",
     "navigation",
-    "newsletter",
-    "outbrain",
     "overlay",
     "pager",
     "pagination",
     "popular",
-    "popover",
-    "popup",
     "print",
-    "promo",
-    "promoted",
-    "promotion",
     "rating",
-    "recirc",
-    "recommendation",
-    "recommendations",
-    "recommended",
-    "related",
-    "reply",
-    "rollover",
-    "respond",
     "search",
-    "share",
-    "sharebar",
-    "sharing",
     "sidebar",
-    "signup",
     "skip",
-    "social",
-    "sponsor",
-    "sponsored",
-    "subscribe",
-    "subscription",
-    "taboola",
     "tag",
     "tags",
     "teaser",
     "timestamp",
     "toolbar",
-    "tooltip",
     "trending",
     "widget",
     "widgets",
@@ -130,8 +136,10 @@ const HIGHLIGHT_MARKERS: &[&str] = &["bullets", "highlights", "keypoints", "key-
 /// What the names of an element suggest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
-    /// Navigation, ads, comments, share widgets and the like.
+    /// Ads, comments, share widgets, cookie banners, related links.
     Boilerplate,
+    /// Navigation, headers, footers, sidebars, bylines: furniture, or a layout wrapper.
+    Layout,
     /// A publisher's bullet highlights.
     Highlights,
     /// Nothing conclusive.
@@ -150,10 +158,11 @@ pub fn hint(el: &Element) -> Hint {
         .attr("role")
         .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
     {
-        return Hint::Boilerplate;
+        return Hint::Layout;
     }
     let names = el.classes().chain(el.id());
     let mut boilerplate = false;
+    let mut layout = false;
     let mut content = false;
     for name in names {
         let lower = name.to_ascii_lowercase();
@@ -161,6 +170,7 @@ pub fn hint(el: &Element) -> Hint {
             return Hint::Highlights;
         }
         let mut has_bad = false;
+        let mut has_layout = false;
         let mut has_good = false;
         let words = name_words(name);
         for (i, word) in words.iter().enumerate() {
@@ -169,13 +179,19 @@ pub fn hint(el: &Element) -> Hint {
                 continue;
             }
             has_bad |= BOILERPLATE_WORDS.contains(&word.as_str());
+            has_layout |= LAYOUT_WORDS.contains(&word.as_str());
             has_good |= CONTENT_WORDS.contains(&word.as_str());
         }
         boilerplate |= has_bad;
-        content |= has_good && !has_bad;
+        layout |= has_layout;
+        content |= has_good && !has_bad && !has_layout;
     }
-    if boilerplate && !content {
+    if content {
+        Hint::Neutral
+    } else if boilerplate {
         Hint::Boilerplate
+    } else if layout {
+        Hint::Layout
     } else {
         Hint::Neutral
     }
@@ -236,7 +252,7 @@ mod tests {
     #[test]
     fn classifies_elements() {
         assert_eq!(hint_of(r#"<div class="comments-area">"#), Hint::Boilerplate);
-        assert_eq!(hint_of(r#"<div class="post-tags">"#), Hint::Boilerplate);
+        assert_eq!(hint_of(r#"<div class="post-tags">"#), Hint::Layout);
         assert_eq!(
             hint_of(r#"<div class="article-body has-comments">"#),
             Hint::Neutral
@@ -246,7 +262,8 @@ mod tests {
             hint_of(r#"<div class="content-with-sidebar-wrp">"#),
             Hint::Neutral
         );
-        assert_eq!(hint_of(r#"<div role="navigation">"#), Hint::Boilerplate);
+        assert_eq!(hint_of(r#"<div role="navigation">"#), Hint::Layout);
+        assert_eq!(hint_of(r#"<div class="social-share">"#), Hint::Boilerplate);
         assert_eq!(
             hint_of(r#"<ul class="mol-bullets-with-font">"#),
             Hint::Highlights
