@@ -374,3 +374,33 @@ fn reads_lede_summarize_output_and_its_error_records() {
     assert_eq!(a[0], b[0]);
     assert_eq!(a[1], b[2]);
 }
+
+#[test]
+fn bad_lines_are_reported_with_their_number() {
+    let pred = scratch("bad.jsonl");
+    std::fs::write(
+        &pred,
+        "{\"id\": \"d1\", \"summary\": [\"ok\"]}\n\n{\"id\": \"d2\", \"summary\": [\"ok\"\n",
+    )
+    .unwrap();
+    let out = lede(&[
+        "eval",
+        "--pred",
+        pred.to_str().unwrap(),
+        "--gold",
+        &fixture("gold.jsonl"),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 3: invalid JSON"), "{err}");
+    std::fs::write(&pred, "{\"id\": \"d1\", \"summary\": 5}\n").unwrap();
+    let out = lede(&[
+        "eval",
+        "--pred",
+        pred.to_str().unwrap(),
+        "--gold",
+        &fixture("gold.jsonl"),
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("line 1: \"summary\" must be a list of strings"));
+}

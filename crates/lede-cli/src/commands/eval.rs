@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -19,6 +19,9 @@ use lede_rouge::{Aggregate, Bootstrap, Config, Interval, RougeScorer, RougeType,
 
 /// Ids listed at most in a mismatch error.
 const MAX_LISTED: usize = 10;
+
+/// Longest line accepted in prediction and reference files.
+const MAX_LINE_BYTES: usize = 64 << 20;
 
 /// Arguments of `lede eval`.
 #[derive(clap::Args)]
@@ -164,19 +167,33 @@ fn for_each_json_line(
     mut f: impl FnMut(usize, Value) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
+    let mut reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
     } else {
         Box::new(BufReader::new(file))
     };
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
-        if line.trim().is_empty() {
+    let mut line = Vec::new();
+    for n in 1.. {
+        line.clear();
+        let read = (&mut reader)
+            .take(MAX_LINE_BYTES as u64 + 1)
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        if read == 0 {
+            break;
+        }
+        if line.len() > MAX_LINE_BYTES {
+            bail!(
+                "{}: line {n} is longer than {MAX_LINE_BYTES} bytes",
+                path.display()
+            );
+        }
+        if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let value: Value = serde_json::from_str(&line)
-            .with_context(|| format!("{}: line {}: invalid JSON", path.display(), n + 1))?;
-        f(n + 1, value).with_context(|| format!("{}: line {}", path.display(), n + 1))?;
+        let value: Value = serde_json::from_slice(&line)
+            .with_context(|| format!("{}: line {n}: invalid JSON", path.display()))?;
+        f(n, value).with_context(|| format!("{}: line {n}", path.display()))?;
     }
     Ok(())
 }
@@ -208,7 +225,8 @@ fn string_list(value: &Value, field: &str) -> anyhow::Result<Vec<String>> {
                 _ => bail!("items of \"{field}\" must be strings"),
             })
             .collect(),
-        _ => bail!("missing \"{field}\" (a list of strings)"),
+        None => bail!("missing \"{field}\" (a list of strings)"),
+        Some(_) => bail!("\"{field}\" must be a list of strings"),
     }
 }
 
