@@ -85,7 +85,7 @@ def test_spark_example_local_mode(corpus_path, cli_results, tmp_path):
         ],
         capture_output=True, text=True, env=env, timeout=300, stdin=subprocess.DEVNULL,
     )
-    assert proc.returncode == 0, proc.stderr[-4000:]
+    assert proc.returncode == 0, proc.stderr[-2000:]
     assert f"summarized {len(cli_results)} documents (1 failed)" in proc.stdout
     rows = [
         json.loads(line)

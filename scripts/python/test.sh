@@ -21,20 +21,21 @@ if ! "$venv/bin/python" -c 'import sys; assert sys.version_info >= (3, 10)' 2>/d
     rm -rf "$venv"
     "$python" -m venv "$venv"
 fi
+venv="$(cd "$venv" && pwd)"
 
 echo "== installing test requirements"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r python/requirements-test.txt
 
-echo "== building the lede CLI (release) for the parity tests"
-cargo build --quiet -p lede-cli --release
-export LEDE_BIN="$PWD/target/release/lede"
+echo "== building the lede CLI for the parity tests"
+cargo build --quiet -p lede-cli
+export LEDE_BIN="$PWD/target/debug/lede"
 
 echo "== building and installing the lede wheel"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./python
 
 echo "== pytest"
 # Spark's workers must run the venv's Python, which has lede installed.
-export PYSPARK_PYTHON="$PWD/$venv/bin/python"
+export PYSPARK_PYTHON="$venv/bin/python"
 export PYSPARK_DRIVER_PYTHON="$PYSPARK_PYTHON"
 export SPARK_LOCAL_IP=127.0.0.1
 "$venv/bin/python" -m pytest -p no:cacheprovider -q python/tests "$@" </dev/null
