@@ -22,6 +22,13 @@ fn lede(args: &[&str]) -> Output {
         .expect("run lede")
 }
 
+/// Runs a command that must fail; returns its stderr.
+fn failure(args: &[&str]) -> String {
+    let out = lede(args);
+    assert!(!out.status.success(), "{args:?} succeeded");
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 fn json_ok(args: &[&str]) -> Value {
     let out = lede(args);
     assert!(
@@ -111,9 +118,7 @@ fn table_shows_every_metric_with_intervals() {
 #[test]
 fn mismatched_ids_fail_with_a_listing_unless_allowed() {
     let (pred, gold) = (fixture("pred_mismatch.jsonl"), fixture("gold.jsonl"));
-    let out = lede(&["eval", "--pred", &pred, "--gold", &gold]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = failure(&["eval", "--pred", &pred, "--gold", &gold]);
     assert!(err.contains("1 duplicate ids: d1"), "{err}");
 
     let out = lede(&[
@@ -144,15 +149,13 @@ fn missing_ids_alone_are_an_error() {
     )
     .unwrap();
     drop(f);
-    let out = lede(&[
+    let err = failure(&[
         "eval",
         "--pred",
         pred.to_str().unwrap(),
         "--gold",
         &fixture("gold.jsonl"),
     ]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("missing 3 ids: d2, d3, d4"), "{err}");
 }
 
@@ -272,15 +275,14 @@ fn dataset_mode_summarizes_then_scores() {
     ]);
     assert_eq!(report["documents"], 3);
     assert!(f1_mean(&report, "rouge1") > 0.3);
-    let out = lede(&[
+    let err = failure(&[
         "eval",
         "--dataset",
         &data,
         "--algorithm",
         "no-such-algorithm",
     ]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-algorithm"));
+    assert!(err.contains("no-such-algorithm"));
 }
 
 #[test]
@@ -328,9 +330,7 @@ fn oracle_writes_labels_in_document_order() {
 #[test]
 fn reads_lede_summarize_output_and_its_error_records() {
     let (lede_out, gold) = (fixture("pred_lede.jsonl"), fixture("gold.jsonl"));
-    let out = lede(&["eval", "--pred", &lede_out, "--gold", &gold]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = failure(&["eval", "--pred", &lede_out, "--gold", &gold]);
     assert!(
         err.contains("1 error records, counted as missing: d2"),
         "{err}"
@@ -383,24 +383,24 @@ fn bad_lines_are_reported_with_their_number() {
         "{\"id\": \"d1\", \"summary\": [\"ok\"]}\n\n{\"id\": \"d2\", \"summary\": [\"ok\"\n",
     )
     .unwrap();
-    let out = lede(&[
+    let err = failure(&[
         "eval",
         "--pred",
         pred.to_str().unwrap(),
         "--gold",
         &fixture("gold.jsonl"),
     ]);
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 3: invalid JSON"), "{err}");
     std::fs::write(&pred, "{\"id\": \"d1\", \"summary\": 5}\n").unwrap();
-    let out = lede(&[
+    let err = failure(&[
         "eval",
         "--pred",
         pred.to_str().unwrap(),
         "--gold",
         &fixture("gold.jsonl"),
     ]);
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("line 1: \"summary\" must be a list of strings"));
+    assert!(
+        err.contains("line 1: \"summary\" must be a list of strings"),
+        "{err}"
+    );
 }
