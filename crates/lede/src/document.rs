@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::clean::{dedup_key, Cleaned, Reason, Removal};
+use crate::clean::{combine_word_hashes, Cleaned, Reason, Removal};
 use crate::segment::split_sentences;
 use crate::text::Terms;
 
@@ -39,7 +39,7 @@ impl<'a> Document<'a> {
     /// earlier one are appended to `removed` as duplicates.
     pub fn build(text: &'a str, cleaned: &Cleaned, removed: &mut Vec<Removal>) -> Document<'a> {
         let mut sentences: Vec<Sentence> = Vec::new();
-        let mut seen: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<u64> = HashSet::new();
         let mut last_paragraph = usize::MAX;
         let mut position = 0;
         for block in &cleaned.blocks {
@@ -49,8 +49,9 @@ impl<'a> Document<'a> {
             }
             for span in split_sentences(text, block.span.clone()) {
                 let sentence_text = &text[span.clone()];
-                let key = dedup_key(sentence_text);
-                if key.len() >= 12 && !seen.insert(key) {
+                let terms = Terms::of(sentence_text);
+                let key = combine_word_hashes(terms.hashes.iter().copied());
+                if terms.words >= 3 && !seen.insert(key) {
                     removed.push(Removal {
                         span,
                         reason: Reason::Duplicate,
@@ -58,7 +59,7 @@ impl<'a> Document<'a> {
                     continue;
                 }
                 sentences.push(Sentence {
-                    terms: Terms::of(sentence_text),
+                    terms,
                     span,
                     paragraph: block.paragraph,
                     position_in_paragraph: position,

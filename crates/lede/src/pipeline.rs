@@ -7,7 +7,7 @@ use crate::ingest::{check_text, decode_text, InputFormat, DEFAULT_MAX_INPUT_BYTE
 use crate::render::{spans, Bullet, Removed, Summary};
 use std::sync::Arc;
 
-use crate::score::learned::{embedded_model, Model};
+use crate::score::learned::{embedded_model, LearnedScorer, Model};
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
 use crate::select::{select, Length, Selection};
 
@@ -80,7 +80,7 @@ impl Summarizer {
             max_overlap: options.max_overlap.or(Some(model.selection.max_overlap)),
             ..options
         };
-        Summarizer::with_scorer(options, Box::new(model))
+        Summarizer::with_scorer(options, Box::new(LearnedScorer::new(model)))
     }
 
     /// Builds a summarizer that scores with a scorer of your own.

@@ -186,6 +186,8 @@ pub fn is_stopword(hash: u64) -> bool {
 pub struct Terms {
     /// Number of words.
     pub words: usize,
+    /// Hashes of all words, in order.
+    pub hashes: Vec<u64>,
     /// Hashes of the content words (stopwords removed), in order, with repeats.
     pub content: Vec<u64>,
     /// The same hashes, sorted and deduplicated.
@@ -205,20 +207,19 @@ impl Terms {
     }
 
     fn of_normalized(text: &str) -> Terms {
-        let mut words = 0;
-        let mut content = Vec::new();
-        for word in self::words(text) {
-            words += 1;
-            let h = word_hash(word);
-            if !is_stopword(h) {
-                content.push(h);
-            }
-        }
+        let hashes: Vec<u64> = self::words(text).map(word_hash).collect();
+        let words = hashes.len();
+        let content: Vec<u64> = hashes
+            .iter()
+            .copied()
+            .filter(|&h| !is_stopword(h))
+            .collect();
         let mut set = content.clone();
         set.sort_unstable();
         set.dedup();
         Terms {
             words,
+            hashes,
             content,
             set,
         }

@@ -241,20 +241,28 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
     s.ends_with(['.', '!', '?', '…'])
 }
 
-/// A key under which two paragraphs or sentences count as the same text:
-/// lowercase alphanumeric words separated by single spaces.
-pub(crate) fn dedup_key(s: &str) -> String {
-    let mut key = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        key.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    key
+/// A key under which two paragraphs or sentences count as the same text
+/// (a hash of their lowercase alphanumeric words), with the word count.
+/// Pieces are hashed in order as if joined by spaces.
+pub(crate) fn dedup_key<'a>(pieces: impl IntoIterator<Item = &'a str>) -> (u64, usize) {
+    let mut count = 0;
+    let hash = combine_word_hashes(
+        pieces
+            .into_iter()
+            .flat_map(crate::text::words)
+            .map(crate::text::word_hash)
+            .inspect(|_| count += 1),
+    );
+    (hash, count)
+}
+
+/// Combines word hashes, in order, into one key (see [`dedup_key`]).
+pub(crate) fn combine_word_hashes(hashes: impl IntoIterator<Item = u64>) -> u64 {
+    hashes
+        .into_iter()
+        .fold(0x9e37_79b9_7f4a_7c15, |acc: u64, h| {
+            (acc.rotate_left(5) ^ h).wrapping_mul(0x0100_0000_01b3)
+        })
 }
 
 fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) {
@@ -320,32 +328,27 @@ fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) 
 
     // Repeated paragraphs: later copies are duplicates; a repeated paragraph
     // that does not end like a sentence is an image caption, every copy.
-    let keys: Vec<Option<String>> = kept
+    let keys: Vec<Option<u64>> = kept
         .iter()
         .map(|pieces| {
-            let joined: String = pieces
-                .iter()
-                .map(|p| &text[p.clone()])
-                .collect::<Vec<_>>()
-                .join(" ");
-            let key = dedup_key(&joined);
-            (key.split(' ').count() >= 3).then_some(key)
+            let (key, words) = dedup_key(pieces.iter().map(|p| &text[p.clone()]));
+            (words >= 3).then_some(key)
         })
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for key in keys.iter().flatten() {
-        *counts.entry(key.as_str()).or_default() += 1;
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for &key in keys.iter().flatten() {
+        *counts.entry(key).or_default() += 1;
     }
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashMap<u64, ()> = HashMap::new();
     let mut paragraph = 0;
     for (pieces, key) in kept.iter().zip(&keys) {
         if pieces.is_empty() {
             continue;
         }
-        if let Some(key) = key {
-            let repeated = counts[key.as_str()] > 1;
+        if let &Some(key) = key {
+            let repeated = counts[&key] > 1;
             let last_piece = &text[pieces[pieces.len() - 1].clone()];
-            let reason = if seen.insert(key.as_str(), ()).is_some() {
+            let reason = if seen.insert(key, ()).is_some() {
                 Some(Reason::Duplicate)
             } else if repeated && !ends_like_sentence(last_piece) {
                 Some(Reason::Caption)

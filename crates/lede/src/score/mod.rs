@@ -1,6 +1,6 @@
 //! Score: give every body sentence a number; higher means more important.
 
-mod centrality;
+pub(crate) mod centrality;
 mod lead;
 pub mod learned;
 

@@ -5,11 +5,11 @@
 //! sentences highlights are written from (facts, numbers, names) from those
 //! they skip (quotes, attributions, dangling pronouns).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::Lexicon;
 use crate::document::Document;
-use crate::score::{Scorer, TextRank};
+use crate::score::centrality::{shared_words, textrank, MAX_GRAPH_SENTENCES};
 use crate::text::{overlap, word_hash, words};
 
 /// Names of the features, in the order [`features`] writes them. A model
@@ -124,19 +124,21 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
     if n == 0 {
         return Vec::new();
     }
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    let mut tf: HashMap<u64, u32> = HashMap::new();
+    // Per content word: (sentences containing it, occurrences).
+    let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
     for s in &doc.sentences {
         for &t in &s.terms.set {
-            *df.entry(t).or_default() += 1;
+            counts.entry(t).or_default().0 += 1;
         }
         for &t in &s.terms.content {
-            *tf.entry(t).or_default() += 1;
+            counts.entry(t).or_default().1 += 1;
         }
     }
     let document_words: usize = doc.sentences.iter().map(|s| s.terms.words).sum();
     let mean_words = document_words as f32 / n as f32;
-    let centrality = TextRank.score(doc);
+    let graph = n.min(MAX_GRAPH_SENTENCES);
+    let shared = shared_words(doc, graph);
+    let centrality = textrank(doc, &shared, graph);
     let mut first_three: Vec<u64> = doc
         .sentences
         .iter()
@@ -154,7 +156,7 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
         let set = &s.terms.set;
         let content = s.terms.content.len();
         let topicality = if n > 1 && !set.is_empty() {
-            set.iter().map(|t| (df[t] - 1) as f32).sum::<f32>()
+            set.iter().map(|t| (counts[t].0 - 1) as f32).sum::<f32>()
                 / (set.len() as f32 * (n - 1) as f32)
         } else {
             0.0
@@ -162,31 +164,40 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
         let term_frequency = if set.is_empty() {
             0.0
         } else {
-            set.iter().map(|t| (tf[t] as f32).ln()).sum::<f32>() / set.len() as f32
+            set.iter().map(|t| (counts[t].1 as f32).ln()).sum::<f32>() / set.len() as f32
         };
-        let max_earlier = doc.sentences[i.saturating_sub(NOVELTY_WINDOW)..i]
-            .iter()
-            .map(|e| share(set, &e.terms.set))
+        let max_earlier = (i.saturating_sub(NOVELTY_WINDOW)..i)
+            .map(|j| {
+                if i < graph {
+                    shared[i * graph + j] as f32 / set.len().max(1) as f32
+                } else {
+                    share(set, &doc.sentences[j].terms.set)
+                }
+            })
             .fold(0.0, f32::max);
-        let (mut number_words, mut capitalized) = (0usize, 0usize);
+        let (mut number_words, mut capitalized, mut attribution) = (0usize, 0usize, false);
         let mut first_word = None;
-        for (k, w) in words(text).enumerate() {
+        for (k, (w, &hash)) in words(text).zip(&s.terms.hashes).enumerate() {
             if k == 0 {
-                first_word = Some(word_hash(w));
+                first_word = Some(hash);
             } else if w.starts_with(|c: char| c.is_uppercase()) {
                 capitalized += 1;
             }
             if w.bytes().any(|b| b.is_ascii_digit()) {
                 number_words += 1;
             }
+            attribution |= ATTRIBUTION.binary_search(&hash).is_ok();
         }
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
-        let uppercase = text.chars().filter(|c| c.is_uppercase()).count();
-        let double_quotes = text
-            .chars()
-            .filter(|c| matches!(c, '"' | '“' | '”'))
-            .count();
-        let attribution = words(text).any(|w| ATTRIBUTION.binary_search(&word_hash(w)).is_ok());
+        let (mut letters, mut uppercase, mut double_quotes) = (0usize, 0usize, 0usize);
+        for c in text.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                uppercase += usize::from(c.is_uppercase());
+            } else if matches!(c, '"' | '“' | '”') {
+                double_quotes += 1;
+            }
+        }
+        let letters = letters.max(1);
         let starts_with_reference =
             first_word.is_some_and(|h| REFERENCES.binary_search(&h).is_ok());
         let trimmed = text.trim_end();

@@ -6,11 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 /// Log-odds ratio of each word (by [`crate::text::word_hash`]) appearing in
 /// the highlights when it appears in the article.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lexicon {
-    weights: HashMap<u64, f32>,
+    weights: FxHashMap<u64, f32>,
 }
 
 /// Pseudo-count pulling rare words towards the corpus-wide rate.
@@ -54,7 +56,9 @@ impl Lexicon {
 
     /// Builds a lexicon from explicit weights.
     pub fn from_weights(weights: HashMap<u64, f32>) -> Lexicon {
-        Lexicon { weights }
+        Lexicon {
+            weights: weights.into_iter().collect(),
+        }
     }
 
     /// The weight of a word, 0 when unknown.

@@ -3,6 +3,7 @@
 
 mod embedded;
 pub mod features;
+mod forest;
 pub mod lexicon;
 pub mod model;
 pub mod serialization;
@@ -10,7 +11,8 @@ pub mod trainer;
 
 pub use embedded::embedded_model;
 pub use features::{features, Features, FEATURE_COUNT, FEATURE_NAMES};
+pub use forest::Forest;
 pub use lexicon::Lexicon;
-pub use model::{Model, SelectionHint};
+pub use model::{LearnedScorer, Model, SelectionHint};
 pub use serialization::{from_bytes, to_bytes, ModelFileError, FORMAT_VERSION};
 pub use trainer::{train, Dataset, TrainConfig};

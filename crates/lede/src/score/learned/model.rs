@@ -67,7 +67,9 @@ pub struct Model {
 impl Model {
     /// The model's log-odds for one feature vector.
     pub fn predict(&self, x: &Features) -> f32 {
-        self.base_score + self.trees.iter().map(|t| t.predict(x)).sum::<f32>()
+        self.trees
+            .iter()
+            .fold(self.base_score, |acc, t| acc + t.predict(x))
     }
 
     /// Checks that every node refers to a real feature and to later nodes,
@@ -121,17 +123,28 @@ impl Model {
     }
 }
 
-impl Scorer for Model {
-    fn score(&self, doc: &Document) -> Vec<f32> {
-        features(doc, &self.lexicon)
-            .iter()
-            .map(|x| self.predict(x))
-            .collect()
+/// A model ready to score documents: the lexicon and the compiled forest.
+#[derive(Debug, Clone)]
+pub struct LearnedScorer {
+    model: std::sync::Arc<Model>,
+    forest: super::forest::Forest,
+}
+
+impl LearnedScorer {
+    /// Compiles `model` for inference.
+    pub fn new(model: std::sync::Arc<Model>) -> LearnedScorer {
+        let forest = super::forest::Forest::new(&model);
+        LearnedScorer { model, forest }
+    }
+
+    /// The underlying model.
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 }
 
-impl Scorer for std::sync::Arc<Model> {
+impl Scorer for LearnedScorer {
     fn score(&self, doc: &Document) -> Vec<f32> {
-        self.as_ref().score(doc)
+        self.forest.predict_all(&features(doc, &self.model.lexicon))
     }
 }

@@ -294,6 +294,11 @@ mod tests {
         late[0] = 30.0;
         assert!(model.predict(&early) > 0.0 && model.predict(&late) < 0.0);
         model.validate().unwrap();
+        let forest = super::super::forest::Forest::new(&model);
+        let predicted = forest.predict_all(&data.features);
+        for (x, p) in data.features.iter().zip(predicted) {
+            assert_eq!(p, model.predict(x), "compiled forest agrees with the trees");
+        }
 
         let bytes = super::super::serialization::to_bytes(&model);
         assert_eq!(
