@@ -429,11 +429,15 @@ fn is_furniture_text(text: &str) -> bool {
         "subscribe",
         "©",
     ];
-    if text.chars().count() > 80 {
+    /// Calls to action that give a short block away wherever they appear in it.
+    const MARKERS: &[&str] = &["newsletter", "sign up for", "subscribe to"];
+    let chars = text.chars().count();
+    if chars > 160 {
         return false;
     }
     let lower = text.trim().to_lowercase();
-    PREFIXES.iter().any(|p| lower.starts_with(p))
+    (chars <= 80 && PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || MARKERS.iter().any(|m| lower.contains(m))
 }
 
 fn skip_tag(name: &str) -> bool {

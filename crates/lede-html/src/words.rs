@@ -182,9 +182,11 @@ pub fn hint(el: &Element) -> Hint {
             has_layout |= LAYOUT_WORDS.contains(&word.as_str());
             has_good |= CONTENT_WORDS.contains(&word.as_str());
         }
-        boilerplate |= has_bad;
-        layout |= has_layout;
-        content |= has_good && !has_bad && !has_layout;
+        // Embedded posts (`social-media-embed`, `embed-twitter`) are part of the story.
+        let embed = words.iter().any(|w| w == "embed" || w == "embedded");
+        boilerplate |= has_bad && !embed;
+        layout |= has_layout && !embed;
+        content |= embed || (has_good && !has_bad && !has_layout);
     }
     if content {
         Hint::Neutral
