@@ -1,6 +1,7 @@
 //! Route table and handlers.
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::State;
@@ -134,14 +135,7 @@ async fn guarded(
     };
     let result = match tokio::time::timeout(state.config.timeout, work).await {
         Ok(result) => result,
-        Err(_) => Err(ApiError::new(
-            StatusCode::GATEWAY_TIMEOUT,
-            "timeout",
-            format!(
-                "the request took longer than {} ms",
-                state.config.timeout.as_millis()
-            ),
-        )),
+        Err(_) => Err(timed_out(state.config.timeout)),
     };
     drop(ticket);
     match result {
@@ -155,6 +149,14 @@ async fn guarded(
             .into_response(),
         Err(err) => err.into_response(),
     }
+}
+
+fn timed_out(timeout: Duration) -> ApiError {
+    ApiError::new(
+        StatusCode::GATEWAY_TIMEOUT,
+        "timeout",
+        format!("the request took longer than {} ms", timeout.as_millis()),
+    )
 }
 
 fn too_large(limit: usize) -> ApiError {
@@ -281,10 +283,19 @@ async fn batch(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bod
                 Ok((i, request))
             })
             .collect();
+        // Items left when the request has timed out are not worked on: the
+        // client has its 504 already and the worker is wanted elsewhere.
+        let deadline = Instant::now() + state.config.timeout;
         Ok(Box::new(move || {
             let results: Vec<Result<Summarized, ApiError>> = requests
                 .into_iter()
-                .map(|r| r.and_then(|(i, req)| state.summarize(&req, &format!("items[{i}]."))))
+                .map(|r| {
+                    let (i, req) = r?;
+                    if Instant::now() >= deadline {
+                        return Err(timed_out(state.config.timeout));
+                    }
+                    state.summarize(&req, &format!("items[{i}]."))
+                })
                 .collect();
             let out: Vec<BatchResult> = results
                 .iter()

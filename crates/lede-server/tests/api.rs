@@ -444,3 +444,65 @@ async fn info_endpoints_match_the_openapi_document() {
         "the page loads nothing from outside"
     );
 }
+
+#[tokio::test]
+async fn hostile_inputs_get_client_errors_and_the_server_keeps_serving() {
+    let server = Server::start(config()).await;
+    let url = server.url("/v1/summarize");
+    let nested = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+    let raw_bodies: Vec<Vec<u8>> = vec![
+        nested.into_bytes(),
+        br#"{"text": "\ud800 lone surrogate"}"#.to_vec(),
+        br#"{"text": "Rain fell.", "sentences": 18446744073709551616}"#.to_vec(),
+        br#"{"text": "Rain fell.", "ratio": 1e400}"#.to_vec(),
+        b"\x00\x01\x02".to_vec(),
+        Vec::new(),
+    ];
+    for body in raw_bodies {
+        let reply = post_raw(&url, body.clone()).await;
+        assert!(
+            reply.status.is_client_error(),
+            "{:?}: {} {}",
+            String::from_utf8_lossy(&body[..body.len().min(60)]),
+            reply.status,
+            reply.text()
+        );
+        reply.error();
+    }
+    let texts = [
+        "\0\0\0 nul bytes. More nul \0 here.".to_owned(),
+        "\n".repeat(10_000),
+        "x".repeat(200_000),
+        "Ünïcödé wörds here. שלום עולם זה משפט. 你好世界。这是一个句子。 🎉🎉🎉.".repeat(50),
+        ". . . ! ? ; , -- ...".repeat(500),
+        "Mr. A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P.".repeat(100),
+        "\u{202e}reversed text. \u{feff}BOM inside. \u{200b}zero width.".to_owned(),
+    ];
+    for text in texts {
+        for extra in [
+            json!({}),
+            json!({"chars": 1}),
+            json!({"ratio": 1e-30}),
+            json!({"sentences": 1_000_000, "algorithm": "lexrank"}),
+        ] {
+            let mut body = json!({ "text": text });
+            body.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            let reply = post(&url, &body).await;
+            assert!(
+                reply.status == StatusCode::OK || reply.status.is_client_error(),
+                "{}: {}",
+                reply.status,
+                reply.text()
+            );
+            if reply.status == StatusCode::OK {
+                assert_valid("Summary", &reply.json());
+            } else {
+                reply.error();
+            }
+        }
+    }
+    let reply = post(&url, &json!({"text": MINYA})).await;
+    assert_eq!(reply.status, StatusCode::OK, "still serving");
+}
