@@ -45,7 +45,7 @@ mod options;
 mod rouge;
 mod summary;
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use lede::{InputFormat, Summarizer};
 use pyo3::create_exception;
@@ -54,6 +54,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
+use rayon::ThreadPool;
 
 use options::{cached_summarizer, OptionArgs};
 use summary::{PyBullet, PyRemoved, PySource, PySummary, PyTextSpan};
@@ -161,32 +162,47 @@ fn summarize_one(
         .map_err(to_py_err)
 }
 
-/// A rayon pool of `threads` workers; `None` means rayon's global pool
-/// (one thread per core).
-pub(crate) fn thread_pool(threads: Option<i64>) -> PyResult<Option<rayon::ThreadPool>> {
-    let Some(n) = threads else {
-        return Ok(None);
-    };
-    if n < 1 {
-        return Err(LedeError::new_err(format!(
-            "threads must be at least 1, got {n}"
-        )));
-    }
+/// The pool used when no thread count is given (one thread per core),
+/// with the id of the process that made it.
+///
+/// Not rayon's global pool: a child made by `fork` (multiprocessing, Spark
+/// and Dask workers) inherits a copy of that pool without its threads, and
+/// would wait forever on it. A child here makes a pool of its own.
+static DEFAULT_POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
+
+fn build_pool(threads: usize) -> PyResult<ThreadPool> {
     rayon::ThreadPoolBuilder::new()
-        .num_threads(usize::try_from(n).unwrap_or(usize::MAX).min(1024))
+        .num_threads(threads)
         .build()
-        .map(Some)
         .map_err(|e| LedeError::new_err(format!("cannot start worker threads: {e}")))
 }
 
-/// Runs `work` inside `pool`, or on the global pool when there is none.
-pub(crate) fn in_pool<T: Send>(
-    pool: Option<&rayon::ThreadPool>,
-    work: impl FnOnce() -> T + Send,
-) -> T {
-    match pool {
-        Some(pool) => pool.install(work),
-        None => work(),
+/// A pool of `threads` workers, or the shared one-per-core pool for `None`.
+pub(crate) fn thread_pool(threads: Option<i64>) -> PyResult<Arc<ThreadPool>> {
+    match threads {
+        Some(n) if n < 1 => Err(LedeError::new_err(format!(
+            "threads must be at least 1, got {n}"
+        ))),
+        Some(n) => Ok(Arc::new(build_pool(
+            usize::try_from(n).unwrap_or(usize::MAX).min(1024),
+        )?)),
+        None => {
+            let mut slot = DEFAULT_POOL
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            let pid = std::process::id();
+            match slot.as_ref() {
+                Some((owner, pool)) if *owner == pid => Ok(Arc::clone(pool)),
+                _ => {
+                    // A pool inherited through fork has no threads to stop:
+                    // leak it rather than signal workers that do not exist.
+                    std::mem::forget(slot.take());
+                    let pool = Arc::new(build_pool(0)?);
+                    *slot = Some((pid, Arc::clone(&pool)));
+                    Ok(pool)
+                }
+            }
+        }
     }
 }
 
@@ -222,7 +238,7 @@ fn summarize_batch<'py>(
         }
     }
     let results: Vec<Option<lede::Result<lede::Summary>>> = py.detach(|| {
-        in_pool(pool.as_ref(), || {
+        pool.install(|| {
             inputs
                 .par_iter()
                 .map(|input| input.as_ref().map(|i| i.summarize(summarizer, route)))

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use rayon::prelude::*;
 
-use crate::{in_pool, thread_pool, LedeError};
+use crate::{thread_pool, LedeError};
 
 /// Precision, recall and F1 of one ROUGE variant (like rouge-score's `Score`).
 #[pyclass(frozen, eq, module = "lede", name = "Score")]
@@ -126,7 +126,7 @@ pub fn rouge<'py>(
     }
     let pool = thread_pool(threads)?;
     let scores: Vec<Scores> = py.detach(|| {
-        in_pool(pool.as_ref(), || {
+        pool.install(|| {
             preds
                 .par_iter()
                 .zip(refs.par_iter())

@@ -1,5 +1,7 @@
 """lede.summarize_many: order, per-item errors, threads, GIL release."""
 
+import multiprocessing
+import os
 import threading
 
 import pytest
@@ -119,3 +121,20 @@ def test_gil_is_released_during_a_batch():
         done.set()
         t.join()
     assert len(ticks) > 5
+
+
+def _batch_in_child(texts):
+    return [r.to_dict() for r in lede.summarize_many(texts)]
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_forked_children_can_summarize_in_parallel(corpus):
+    """A child forked after the parent used its thread pool gets a pool of its own."""
+    texts = [t for t in texts_of(corpus) if t and t.strip()][:6]
+    expected = [r.to_dict() for r in lede.summarize_many(texts)]
+    pool = multiprocessing.get_context("fork").Pool(2)
+    try:
+        results = pool.map_async(_batch_in_child, [texts, texts]).get(timeout=120)
+    finally:
+        pool.terminate()
+    assert results == [expected, expected]
