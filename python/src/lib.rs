@@ -223,35 +223,27 @@ fn summarize_batch<'py>(
         ));
     }
     let max_bytes = summarizer.options().max_input_bytes;
-    let mut inputs = Vec::new();
-    let mut failures = Vec::new();
+    // An item that is not text becomes its error; an iterator that raises
+    // ends the call.
+    let mut inputs: Vec<PyResult<Input>> = Vec::new();
     for item in texts.try_iter()? {
-        match Input::from_py(&item?, max_bytes) {
-            Ok(input) => {
-                inputs.push(Some(input));
-                failures.push(None);
-            }
-            Err(err) => {
-                inputs.push(None);
-                failures.push(Some(err));
-            }
-        }
+        inputs.push(Input::from_py(&item?, max_bytes));
     }
     let results: Vec<Option<lede::Result<lede::Summary>>> = py.detach(|| {
         pool.install(|| {
             inputs
                 .par_iter()
-                .map(|input| input.as_ref().map(|i| i.summarize(summarizer, route)))
+                .map(|input| input.as_ref().ok().map(|i| i.summarize(summarizer, route)))
                 .collect()
         })
     });
     let out = PyList::empty(py);
-    for (result, failure) in results.into_iter().zip(failures) {
-        match (result, failure) {
+    for (result, input) in results.into_iter().zip(inputs) {
+        match (result, input) {
             (Some(Ok(summary)), _) => out.append(Bound::new(py, PySummary(summary))?)?,
             (Some(Err(err)), _) => out.append(to_py_err(err).into_value(py))?,
-            (None, Some(err)) => out.append(err.into_value(py))?,
-            (None, None) => unreachable!("every skipped input has its error"),
+            (None, Err(err)) => out.append(err.into_value(py))?,
+            (None, Ok(_)) => unreachable!("every readable input was summarized"),
         }
     }
     Ok(out)

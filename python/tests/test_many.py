@@ -138,3 +138,12 @@ def test_forked_children_can_summarize_in_parallel(corpus):
     finally:
         pool.terminate()
     assert results == [expected, expected]
+
+
+def test_an_iterator_that_raises_ends_the_call():
+    def texts():
+        yield "One thing happened today in town. Another thing happened later on."
+        raise RuntimeError("source broke")
+
+    with pytest.raises(RuntimeError, match="source broke"):
+        lede.summarize_many(texts())
