@@ -31,6 +31,13 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .route("/v1/summarize/batch", post(batch))
         .route("/v1/extract", post(extract))
         .fallback(|| async { ApiError::not_found() })
+        .method_not_allowed_fallback(|| async {
+            ApiError::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "this endpoint does not take that method (see /openapi.json)",
+            )
+        })
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a handler panicked");
             ApiError::internal("the server failed on this request").into_response()

@@ -248,6 +248,10 @@ async fn bad_requests_name_the_field() {
     assert_eq!(reply.status, StatusCode::NOT_FOUND);
     assert_eq!(reply.error().0, "not_found");
 
+    let reply = get(&server.url("/v1/summarize")).await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.error().0, "method_not_allowed");
+
     let reply = get(&server.url("/healthz")).await;
     assert_eq!(
         reply.status,
