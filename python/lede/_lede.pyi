@@ -1,5 +1,6 @@
 """Type stubs of the native module `lede._lede` (re-exported by `lede`)."""
 
+from os import PathLike
 from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, Union, final, overload
 
 __version__: str
@@ -135,6 +136,7 @@ class Summarizer:
         max_overlap: Optional[float] = None,
         min_words: Optional[int] = None,
         max_input_bytes: Optional[int] = None,
+    model: Union[str, PathLike[str], None] = None,
     ) -> None: ...
     @property
     def algorithm(self) -> str: ...
@@ -229,6 +231,7 @@ def summarize(
     max_overlap: Optional[float] = None,
     min_words: Optional[int] = None,
     max_input_bytes: Optional[int] = None,
+    model: Union[str, PathLike[str], None] = None,
 ) -> Summary:
     """Summarizes one article (text, or an HTML page: input_format "auto" detects it).
 
@@ -248,5 +251,6 @@ def summarize_many(
     max_overlap: Optional[float] = None,
     min_words: Optional[int] = None,
     max_input_bytes: Optional[int] = None,
+    model: Union[str, PathLike[str], None] = None,
 ) -> list[Union[Summary, Exception]]:
     """Summarizes many articles in parallel, in order; failed items are returned as exceptions."""

@@ -56,7 +56,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 use rayon::ThreadPool;
 
-use options::{cached_summarizer, OptionArgs};
+use options::OptionArgs;
 use summary::{PyBullet, PyRemoved, PySource, PySummary, PyTextSpan};
 
 create_exception!(
@@ -256,7 +256,7 @@ fn summarize_batch<'py>(
 ///
 /// Options (keywords): at most one length of `sentences` (default 3),
 /// `words`, `chars` or `ratio`; `algorithm`, `max_overlap`, `min_words`,
-/// `max_input_bytes`. Raises `LedeError` for unusable input or options.
+/// `max_input_bytes`, `model` (a file from `lede train`). Raises `LedeError` for unusable input or options.
 #[pyfunction]
 #[pyo3(signature = (text, *, input_format=None, url=None, **options))]
 fn summarize(
@@ -267,8 +267,8 @@ fn summarize(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PySummary> {
     let route = Route::new(input_format, url)?;
-    let options = OptionArgs::from_kwargs(options)?.options()?;
-    summarize_one(py, &*cached_summarizer(options)?, text, &route)
+    let summarizer = OptionArgs::from_kwargs(options)?.summarizer()?;
+    summarize_one(py, &summarizer, text, &route)
 }
 
 /// Summarizes many articles in parallel (in Rust, GIL released), keeping
@@ -285,8 +285,8 @@ fn summarize_many<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let route = Route::new(input_format, None)?;
-    let options = OptionArgs::from_kwargs(options)?.options()?;
-    summarize_batch(py, &*cached_summarizer(options)?, texts, threads, &route)
+    let summarizer = OptionArgs::from_kwargs(options)?.summarizer()?;
+    summarize_batch(py, &summarizer, texts, threads, &route)
 }
 
 /// A configured summarizer, to reuse across many calls and threads.
@@ -303,13 +303,13 @@ impl PySummarizer {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let built = OptionArgs::from_kwargs(options)?.options()?;
+        let inner = OptionArgs::from_kwargs(options)?.summarizer()?;
         let kwargs = match options {
             Some(given) => given.copy()?,
             None => PyDict::new(py),
         };
         Ok(PySummarizer {
-            inner: cached_summarizer(built)?,
+            inner,
             kwargs: kwargs.unbind(),
         })
     }

@@ -1,7 +1,9 @@
 //! Keyword arguments to [`lede::Options`], and a small cache of built summarizers.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
+use lede::score::learned::Model;
 use lede::{Algorithm, Length, Options, Summarizer};
 use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
@@ -27,6 +29,7 @@ pub struct OptionArgs {
     max_overlap: Option<f64>,
     min_words: Option<i64>,
     max_input_bytes: Option<i64>,
+    model: Option<PathBuf>,
 }
 
 impl OptionArgs {
@@ -45,15 +48,35 @@ impl OptionArgs {
                 "max_overlap" => args.max_overlap = field(&key, &value, "a float")?,
                 "min_words" => args.min_words = field(&key, &value, "an int")?,
                 "max_input_bytes" => args.max_input_bytes = field(&key, &value, "an int")?,
+                "model" => args.model = field(&key, &value, "a path")?,
                 _ => {
                     return Err(PyTypeError::new_err(format!(
                         "unexpected keyword argument '{key}' (options are: sentences, words, \
-                         chars, ratio, algorithm, max_overlap, min_words, max_input_bytes)"
+                         chars, ratio, algorithm, max_overlap, min_words, max_input_bytes, model)"
                     )))
                 }
             }
         }
         Ok(args)
+    }
+
+    /// The summarizer these arguments ask for. Without `model` it comes
+    /// from the cache; a model file is read on every call.
+    pub fn summarizer(&self) -> PyResult<Arc<Summarizer>> {
+        let options = self.options()?;
+        let Some(path) = &self.model else {
+            return cached_summarizer(options);
+        };
+        if self.algorithm.is_some() && options.algorithm != Algorithm::Learned {
+            return Err(LedeError::new_err(format!(
+                "a model file is for the learned algorithm, not {}",
+                options.algorithm
+            )));
+        }
+        let model = Model::load(path).map_err(crate::to_py_err)?;
+        Summarizer::with_model(options, Arc::new(model))
+            .map(Arc::new)
+            .map_err(crate::to_py_err)
     }
 
     /// The options these arguments ask for, with Python-friendly messages.
@@ -128,7 +151,7 @@ fn count(name: &str, value: i64, min: i64) -> PyResult<usize> {
 }
 
 /// A summarizer for `options`, built once and then shared.
-pub fn cached_summarizer(options: Options) -> PyResult<Arc<Summarizer>> {
+fn cached_summarizer(options: Options) -> PyResult<Arc<Summarizer>> {
     let mut cache = CACHE
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());

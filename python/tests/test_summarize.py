@@ -144,3 +144,22 @@ def test_module_surface():
     assert isinstance(lede.__version__, str)
     for name in lede.__all__:
         assert hasattr(lede, name)
+
+
+def test_model_file():
+    from conftest import REPO
+
+    path = REPO / "crates" / "lede" / "model" / "cnndm.lmdl"
+    summarizer = lede.Summarizer(model=path)
+    assert summarizer.algorithm == "learned"
+    assert summarizer.summarize(NEWS) == lede.summarize(NEWS, algorithm="learned")
+    assert lede.summarize(NEWS, model=str(path), sentences=2) == lede.summarize(NEWS, algorithm="learned", sentences=2)
+    assert pickle.loads(pickle.dumps(summarizer)).summarize(NEWS) == summarizer.summarize(NEWS)
+    with pytest.raises(lede.LedeError, match="no-such-model"):
+        lede.Summarizer(model="no-such-model.lmdl")
+    with pytest.raises(lede.LedeError, match="corpus.jsonl"):
+        lede.Summarizer(model=REPO / "python" / "tests" / "fixtures" / "corpus.jsonl")
+    with pytest.raises(lede.LedeError, match="learned algorithm"):
+        lede.Summarizer(model=path, algorithm="lead")
+    with pytest.raises(TypeError, match="model must be a path"):
+        lede.Summarizer(model=3)
