@@ -92,6 +92,13 @@ impl Block {
             .any(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '、' | '،'))
     }
 
+    /// A sentence or more of running text.
+    fn is_prose(&self) -> bool {
+        !matches!(self.kind, Kind::Heading(_))
+            && self.chars >= 2 * SHORT_BLOCK
+            && self.has_sentence_punctuation()
+    }
+
     /// A paragraph of prose that happens to be mostly a link ("... was <a>sentenced to life</a>.").
     fn is_linked_sentence(&self) -> bool {
         self.kind == Kind::Paragraph
@@ -341,15 +348,26 @@ impl Walk {
         let Some(best) = best.filter(|b| b.score > 0.0) else {
             return Vec::new();
         };
+        let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
+            .iter()
+            .filter(|block| {
+                !((block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
+                    || block.is_teaser()
+                    || block.kind == Kind::Heading(1)
+                    || is_furniture_text(&block.text))
+            })
+            .collect();
+        // Scraps after the last sentence of prose are credits, tags, sign-offs and
+        // "Related" headings.
+        let last = kept
+            .iter()
+            .rposition(|b| b.is_prose())
+            .unwrap_or(kept.len());
         let mut seen = HashSet::new();
         let mut out: Vec<String> = Vec::new();
-        for block in &self.blocks[best.first_block..best.end_block] {
-            if (block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
-                || block.is_teaser()
-                || block.kind == Kind::Heading(1)
-                || is_furniture_text(&block.text)
-            {
-                continue;
+        for (i, block) in kept.into_iter().enumerate() {
+            if i > last {
+                break;
             }
             for line in lines(&block.text) {
                 if seen.insert(line.clone()) {
@@ -421,16 +439,22 @@ fn is_furniture_text(text: &str) -> bool {
         "continue reading",
         "copyright",
         "follow us",
+        "last updated",
+        "posted on",
+        "posted:",
+        "published on",
+        "published:",
         "read more",
         "related:",
         "share this",
         "sign up",
         "story continues below",
         "subscribe",
+        "updated:",
         "©",
     ];
     /// Calls to action that give a short block away wherever they appear in it.
-    const MARKERS: &[&str] = &["newsletter", "sign up for", "subscribe to"];
+    const MARKERS: &[&str] = &["follow us on", "newsletter", "sign up for", "subscribe to"];
     let chars = text.chars().count();
     if chars > 160 {
         return false;
@@ -438,6 +462,18 @@ fn is_furniture_text(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     (chars <= 80 && PREFIXES.iter().any(|p| lower.starts_with(p)))
         || MARKERS.iter().any(|m| lower.contains(m))
+        || is_gallery_counter(&lower)
+}
+
+/// "Image 1 of 5", "photo 3 of 12": slideshow position labels.
+fn is_gallery_counter(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    matches!(
+        words.as_slice(),
+        [kind, n, "of", m] if ["image", "photo", "picture", "slide", "foto", "bild"].contains(kind)
+            && number(n) && number(m)
+    )
 }
 
 fn skip_tag(name: &str) -> bool {
