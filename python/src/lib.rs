@@ -206,6 +206,10 @@ pub(crate) fn thread_pool(threads: Option<i64>) -> PyResult<Arc<ThreadPool>> {
     }
 }
 
+/// Items summarized between two checks for Ctrl-C in `summarize_many`
+/// (about a quarter of a second of work on one core).
+const BATCH_CHUNK: usize = 256;
+
 /// Summarizes every item of `texts` on a rayon pool with the GIL released.
 /// Results keep the order of the inputs; a failed item becomes its
 /// exception object, so one bad article never fails the batch.
@@ -229,14 +233,21 @@ fn summarize_batch<'py>(
     for item in texts.try_iter()? {
         inputs.push(Input::from_py(&item?, max_bytes));
     }
-    let results: Vec<Option<lede::Result<lede::Summary>>> = py.detach(|| {
-        pool.install(|| {
-            inputs
-                .par_iter()
-                .map(|input| input.as_ref().ok().map(|i| i.summarize(summarizer, route)))
-                .collect()
-        })
-    });
+    // Chunks, so that Ctrl-C (a signal Python handles between chunks) can
+    // stop a long batch.
+    let mut results: Vec<Option<lede::Result<lede::Summary>>> = Vec::with_capacity(inputs.len());
+    for chunk in inputs.chunks(BATCH_CHUNK.max(pool.current_num_threads() * 64)) {
+        let done: Vec<_> = py.detach(|| {
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|input| input.as_ref().ok().map(|i| i.summarize(summarizer, route)))
+                    .collect()
+            })
+        });
+        results.extend(done);
+        py.check_signals()?;
+    }
     let out = PyList::empty(py);
     for (result, input) in results.into_iter().zip(inputs) {
         match (result, input) {

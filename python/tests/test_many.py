@@ -1,8 +1,10 @@
 """lede.summarize_many: order, per-item errors, threads, GIL release."""
 
+import _thread
 import multiprocessing
 import os
 import threading
+import time
 
 import pytest
 
@@ -147,3 +149,16 @@ def test_an_iterator_that_raises_ends_the_call():
 
     with pytest.raises(RuntimeError, match="source broke"):
         lede.summarize_many(texts())
+
+
+def test_ctrl_c_stops_a_long_batch():
+    text = " ".join(f"Sentence number {i} talks about topic {i % 7} at length." for i in range(400))
+    timer = threading.Timer(0.2, _thread.interrupt_main)
+    start = time.perf_counter()
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            lede.summarize_many([text] * 5000, threads=1, algorithm="lexrank")
+    finally:
+        timer.cancel()
+    assert time.perf_counter() - start < 30
