@@ -16,3 +16,19 @@ static EMBEDDED: LazyLock<Result<Arc<Model>, ModelFileError>> =
 pub fn embedded_model() -> Result<Arc<Model>, ModelFileError> {
     EMBEDDED.clone()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_is_present_and_loads() {
+        let model = embedded_model().expect("the embedded model loads");
+        assert!(!model.trees.is_empty());
+        assert!(model.lexicon.len() > 1000);
+        assert_eq!(
+            super::super::serialization::to_bytes(&model),
+            EMBEDDED_BYTES
+        );
+    }
+}
