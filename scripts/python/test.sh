@@ -23,6 +23,9 @@ if ! "$venv/bin/python" -c 'import sys; assert sys.version_info >= (3, 10)' 2>/d
 fi
 venv="$(cd "$venv" && pwd)"
 
+echo "== cargo fmt (python/ is its own workspace)"
+cargo fmt --manifest-path python/Cargo.toml -- --check
+
 echo "== installing test requirements"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r python/requirements-test.txt
 
