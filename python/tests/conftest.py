@@ -14,15 +14,14 @@ CORPUS = HERE / "fixtures" / "corpus.jsonl"
 
 
 def lede_binary():
-    """The CLI to compare with: $LEDE_BIN, else the workspace's release build, else PATH."""
-    for candidate in (
-        os.environ.get("LEDE_BIN"),
-        REPO / "target" / "release" / "lede",
-        shutil.which("lede"),
-    ):
-        if candidate and Path(candidate).is_file():
-            return str(candidate)
-    return None
+    """The CLI to compare with: $LEDE_BIN, else the newer of the workspace's
+    debug and release builds, else `lede` on PATH."""
+    if os.environ.get("LEDE_BIN"):
+        return os.environ["LEDE_BIN"]
+    builds = [p for p in (REPO / "target" / "debug" / "lede", REPO / "target" / "release" / "lede") if p.is_file()]
+    if builds:
+        return str(max(builds, key=lambda p: p.stat().st_mtime))
+    return shutil.which("lede")
 
 
 @pytest.fixture(scope="session")

@@ -130,6 +130,7 @@ def _batch_in_child(texts):
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+@pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning")
 def test_forked_children_can_summarize_in_parallel(corpus):
     """A child forked after the parent used its thread pool gets a pool of its own."""
     texts = [t for t in texts_of(corpus) if t and t.strip()][:6]
