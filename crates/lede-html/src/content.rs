@@ -513,16 +513,17 @@ fn skip_tag(name: &str) -> bool {
 }
 
 fn hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
-        return true;
-    }
-    el.attr("style").is_some_and(|style| {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        compact.contains("display:none") || compact.contains("visibility:hidden")
+    el.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "style" => {
+            let compact: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            compact.contains("display:none") || compact.contains("visibility:hidden")
+        }
+        _ => false,
     })
 }
 

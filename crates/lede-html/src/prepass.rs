@@ -41,11 +41,19 @@ pub fn prepare(html: &str) -> String {
             i = start + 1;
             continue;
         }
-        let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+        let mut name_buf = [0u8; 16];
+        let name = match name_buf.get_mut(..name_len) {
+            Some(buf) => {
+                buf.copy_from_slice(&bytes[name_start..name_start + name_len]);
+                buf.make_ascii_lowercase();
+                std::str::from_utf8(buf).unwrap_or("")
+            }
+            None => "",
+        };
         let end = memchr(b'>', &bytes[name_start..]).map_or(bytes.len(), |p| name_start + p + 1);
         let self_closing = bytes[..end].ends_with(b"/>");
         let mut drop_tag = false;
-        if nests(&name) && !self_closing {
+        if nests(name) && !self_closing {
             if closing {
                 if dropped > 0 {
                     dropped -= 1;
@@ -68,15 +76,12 @@ pub fn prepare(html: &str) -> String {
         if closing || self_closing {
             continue;
         }
-        let raw_text = matches!(
-            name.as_str(),
-            "script" | "style" | "textarea" | "title" | "svg"
-        );
-        if raw_text {
-            let close = format!("</{name}");
-            let close_at = find_ascii_ci(bytes, i, close.as_bytes()).unwrap_or(bytes.len());
-            let keep = match name.as_str() {
-                "script" => html[start..end].to_ascii_lowercase().contains("ld+json"),
+        if matches!(name, "script" | "style" | "textarea" | "title" | "svg") {
+            let close_at = find_end_tag(bytes, i, name.as_bytes()).unwrap_or(bytes.len());
+            let keep = match name {
+                "script" => bytes[start..end]
+                    .windows(7)
+                    .any(|w| w.eq_ignore_ascii_case(b"ld+json")),
                 "textarea" | "title" => true,
                 _ => false,
             };
@@ -122,23 +127,24 @@ fn nests(name: &str) -> bool {
 }
 
 fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
+    memchr::memchr(needle, haystack)
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(bytes.get(from..)?, needle).map(|p| from + p)
 }
 
-fn find_ascii_ci(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| from + p)
+/// Start of the first `</name` (any case) at or after `from`.
+fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let p = at + memchr::memmem::find(bytes.get(at..)?, b"</")?;
+        let candidate = bytes.get(p + 2..p + 2 + name.len())?;
+        if candidate.eq_ignore_ascii_case(name) {
+            return Some(p);
+        }
+        at = p + 2;
+    }
 }
 
 #[cfg(test)]

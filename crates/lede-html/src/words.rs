@@ -2,120 +2,129 @@
 
 use scraper::node::Element;
 
-/// Words of class or id names that mark page furniture rather than article text: ads,
-/// comments, share widgets, cookie banners, related links.
-const BOILERPLATE_WORDS: &[&str] = &[
-    "ad",
-    "ads",
-    "adslot",
-    "adunit",
-    "advert",
-    "advertisement",
-    "advertising",
-    "adverts",
-    "comment",
-    "comments",
-    "consent",
-    "cookie",
-    "cookies",
-    "copyright",
-    "dfp",
-    "disqus",
-    "gdpr",
-    "hovercard",
-    "modal",
-    "newsletter",
-    "outbrain",
-    "popover",
-    "popup",
-    "promo",
-    "promoted",
-    "promotion",
-    "recirc",
-    "recommendation",
-    "recommendations",
-    "recommended",
-    "related",
-    "reply",
-    "respond",
-    "rollover",
-    "share",
-    "sharebar",
-    "sharing",
-    "signup",
-    "social",
-    "sponsor",
-    "sponsored",
-    "subscribe",
-    "subscription",
-    "taboola",
-    "tooltip",
-];
+/// What a word of a class or id name says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    /// Ads, comments, share widgets, cookie banners, related links.
+    Boilerplate,
+    /// Usually furniture (nav, header, sidebar, byline), but also found in the names of
+    /// layout wrappers around the article (`container has-sidebar`, `header-style-2`).
+    Layout,
+    /// The article body (`article-body`, `entry-content`).
+    Content,
+    /// Makes the next word describe a layout: `has-comments`, `with-sidebar`, `no-ads`.
+    Modifier,
+    /// Embedded posts (`social-media-embed`) are part of the story.
+    Embed,
+}
 
-/// Words of class or id names that usually mark furniture but also appear in the names of
-/// layout wrappers around the article (`container has-sidebar`, `header-style-2`).
-const LAYOUT_WORDS: &[&str] = &[
-    "author",
-    "banner",
-    "bio",
-    "breadcrumb",
-    "breadcrumbs",
-    "byline",
-    "caption",
-    "captions",
-    "carousel",
-    "credit",
-    "credits",
-    "dateline",
-    "footer",
-    "gallery",
-    "header",
-    "login",
-    "masthead",
-    "menu",
-    "meta",
-    "mostpopular",
-    "nav",
-    "navbar",
-    "navigation",
-    "overlay",
-    "pager",
-    "pagination",
-    "popular",
-    "print",
-    "rating",
-    "search",
-    "sidebar",
-    "skip",
-    "slider",
-    "slideshow",
-    "tag",
-    "tags",
-    "teaser",
-    "timestamp",
-    "toolbar",
-    "trending",
-    "widget",
-    "widgets",
+/// Known words of class and id names, sorted for binary search.
+const WORDS: &[(&str, Word)] = &[
+    ("ad", Word::Boilerplate),
+    ("ads", Word::Boilerplate),
+    ("adslot", Word::Boilerplate),
+    ("adunit", Word::Boilerplate),
+    ("advert", Word::Boilerplate),
+    ("advertisement", Word::Boilerplate),
+    ("advertising", Word::Boilerplate),
+    ("adverts", Word::Boilerplate),
+    ("article", Word::Content),
+    ("articlebody", Word::Content),
+    ("author", Word::Layout),
+    ("banner", Word::Layout),
+    ("bio", Word::Layout),
+    ("blog", Word::Content),
+    ("body", Word::Content),
+    ("breadcrumb", Word::Layout),
+    ("breadcrumbs", Word::Layout),
+    ("byline", Word::Layout),
+    ("caption", Word::Layout),
+    ("captions", Word::Layout),
+    ("carousel", Word::Layout),
+    ("comment", Word::Boilerplate),
+    ("comments", Word::Boilerplate),
+    ("consent", Word::Boilerplate),
+    ("content", Word::Content),
+    ("cookie", Word::Boilerplate),
+    ("cookies", Word::Boilerplate),
+    ("copyright", Word::Boilerplate),
+    ("credit", Word::Layout),
+    ("credits", Word::Layout),
+    ("dateline", Word::Layout),
+    ("dfp", Word::Boilerplate),
+    ("disqus", Word::Boilerplate),
+    ("embed", Word::Embed),
+    ("embedded", Word::Embed),
+    ("entry", Word::Content),
+    ("footer", Word::Layout),
+    ("gallery", Word::Layout),
+    ("gdpr", Word::Boilerplate),
+    ("has", Word::Modifier),
+    ("header", Word::Layout),
+    ("hovercard", Word::Boilerplate),
+    ("login", Word::Layout),
+    ("main", Word::Content),
+    ("masthead", Word::Layout),
+    ("menu", Word::Layout),
+    ("meta", Word::Layout),
+    ("modal", Word::Boilerplate),
+    ("mostpopular", Word::Layout),
+    ("nav", Word::Layout),
+    ("navbar", Word::Layout),
+    ("navigation", Word::Layout),
+    ("newsletter", Word::Boilerplate),
+    ("no", Word::Modifier),
+    ("outbrain", Word::Boilerplate),
+    ("overlay", Word::Layout),
+    ("pager", Word::Layout),
+    ("pagination", Word::Layout),
+    ("popover", Word::Boilerplate),
+    ("popular", Word::Layout),
+    ("popup", Word::Boilerplate),
+    ("post", Word::Content),
+    ("print", Word::Layout),
+    ("promo", Word::Boilerplate),
+    ("promoted", Word::Boilerplate),
+    ("promotion", Word::Boilerplate),
+    ("prose", Word::Content),
+    ("rating", Word::Layout),
+    ("recirc", Word::Boilerplate),
+    ("recommendation", Word::Boilerplate),
+    ("recommendations", Word::Boilerplate),
+    ("recommended", Word::Boilerplate),
+    ("related", Word::Boilerplate),
+    ("reply", Word::Boilerplate),
+    ("respond", Word::Boilerplate),
+    ("rollover", Word::Boilerplate),
+    ("search", Word::Layout),
+    ("share", Word::Boilerplate),
+    ("sharebar", Word::Boilerplate),
+    ("sharing", Word::Boilerplate),
+    ("sidebar", Word::Layout),
+    ("signup", Word::Boilerplate),
+    ("skip", Word::Layout),
+    ("slider", Word::Layout),
+    ("slideshow", Word::Layout),
+    ("social", Word::Boilerplate),
+    ("sponsor", Word::Boilerplate),
+    ("sponsored", Word::Boilerplate),
+    ("story", Word::Content),
+    ("subscribe", Word::Boilerplate),
+    ("subscription", Word::Boilerplate),
+    ("taboola", Word::Boilerplate),
+    ("tag", Word::Layout),
+    ("tags", Word::Layout),
+    ("teaser", Word::Layout),
+    ("text", Word::Content),
+    ("timestamp", Word::Layout),
+    ("toolbar", Word::Layout),
+    ("tooltip", Word::Boilerplate),
+    ("trending", Word::Layout),
+    ("widget", Word::Layout),
+    ("widgets", Word::Layout),
+    ("with", Word::Modifier),
+    ("without", Word::Modifier),
 ];
-
-/// Words of class or id names that mark the article body.
-const CONTENT_WORDS: &[&str] = &[
-    "article",
-    "articlebody",
-    "blog",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "prose",
-    "story",
-    "text",
-];
-
-/// Words that make the next word of a name describe a layout: `with-sidebar`.
-const MODIFIERS: &[&str] = &["has", "no", "with", "without"];
 
 /// ARIA roles of page furniture.
 const BOILERPLATE_ROLES: &[&str] = &[
@@ -152,42 +161,41 @@ pub enum Hint {
 
 /// Reads the class, id, role and itemprop of `el`.
 pub fn hint(el: &Element) -> Hint {
-    if el
-        .attr("itemprop")
-        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
-    {
-        return Hint::Neutral;
-    }
-    if el
-        .attr("role")
-        .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.trim().to_ascii_lowercase().as_str()))
-    {
-        return Hint::Layout;
+    // One pass over the attributes: `Element::attr` interns its argument on every call.
+    for (name, value) in el.attrs() {
+        match name {
+            "itemprop" if value.eq_ignore_ascii_case("articleBody") => return Hint::Neutral,
+            "role" if listed(BOILERPLATE_ROLES, value.trim()) => return Hint::Layout,
+            _ => {}
+        }
     }
     let names = el.classes().chain(el.id());
     let mut boilerplate = false;
     let mut layout = false;
     let mut content = false;
     for name in names {
-        let lower = name.to_ascii_lowercase();
-        if HIGHLIGHT_MARKERS.iter().any(|m| lower.contains(m)) {
+        if name.len() >= 7
+            && HIGHLIGHT_MARKERS
+                .iter()
+                .any(|m| contains_ignore_case(name, m))
+        {
             return Hint::Highlights;
         }
-        let mut has_bad = false;
-        let mut has_layout = false;
-        let mut has_good = false;
-        let words = name_words(name);
-        for (i, word) in words.iter().enumerate() {
-            // `has-comments`, `with-sidebar`, `no-ads` describe a layout, not furniture.
-            if i > 0 && MODIFIERS.contains(&words[i - 1].as_str()) {
-                continue;
+        let (mut has_bad, mut has_layout, mut has_good, mut embed) = (false, false, false, false);
+        let mut after_modifier = false;
+        for_each_word(name, |word| {
+            let kind = lookup(word);
+            if !after_modifier {
+                match kind {
+                    Some(Word::Boilerplate) => has_bad = true,
+                    Some(Word::Layout) => has_layout = true,
+                    Some(Word::Content) => has_good = true,
+                    Some(Word::Embed) => embed = true,
+                    Some(Word::Modifier) | None => {}
+                }
             }
-            has_bad |= BOILERPLATE_WORDS.contains(&word.as_str());
-            has_layout |= LAYOUT_WORDS.contains(&word.as_str());
-            has_good |= CONTENT_WORDS.contains(&word.as_str());
-        }
-        // Embedded posts (`social-media-embed`, `embed-twitter`) are part of the story.
-        let embed = words.iter().any(|w| w == "embed" || w == "embedded");
+            after_modifier = kind == Some(Word::Modifier);
+        });
         boilerplate |= has_bad && !embed;
         layout |= has_layout && !embed;
         content |= embed || (has_good && !has_bad && !has_layout);
@@ -203,30 +211,61 @@ pub fn hint(el: &Element) -> Hint {
     }
 }
 
-/// Splits a class or id name into lowercase words at punctuation and camelCase humps:
-/// `storyBody__related-links` gives `story`, `body`, `related`, `links`.
-fn name_words(name: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
+/// Calls `f` with each word of a class or id name, split at punctuation and camelCase
+/// humps: `storyBody__related-links` gives `story`, `Body`, `related`, `links`.
+fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
+    let mut start: Option<usize> = None;
     let mut prev_lower = false;
-    for c in name.chars() {
+    for (i, c) in name.char_indices() {
         if !c.is_ascii_alphanumeric() {
-            if !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+            if let Some(s) = start.take() {
+                f(&name[s..i]);
             }
             prev_lower = false;
             continue;
         }
-        if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+        if c.is_ascii_uppercase() && prev_lower {
+            if let Some(s) = start.replace(i) {
+                f(&name[s..i]);
+            }
         }
+        start.get_or_insert(i);
         prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-        word.push(c.to_ascii_lowercase());
     }
-    if !word.is_empty() {
-        words.push(word);
+    if let Some(s) = start {
+        f(&name[s..]);
     }
-    words
+}
+
+/// What `word` says, ignoring ASCII case.
+fn lookup(word: &str) -> Option<Word> {
+    let mut buf = [0u8; 24];
+    let lower = buf.get_mut(..word.len())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    WORDS
+        .binary_search_by(|(w, _)| w.as_bytes().cmp(lower))
+        .ok()
+        .map(|i| WORDS[i].1)
+}
+
+/// Whether `list` (sorted, lowercase) holds `word`, ignoring ASCII case.
+fn listed(list: &[&str], word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
+}
+
+/// Whether `haystack` contains `needle` (lowercase ASCII), ignoring ASCII case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
@@ -243,16 +282,32 @@ mod tests {
         hint(el.value())
     }
 
+    fn words_of(name: &str) -> Vec<&str> {
+        let mut words = Vec::new();
+        for_each_word(name, |w| words.push(w));
+        words
+    }
+
     #[test]
     fn splits_names_into_words() {
         assert_eq!(
-            name_words("storyBody__related-links"),
-            ["story", "body", "related", "links"]
+            words_of("storyBody__related-links"),
+            ["story", "Body", "related", "links"]
         );
         assert_eq!(
-            name_words("mol-para-with-font"),
+            words_of("mol-para-with-font"),
             ["mol", "para", "with", "font"]
         );
+    }
+
+    #[test]
+    fn word_lists_are_sorted_lowercase() {
+        assert!(WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(WORDS.iter().all(|(w, _)| *w == w.to_ascii_lowercase()));
+        assert!(BOILERPLATE_ROLES.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(lookup("SideBar"), Some(Word::Layout));
+        assert_eq!(lookup("sidebars-and-more-words-than-fit"), None);
+        assert!(listed(BOILERPLATE_ROLES, "Navigation"));
     }
 
     #[test]
