@@ -225,3 +225,57 @@ proptest! {
         let _ = extract_bytes(&bytes, ct.as_deref(), None);
     }
 }
+
+#[test]
+fn table_rows_become_lines() {
+    let html = format!(
+        "<html><body><article><p>{STORY_1}</p><table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+         <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr></table><p>{STORY_2}</p></article></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(
+        article.paragraphs,
+        [STORY_1, "Pos. Driver Points", "1 Kyle Busch 5040", STORY_2]
+    );
+}
+
+#[test]
+fn teasers_and_trailing_scraps_are_dropped() {
+    let html = format!(
+        r#"<html><body><div class="main">
+<div class="breaking"><ul><li><a href="/a">Storm closes schools</a> <span>Heavy snow forced every school in the county to close on Monday, and officials said...</span></li></ul></div>
+<p>{STORY_1}</p><p>{STORY_2}</p><p>{STORY_3}</p>
+<p>Image 1 of 5</p><div>Filed under: Bridges</div></div></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
+
+#[test]
+fn embedded_posts_are_kept() {
+    let html = format!(
+        r#"<html><body><div class="entry-content"><p>{STORY_1}</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p>The bridge is closed, take the ferry instead, it runs every twenty minutes today.</p></blockquote></div>
+<p>{STORY_2}</p></div></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(
+        article.paragraphs,
+        [
+            STORY_1,
+            "The bridge is closed, take the ferry instead, it runs every twenty minutes today.",
+            STORY_2
+        ]
+    );
+}
+
+#[test]
+fn wrapper_named_like_furniture_is_kept_when_it_holds_the_story() {
+    let html = format!(
+        r#"<html><body><div class="container penci_sidebar"><div id="main">
+<p>{STORY_1}</p><p>{STORY_2}</p><p>{STORY_3}</p></div>
+<div class="widget"><a href="/x">Archive</a></div></div></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
