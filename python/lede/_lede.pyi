@@ -1,13 +1,31 @@
 """Type stubs of the native module `lede._lede` (re-exported by `lede`)."""
 
 from os import PathLike
-from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, Union, final, overload
+from typing import Any, Iterable, Iterator, Literal, Optional, Sequence, TypedDict, Union, final, overload
+
+from typing_extensions import Unpack
 
 __version__: str
 
 Text = Union[str, bytes]
 Format = Literal["text", "markdown", "md", "json", "jsonl"]
 InputFormat = Literal["auto", "text", "html"]
+
+class _Options(TypedDict, total=False):
+    """Summary settings, keyword-only everywhere; None means the default."""
+
+    sentences: Optional[int]
+    """Number of bullets (default 3); give at most one of sentences, words, chars, ratio."""
+    words: Optional[int]
+    chars: Optional[int]
+    ratio: Optional[float]
+    algorithm: Optional[str]
+    """learned (default), lead, textrank or lexrank."""
+    max_overlap: Optional[float]
+    min_words: Optional[int]
+    max_input_bytes: Optional[int]
+    model: Union[str, PathLike[str], None]
+    """A model file written by `lede train`, instead of the embedded one."""
 
 class LedeError(ValueError):
     """An input or option lede cannot work with (empty or binary text, bad options, ...)."""
@@ -125,19 +143,7 @@ class Summary:
 class Summarizer:
     """A configured summarizer, to reuse across many calls and threads (picklable)."""
 
-    def __init__(
-        self,
-        *,
-        sentences: Optional[int] = None,
-        words: Optional[int] = None,
-        chars: Optional[int] = None,
-        ratio: Optional[float] = None,
-        algorithm: Optional[str] = None,
-        max_overlap: Optional[float] = None,
-        min_words: Optional[int] = None,
-        max_input_bytes: Optional[int] = None,
-    model: Union[str, PathLike[str], None] = None,
-    ) -> None: ...
+    def __init__(self, **options: Unpack[_Options]) -> None: ...
     @property
     def algorithm(self) -> str: ...
     def summarize(self, text: Text, *, input_format: Optional[InputFormat] = None, url: Optional[str] = None) -> Summary: ...
@@ -223,15 +229,7 @@ def summarize(
     *,
     input_format: Optional[InputFormat] = None,
     url: Optional[str] = None,
-    sentences: Optional[int] = None,
-    words: Optional[int] = None,
-    chars: Optional[int] = None,
-    ratio: Optional[float] = None,
-    algorithm: Optional[str] = None,
-    max_overlap: Optional[float] = None,
-    min_words: Optional[int] = None,
-    max_input_bytes: Optional[int] = None,
-    model: Union[str, PathLike[str], None] = None,
+    **options: Unpack[_Options],
 ) -> Summary:
     """Summarizes one article (text, or an HTML page: input_format "auto" detects it).
 
@@ -243,14 +241,6 @@ def summarize_many(
     *,
     threads: Optional[int] = None,
     input_format: Optional[InputFormat] = None,
-    sentences: Optional[int] = None,
-    words: Optional[int] = None,
-    chars: Optional[int] = None,
-    ratio: Optional[float] = None,
-    algorithm: Optional[str] = None,
-    max_overlap: Optional[float] = None,
-    min_words: Optional[int] = None,
-    max_input_bytes: Optional[int] = None,
-    model: Union[str, PathLike[str], None] = None,
+    **options: Unpack[_Options],
 ) -> list[Union[Summary, Exception]]:
     """Summarizes many articles in parallel, in order; failed items are returned as exceptions."""
