@@ -41,9 +41,12 @@ async function highlighted(page) {
   );
 }
 
+// Summarizes `text` and waits until the page has shown the answer
+// (body[data-state] is "done" or "error").
 async function summarizeText(page, text) {
   await page.fill("#input", text);
   await page.click("#summarize");
+  await page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state));
 }
 
 const browser = await chromium.launch({
@@ -61,7 +64,6 @@ try {
   check((await page.title()).includes("lede"), "the page loads");
 
   await summarizeText(page, fixture);
-  await page.waitForSelector("#bullets li");
   const items = await page.$$eval("#bullets li", (lis) => lis.length);
   check(items === 3, `3 bullets appear (got ${items})`);
   const algorithm = await page.$eval("#algorithm", (s) => s.value);
@@ -74,14 +76,16 @@ try {
   const removed = await page.$$eval("#article .removed", (r) => r.length);
   check(removed > 0, `cleaned-out captions are marked (${removed})`);
 
-  await page.click("#bullets li:nth-child(3)");
-  await page.waitForFunction(() => document.getElementById("s2").classList.contains("flash"));
-  await page.waitForTimeout(700);
-  const visible = await page.$eval("#s2", (mark) => {
-    const box = mark.getBoundingClientRect();
+  const inView = () => {
+    const box = document.getElementById("s2").getBoundingClientRect();
     const pane = document.getElementById("article").getBoundingClientRect();
     return box.top >= pane.top - 1 && box.bottom <= pane.bottom + 1 && box.top >= 0 && box.bottom <= window.innerHeight;
-  });
+  };
+  await page.$eval("#article", (a) => { a.scrollTop = a.scrollHeight; });
+  check(!(await page.evaluate(inView)), "sentence 3 is out of view once the article is scrolled to its end");
+  await page.click("#bullets li:nth-child(3)");
+  await page.waitForFunction(() => document.getElementById("s2").classList.contains("flash"));
+  const visible = await page.waitForFunction(inView, null, { timeout: 10000 }).then(() => true, () => false);
   check(visible, "clicking bullet 3 scrolls its sentence into view and flashes it");
   if (screenshot) {
     await page.waitForTimeout(900);
@@ -92,14 +96,13 @@ try {
   const astral = "🌧️ Storm 𝕏 hits the coast 🌊 on Monday. Émile said the sea wall held through the night. " +
     "Schools in 🏫 three towns stayed shut. Power came back on Tuesday evening for most homes.";
   await summarizeText(page, astral);
-  await page.waitForFunction((n) => document.querySelectorAll("#bullets li").length === n, 3);
   const astralExpected = await apiBullets({ text: astral, sentences: 3, algorithm });
   const astralMarks = await highlighted(page);
   check(JSON.stringify(astralMarks) === JSON.stringify(astralExpected),
     "offsets stay right after characters outside the BMP\n  page: " + JSON.stringify(astralMarks) + "\n  api:  " + JSON.stringify(astralExpected));
 
   await summarizeText(page, "");
-  await page.waitForSelector("#error:not([hidden])");
+  check(await page.$eval("#error", (e) => !e.hidden), "the error box is shown");
   const message = await page.$eval("#error", (e) => e.textContent);
   check(/empty/i.test(message) && /text/.test(message), `empty input shows a readable error: "${message}"`);
 
