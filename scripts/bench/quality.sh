@@ -56,8 +56,11 @@ with gzip.open(data, "rt", encoding="utf-8") as f:
     for line in f:
         d = json.loads(line)
         src = d.get("source") or "unknown"
-        files.setdefault(src, open(f"{out}/gold-{src}.jsonl", "w")).write(
-            json.dumps({"id": d["id"], "highlights": d["highlights"]}) + "\n")
+        if src not in files:
+            files[src] = open(f"{out}/gold-{src}.jsonl", "w", encoding="utf-8")
+        files[src].write(json.dumps({"id": d["id"], "highlights": d["highlights"]}) + "\n")
+for f in files.values():
+    f.close()
 PY
 
 for sys in lede-learned lede-lead lede-textrank lede-lexrank lead3-nltk sumy-lexrank sumy-textrank sumy-lsa sumy-luhn summa-textrank; do

@@ -131,18 +131,10 @@ pub fn dateline(paragraph: &str) -> Option<usize> {
         .filter(|&end| end < paragraph.len())
 }
 
-/// Byte ranges of furniture phrases inside running text.
+/// Byte ranges of furniture phrases inside running text. (The regex
+/// engine's literal prefilter makes this a fast scan when none occurs.)
 pub fn inline_boilerplate(paragraph: &str) -> Vec<Range<usize>> {
-    let lower_hit = ["scroll down", "share this", "click here"]
-        .iter()
-        .any(|needle| contains_ignore_ascii_case(paragraph, needle));
-    if !lower_hit {
-        return Vec::new();
-    }
-    INLINE_FURNITURE
-        .find_iter(paragraph)
-        .map(|m| m.range())
-        .collect()
+    INLINE_FURNITURE.find_iter(paragraph).map(|m| m.range()).collect()
 }
 
 /// Start of a trailing parenthesised photo credit such as " (Amr Nabil)".
@@ -153,12 +145,4 @@ pub fn trailing_photo_credit(paragraph: &str) -> Option<usize> {
     let m = PHOTO_CREDIT.find(paragraph)?;
     let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
     (start > 0).then_some(start)
-}
-
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let n = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(n.len())
-        .any(|w| w.eq_ignore_ascii_case(n))
 }
