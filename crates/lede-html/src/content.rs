@@ -366,8 +366,8 @@ impl Walk {
         let mut seen = HashSet::new();
         let mut out: Vec<String> = Vec::new();
         for (i, block) in kept.into_iter().enumerate() {
-            if i > last {
-                break;
+            if i > last && block.kind != Kind::Paragraph {
+                continue;
             }
             for line in lines(&block.text) {
                 if seen.insert(line.clone()) {
@@ -430,8 +430,11 @@ fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_string)
 }
 
-/// Short lines that are page furniture wherever they appear.
+/// Short lines that are page furniture wherever they appear, and lists of bare URLs.
 fn is_furniture_text(text: &str) -> bool {
+    if is_url_list(text) {
+        return true;
+    }
     const PREFIXES: &[&str] = &[
         "advertisement",
         "all rights reserved",
@@ -454,7 +457,14 @@ fn is_furniture_text(text: &str) -> bool {
         "©",
     ];
     /// Calls to action that give a short block away wherever they appear in it.
-    const MARKERS: &[&str] = &["follow us on", "newsletter", "sign up for", "subscribe to"];
+    const MARKERS: &[&str] = &[
+        "follow her on",
+        "follow him on",
+        "follow us on",
+        "newsletter",
+        "sign up for",
+        "subscribe to",
+    ];
     let chars = text.chars().count();
     if chars > 160 {
         return false;
@@ -463,6 +473,19 @@ fn is_furniture_text(text: &str) -> bool {
     (chars <= 80 && PREFIXES.iter().any(|p| lower.starts_with(p)))
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
+}
+
+/// Text made mostly of bare URLs (image sources, tracking data leaked into the page).
+fn is_url_list(text: &str) -> bool {
+    let mut urls = 0;
+    let mut url_chars = 0;
+    for token in text.split_whitespace() {
+        if token.starts_with("http://") || token.starts_with("https://") {
+            urls += 1;
+            url_chars += token.len();
+        }
+    }
+    urls >= 2 && 2 * url_chars > text.len()
 }
 
 /// "Image 1 of 5", "photo 3 of 12": slideshow position labels.
