@@ -11,6 +11,7 @@
 mod error;
 mod fetch;
 mod jobs;
+mod listener;
 mod metrics;
 mod request;
 mod routes;
@@ -45,11 +46,13 @@ pub struct Config {
     pub max_concurrency: usize,
     /// Most further requests waiting for a worker (503 beyond them).
     pub queue: usize,
+    /// Most connections open at once; further ones wait to be accepted.
+    pub max_connections: usize,
 }
 
 impl Default for Config {
     /// Loopback port 8080, no fetching, 1 MiB bodies, 10 s timeout, one
-    /// worker per CPU and a queue of 256.
+    /// worker per CPU, a queue of 256 and 1,024 connections.
     fn default() -> Self {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
@@ -59,6 +62,7 @@ impl Default for Config {
             timeout: Duration::from_secs(10),
             max_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
             queue: 256,
+            max_connections: 1024,
         }
     }
 }
@@ -94,6 +98,7 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let listener = listener::CappedListener::new(listener, config.max_connections);
     axum::serve(listener, router(config))
         .with_graceful_shutdown(shutdown)
         .await

@@ -510,3 +510,27 @@ async fn hostile_inputs_get_client_errors_and_the_server_keeps_serving() {
     let reply = post(&url, &json!({"text": MINYA})).await;
     assert_eq!(reply.status, StatusCode::OK, "still serving");
 }
+
+#[tokio::test]
+async fn connections_beyond_the_cap_wait_until_one_closes() {
+    let server = Server::start(lede_server::Config {
+        max_connections: 1,
+        ..config()
+    })
+    .await;
+    let idle = tokio::net::TcpStream::connect(server.addr).await.unwrap();
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let url = server.url("/healthz");
+    let waiting = tokio::spawn(async move { get(&url).await });
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        !waiting.is_finished(),
+        "a second connection was served while the first held the only slot"
+    );
+    drop(idle);
+    let reply = tokio::time::timeout(Duration::from_secs(10), waiting)
+        .await
+        .expect("served once the slot was free")
+        .unwrap();
+    assert_eq!(reply.status, StatusCode::OK);
+}

@@ -30,6 +30,9 @@ pub struct Args {
     /// Most requests waiting for a worker (503 beyond them).
     #[arg(long, default_value_t = lede_server::Config::default().queue)]
     queue: usize,
+    /// Most connections open at once (further ones wait to be accepted).
+    #[arg(long, default_value_t = lede_server::Config::default().max_connections)]
+    max_connections: usize,
 }
 
 /// Runs `lede serve` until SIGTERM or Ctrl-C.
@@ -44,6 +47,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         timeout: Duration::from_millis(args.timeout_ms),
         max_concurrency: args.max_concurrency.unwrap_or(defaults.max_concurrency),
         queue: args.queue,
+        max_connections: args.max_connections,
     };
     lede_server::run(config).with_context(|| format!("serving on {}", args.addr))?;
     Ok(ExitCode::SUCCESS)
