@@ -14,6 +14,8 @@ DATA=${1:-../shared/data/cnndm_lede_valid.jsonl.gz}
 BIG=../shared/data/cnndm_lede_train.jsonl.gz
 cargo build --release -q -p lede-cli
 LEDE=target/release/lede
+TIMING=$(mktemp)
+trap 'rm -f "$TIMING"' EXIT
 docs=$(zcat "$DATA" | grep -c .)
 echo "corpus: $DATA ($docs documents); machine: $(nproc) cores, $(uname -m); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
@@ -22,7 +24,8 @@ echo "|---|---|---|---|"
 for alg in learned lead textrank lexrank; do
     best=""
     for _ in 1 2 3; do
-        line=$( { /usr/bin/time -f "%e %U %S %M" "$LEDE" summarize "$DATA" -a "$alg" -j 1 --no-progress -o /dev/null 2>/dev/null; } 2>&1 | tail -1)
+        /usr/bin/time -o "$TIMING" -f "%e %U %S %M" "$LEDE" summarize "$DATA" -a "$alg" -j 1 --no-progress -o /dev/null 2>/dev/null
+        line=$(tail -1 "$TIMING")
         wall=$(echo "$line" | cut -d' ' -f1)
         if [ -z "$best" ] || [ "$(echo "$wall < $(echo "$best" | cut -d' ' -f1)" | bc)" = 1 ]; then best=$line; fi
     done
@@ -30,8 +33,10 @@ for alg in learned lead textrank lexrank; do
     printf "| %s | %.0f | %.0f | %d MB |\n" "$alg" "$(echo "$docs / $wall" | bc -l)" "$(echo "$docs / ($user + $sys)" | bc -l)" $((rss / 1024))
 done
 echo
-small=$( { /usr/bin/time -f "%M" "$LEDE" summarize "$DATA" -j 2 --no-progress -o /dev/null 2>/dev/null; } 2>&1 | tail -1)
+/usr/bin/time -o "$TIMING" -f "%M" "$LEDE" summarize "$DATA" -j 2 --no-progress -o /dev/null 2>/dev/null
+small=$(tail -1 "$TIMING")
 big_docs=$(( $(zcat "$BIG" | grep -c .) * 4 ))
-big=$( { for _ in 1 2 3 4; do zcat "$BIG"; done | /usr/bin/time -f "%e %M" "$LEDE" summarize - --jsonl -j 2 --no-progress -o /dev/null 2>/dev/null; } 2>&1 | tail -1)
+for _ in 1 2 3 4; do zcat "$BIG"; done | /usr/bin/time -o "$TIMING" -f "%e %M" "$LEDE" summarize - --jsonl -j 2 --no-progress -o /dev/null 2>/dev/null
+big=$(tail -1 "$TIMING")
 read -r big_wall big_rss <<<"$big"
 echo "Peak RSS, default algorithm, 2 threads: $((small / 1024)) MB on $docs documents; $((big_rss / 1024)) MB on $big_docs documents (training corpus x4 through stdin, $(printf "%.0f" "$(echo "$big_docs / $big_wall" | bc -l)") docs/s on 2 threads)."
