@@ -31,6 +31,9 @@ pub use fetch::{fetch, FetchError, FetchLimits, FetchedPage};
 /// Largest HTML input (in bytes) that [`extract`] and [`extract_bytes`] accept.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
+/// The page text is replaced by the JSON-LD `articleBody` when that is this many times longer.
+const LD_BODY_RATIO: usize = 4;
+
 /// The article found in a page: its metadata and its clean body text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Article {
@@ -88,9 +91,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
         return Err(ExtractError::Binary);
     }
     let doc = scraper::Html::parse_document(&prepass::prepare(html));
-    let mut article = meta::metadata(&doc, url);
+    let (mut article, ld_body) = meta::metadata(&doc, url);
     let body = content::body(&doc);
     article.paragraphs = body.paragraphs;
+    // Pages rendered by script carry the story only in their JSON-LD: use it when the
+    // page itself shows much less text than that.
+    let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
+    if LD_BODY_RATIO * chars(&article.paragraphs) < chars(&ld_body) {
+        article.paragraphs = ld_body;
+    }
     article.highlights = body.highlights;
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();

@@ -36,8 +36,9 @@ struct Found {
     time: Option<String>,
 }
 
-/// Reads the metadata of `doc` into an [`Article`] with empty body.
-pub fn metadata(doc: &Html, url: Option<&str>) -> Article {
+/// Reads the metadata of `doc` into an [`Article`] with empty body, and returns the
+/// JSON-LD `articleBody` paragraphs (empty when absent).
+pub fn metadata(doc: &Html, url: Option<&str>) -> (Article, Vec<String>) {
     let found = gather(doc);
     let ld = found
         .json_ld
@@ -116,14 +117,23 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> Article {
         .or_else(|| meta("og:locale").map(|l| l.replace('_', "-")))
         .filter(|l| !l.is_empty());
 
-    Article {
+    let ld_body = ld_str(&ld, "articleBody")
+        .map(|body| {
+            body.lines()
+                .map(collapse)
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    let article = Article {
         title: collapse(&title),
         authors: unique,
         published,
         site_name,
         language,
         ..Article::default()
-    }
+    };
+    (article, ld_body)
 }
 
 /// One pass over the document collecting the raw metadata fields.
@@ -323,7 +333,8 @@ mod tests {
                "author":[{"@type":"Person","name":"Ann Lee"},"Bo Chan"],
                "publisher":{"@type":"Organization","name":"The Paper"}}]}</script>
             <meta property="og:title" content="OG title"></head><body></body></html>"#;
-        let article = metadata(&Html::parse_document(html), None);
+        let (article, body) = metadata(&Html::parse_document(html), None);
+        assert!(body.is_empty());
         assert_eq!(article.title, "Big news");
         assert_eq!(article.authors, ["Ann Lee", "Bo Chan"]);
         assert_eq!(article.published.as_deref(), Some("2020-01-02T03:04:05Z"));
@@ -337,7 +348,7 @@ mod tests {
             <meta name="author" content="By Jo Park">
             <meta property="og:locale" content="en_US">
             </head><body><time datetime="2021-05-06">May 6</time></body></html>"#;
-        let article = metadata(
+        let (article, _) = metadata(
             &Html::parse_document(html),
             Some("https://www.gazette.test/a"),
         );

@@ -279,3 +279,14 @@ fn wrapper_named_like_furniture_is_kept_when_it_holds_the_story() {
     let article = extract(&html, None).unwrap();
     assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
 }
+
+#[test]
+fn script_rendered_page_falls_back_to_json_ld_body() {
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Bridge","articleBody":"{STORY_1}\n{STORY_2}"}}</script></head>
+<body><div id="root"></div><script>window.__STATE__ = {{}};</script></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.title, "Bridge");
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+}
