@@ -9,9 +9,10 @@
 //! it, and the element with the highest score is the article: it holds the most prose for
 //! the least furniture, however the page splits the story into containers.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use scraper::{Html, Node};
 
 use crate::words::{hint, Hint};
@@ -39,13 +40,14 @@ pub struct Body {
 
 /// Finds the body of `doc`.
 pub fn body(doc: &Html) -> Body {
-    let strict = Walk::run(doc, true);
+    let hints = element_hints(doc);
+    let strict = Walk::run(doc, &hints, true);
     let paragraphs = strict.paragraphs();
     let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
     let paragraphs = if chars >= MIN_BODY_CHARS {
         paragraphs
     } else {
-        let loose = Walk::run(doc, false).paragraphs();
+        let loose = Walk::run(doc, &hints, false).paragraphs();
         let loose_chars: usize = loose.iter().map(|p| p.chars().count()).sum();
         if loose_chars > chars {
             loose
@@ -146,7 +148,7 @@ struct Candidate {
 
 /// State of one open element during the walk.
 struct Frame {
-    node: ego_tree::NodeId,
+    node: NodeId,
     kind: Kind,
     block_level: bool,
     skipped: bool,
@@ -208,8 +210,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn run(doc: &Html, strict: bool) -> Walk {
-        let large = large_furniture(doc);
+    fn run(doc: &Html, hints: &HashMap<NodeId, Hint>, strict: bool) -> Walk {
         let mut walk = Walk {
             blocks: Vec::new(),
             candidates: Vec::new(),
@@ -238,14 +239,13 @@ impl Walk {
                         let h = if skip_depth > 0 {
                             Hint::Neutral
                         } else {
-                            hint(el)
+                            hints.get(&node.id()).copied().unwrap_or(Hint::Neutral)
                         };
                         let skipped = skip_depth > 0
                             || skip_tag(name)
                             || hidden(el)
                             || ((h == Hint::Boilerplate || (strict && h == Hint::Layout))
-                                && !matches!(name, "html" | "body")
-                                && !large.contains(&node.id()));
+                                && !matches!(name, "html" | "body"));
                         let highlights = !skipped
                             && (in_highlights || (h == Hint::Highlights && is_list_box(name)));
                         let block_level = is_block(name);
@@ -379,19 +379,19 @@ impl Walk {
     }
 }
 
-/// Elements whose names say furniture but which hold more than [`LARGE_SHARE`] of the
-/// page's text: wrappers named after their layout (`container penci_sidebar`,
-/// `header-style-2`) rather than boxes of furniture.
-fn large_furniture(doc: &Html) -> HashSet<ego_tree::NodeId> {
-    let mut stack: Vec<(ego_tree::NodeId, usize, bool)> = Vec::new();
-    let mut found: Vec<(ego_tree::NodeId, usize)> = Vec::new();
+/// The hints of the elements whose names say something (see [`hint`]), computed once for
+/// both walks. An element named like furniture that holds more than [`LARGE_SHARE`] of
+/// the page's text is a wrapper named after its layout (`container penci_sidebar`,
+/// `header-style-2`), not a box of furniture, and gets no hint.
+fn element_hints(doc: &Html) -> HashMap<NodeId, Hint> {
+    let mut stack: Vec<(NodeId, usize, Hint)> = Vec::new();
+    let mut hints: HashMap<NodeId, Hint> = HashMap::new();
+    let mut furniture: Vec<(NodeId, usize)> = Vec::new();
     let mut total = 0usize;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => {
-                    stack.push((node.id(), 0, hint(el) != Hint::Neutral));
-                }
+                Node::Element(el) => stack.push((node.id(), 0, hint(el))),
                 Node::Text(text) => {
                     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                     total += chars;
@@ -402,24 +402,30 @@ fn large_furniture(doc: &Html) -> HashSet<ego_tree::NodeId> {
                 _ => {}
             },
             Edge::Close(node) => {
-                if stack.last().is_some_and(|top| top.0 == node.id()) {
-                    if let Some((id, chars, boilerplate)) = stack.pop() {
-                        if boilerplate {
-                            found.push((id, chars));
-                        }
-                        if let Some(parent) = stack.last_mut() {
-                            parent.1 += chars;
-                        }
-                    }
+                if stack.last().is_none_or(|top| top.0 != node.id()) {
+                    continue;
+                }
+                let Some((id, chars, h)) = stack.pop() else {
+                    continue;
+                };
+                if h != Hint::Neutral {
+                    hints.insert(id, h);
+                }
+                if matches!(h, Hint::Boilerplate | Hint::Layout) {
+                    furniture.push((id, chars));
+                }
+                if let Some(parent) = stack.last_mut() {
+                    parent.1 += chars;
                 }
             }
         }
     }
-    found
-        .into_iter()
-        .filter(|&(_, chars)| chars as f64 > LARGE_SHARE * total as f64)
-        .map(|(id, _)| id)
-        .collect()
+    for (id, chars) in furniture {
+        if chars as f64 > LARGE_SHARE * total as f64 {
+            hints.remove(&id);
+        }
+    }
+    hints
 }
 
 /// Non-empty trimmed lines of `text`.
