@@ -104,6 +104,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
     }
+    // The headline repeated as a heading of the body is not body text.
+    let title = article.title.to_lowercase();
+    article.paragraphs.retain(|p| p.to_lowercase() != title);
     Ok(article)
 }
 
