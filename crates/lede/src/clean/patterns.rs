@@ -134,7 +134,10 @@ pub fn dateline(paragraph: &str) -> Option<usize> {
 /// Byte ranges of furniture phrases inside running text. (The regex
 /// engine's literal prefilter makes this a fast scan when none occurs.)
 pub fn inline_boilerplate(paragraph: &str) -> Vec<Range<usize>> {
-    INLINE_FURNITURE.find_iter(paragraph).map(|m| m.range()).collect()
+    INLINE_FURNITURE
+        .find_iter(paragraph)
+        .map(|m| m.range())
+        .collect()
 }
 
 /// Start of a trailing parenthesised photo credit such as " (Amr Nabil)".
