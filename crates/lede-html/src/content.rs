@@ -477,8 +477,15 @@ fn is_furniture_text(text: &str) -> bool {
     }
     let lower = text.trim().to_lowercase();
     (chars <= 80 && PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || (chars <= 80 && is_byline(&lower))
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
+}
+
+/// "By Jane Smith", "by Lighthouse IP / 2016.12.01": a byline, unlike the sentence
+/// "By noon, the streets were flooded."
+fn is_byline(lower: &str) -> bool {
+    lower.starts_with("by ") && !lower.ends_with(['.', '!', '?', '"', '”', ':'])
 }
 
 /// Text made mostly of bare URLs (image sources, tracking data leaked into the page).

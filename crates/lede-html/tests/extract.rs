@@ -290,3 +290,20 @@ fn script_rendered_page_falls_back_to_json_ld_body() {
     assert_eq!(article.title, "Bridge");
     assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
 }
+
+#[test]
+fn bylines_are_dropped_but_sentences_starting_with_by_are_kept() {
+    let html = format!(
+        "<html><body><article><p>By Jane Smith</p><p>{STORY_1}</p>\
+         <p>By noon, the queue at the ferry stretched around the block.</p><p>{STORY_2}</p></article></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(
+        article.paragraphs,
+        [
+            STORY_1,
+            "By noon, the queue at the ferry stretched around the block.",
+            STORY_2
+        ]
+    );
+}
