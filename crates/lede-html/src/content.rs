@@ -476,8 +476,7 @@ fn is_furniture_text(text: &str) -> bool {
         return false;
     }
     let lower = text.trim().to_lowercase();
-    (chars <= 80 && PREFIXES.iter().any(|p| lower.starts_with(p)))
-        || (chars <= 80 && is_byline(&lower))
+    (chars <= 80 && (PREFIXES.iter().any(|p| lower.starts_with(p)) || is_byline(&lower)))
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
 }
