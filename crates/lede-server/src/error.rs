@@ -82,6 +82,12 @@ impl ApiError {
                 err.to_string(),
             )
             .field(field),
+            lede::Error::Html(message) => ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "bad_page",
+                message.clone(),
+            )
+            .field(field),
             lede::Error::InvalidOption(message) => {
                 ApiError::bad_request("invalid_option", field, message.clone())
             }

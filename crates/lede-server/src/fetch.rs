@@ -123,8 +123,8 @@ impl Fetcher {
         Fetcher { agent }
     }
 
-    /// Downloads `url` and extracts its article.
-    pub(crate) fn article(&self, url: &str, field: &str) -> Result<lede_html::Article, ApiError> {
+    /// Downloads `url` (at most 8 MiB of it).
+    pub(crate) fn page(&self, url: &str, field: &str) -> Result<Page, ApiError> {
         let lower = url.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(ApiError::bad_request(
@@ -142,6 +142,7 @@ impl Fetcher {
             )
             .call()
             .map_err(|e| fetch_error(e, field))?;
+        let final_url = ureq::ResponseExt::get_uri(&response).to_string();
         let content_type = response
             .headers()
             .get("content-type")
@@ -156,10 +157,23 @@ impl Fetcher {
             .take(MAX_PAGE_BYTES)
             .read_to_end(&mut body)
             .map_err(|e| fetch_error(ureq::Error::Io(e), field))?;
-        lede_html::extract_bytes(&body, content_type.as_deref(), Some(url)).map_err(|e| {
-            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string()).field(field)
+        Ok(Page {
+            url: final_url,
+            content_type,
+            body,
         })
     }
+}
+
+/// A downloaded page.
+#[derive(Debug)]
+pub(crate) struct Page {
+    /// Where the body came from, after redirects.
+    pub(crate) url: String,
+    /// The `Content-Type` header, when sent.
+    pub(crate) content_type: Option<String>,
+    /// The body.
+    pub(crate) body: Vec<u8>,
 }
 
 fn fetch_error(err: ureq::Error, field: &str) -> ApiError {

@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::error::{ApiError, ErrorBody};
+use crate::fetch::Page;
 use crate::request::{self, Input, SummarizeRequest};
 use crate::{metrics, AppState, MAX_BATCH_ITEMS};
 
@@ -96,20 +97,11 @@ struct Extracted {
     text: String,
 }
 
-/// A summary; for `html` and `url` inputs, with the article it was made from.
-#[derive(Debug, Serialize)]
-struct Summarized {
-    #[serde(flatten)]
-    summary: lede::Summary,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    article: Option<Extracted>,
-}
-
 /// One result of a batch.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum BatchResult<'a> {
-    Ok(&'a Summarized),
+    Ok(&'a lede::Summary),
     Err(ErrorBody<'a>),
 }
 
@@ -227,11 +219,14 @@ impl AppState {
                 ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string())
                     .field(field)
             })?,
-            Input::Url(url) => self
-                .fetcher
-                .as_ref()
-                .ok_or_else(|| ApiError::internal("fetching is off"))?
-                .article(url, field)?,
+            Input::Url(url) => {
+                let page = self.page(url, field)?;
+                lede_html::extract_bytes(&page.body, page.content_type.as_deref(), Some(&page.url))
+                    .map_err(|e| {
+                        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string())
+                            .field(field)
+                    })?
+            }
             Input::Text(_) => return Err(ApiError::internal("text is not a page")),
         };
         if article.is_empty() {
@@ -246,19 +241,36 @@ impl AppState {
         Ok(Extracted { article, text })
     }
 
-    fn summarize(&self, request: &SummarizeRequest, prefix: &str) -> Result<Summarized, ApiError> {
+    fn page(&self, url: &str, field: &str) -> Result<Page, ApiError> {
+        self.fetcher
+            .as_ref()
+            .ok_or_else(|| ApiError::internal("fetching is off"))?
+            .page(url, field)
+    }
+
+    /// Summarizes text, or a page through the library's HTML path (the
+    /// summary then carries `source`, the text its offsets index into).
+    fn summarize(
+        &self,
+        request: &SummarizeRequest,
+        prefix: &str,
+    ) -> Result<lede::Summary, ApiError> {
         let field = format!("{prefix}{}", request.input.field());
         let summarizer = lede::Summarizer::new(request.options.clone())
             .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_option", e.to_string()))?;
-        let (summary, article) = match &request.input {
-            Input::Text(text) => (summarizer.summarize(text), None),
-            page => {
-                let extracted = self.article(page, &field)?;
-                (summarizer.summarize(&extracted.text), Some(extracted))
+        let summary = match &request.input {
+            Input::Text(text) => summarizer.summarize(text),
+            Input::Html(html) => summarizer.summarize_html(html, None),
+            Input::Url(url) => {
+                let page = self.page(url, &field)?;
+                summarizer.summarize_html_bytes(
+                    &page.body,
+                    page.content_type.as_deref(),
+                    Some(&page.url),
+                )
             }
         };
-        let summary = summary.map_err(|e| ApiError::from_lede(&e, &field))?;
-        Ok(Summarized { summary, article })
+        summary.map_err(|e| ApiError::from_lede(&e, &field))
     }
 }
 
@@ -266,13 +278,7 @@ async fn summarize(State(state): State<Arc<AppState>>, headers: HeaderMap, body:
     guarded(state, &headers, body, |state, map| {
         let request = request::summarize(map, "")?;
         state.check_input(&request.input, request.input.field())?;
-        Ok(Box::new(move || {
-            let summarized = state.summarize(&request, "")?;
-            match &summarized.article {
-                None => to_json(&summarized.summary),
-                Some(_) => to_json(&summarized),
-            }
-        }))
+        Ok(Box::new(move || to_json(&state.summarize(&request, "")?)))
     })
     .await
 }
@@ -294,7 +300,7 @@ async fn batch(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bod
         // client has its 504 already and the worker is wanted elsewhere.
         let deadline = Instant::now() + state.config.timeout;
         Ok(Box::new(move || {
-            let results: Vec<Result<Summarized, ApiError>> = requests
+            let results: Vec<Result<lede::Summary, ApiError>> = requests
                 .into_iter()
                 .map(|r| {
                     let (i, req) = r?;

@@ -81,8 +81,19 @@ async fn summarizes_and_extracts_html() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let summary = reply.json();
     assert_valid("Summary", &summary);
-    let text = summary["article"]["text"].as_str().unwrap();
+    let text = summary["source"]["text"].as_str().unwrap();
     assert!(!text.contains("Subscribe"), "navigation left in: {text}");
+    assert_eq!(summary["source"]["site_name"], "The Valley Courier");
+    let title = &summary["title"];
+    assert_eq!(title["text"], "Flood waters rise in river town");
+    assert_eq!(
+        chars(
+            text,
+            title["start"].as_u64().unwrap(),
+            title["end"].as_u64().unwrap()
+        ),
+        "Flood waters rise in river town"
+    );
     for b in summary["bullets"].as_array().unwrap() {
         let (start, end) = (b["start"].as_u64().unwrap(), b["end"].as_u64().unwrap());
         assert_eq!(chars(text, start, end), b["text"].as_str().unwrap());
@@ -92,7 +103,11 @@ async fn summarizes_and_extracts_html() {
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let article = reply.json();
     assert_valid("Article", &article);
-    assert_eq!(article["text"], summary["article"]["text"]);
+    let paragraphs = article["paragraphs"].as_array().unwrap();
+    assert_eq!(paragraphs.len(), 5);
+    assert!(paragraphs
+        .iter()
+        .all(|p| text.contains(p.as_str().unwrap())));
     assert!(article["title"].as_str().unwrap().contains("Flood"));
 
     let reply = post(
@@ -128,7 +143,7 @@ async fn batch_answers_in_order_with_per_item_errors() {
     assert_eq!(results[1]["error"]["code"], "empty_input");
     assert_eq!(results[1]["error"]["field"], "items[1].text");
     assert_eq!(results[2]["error"]["field"], "items[2].sentences");
-    assert!(results[3]["article"]["text"].is_string());
+    assert!(results[3]["source"]["text"].is_string());
     assert_eq!(results[4]["error"]["code"], "fetch_disabled");
     assert_eq!(results[5]["error"]["field"], "items[5]");
 
