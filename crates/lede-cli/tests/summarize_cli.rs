@@ -194,42 +194,37 @@ fn corpus_keeps_order_reports_errors_and_is_deterministic_across_threads() {
     assert!(lines[4]["bullets"].is_array());
 }
 
-#[test]
-fn train_save_load_and_summarize_with_the_model() {
-    let model = scratch("model.lmdl");
-    let out = lede(&[
+/// Trains an 8-tree model on the fixture corpus with `threads` workers.
+fn train(output: &std::path::Path, threads: &str) -> Output {
+    let corpus = fixture("corpus.jsonl");
+    let output = output.to_str().unwrap();
+    lede(&[
         "train",
         "--train",
-        &fixture("corpus.jsonl"),
+        &corpus,
         "--valid",
-        &fixture("corpus.jsonl"),
+        &corpus,
         "-o",
-        model.to_str().unwrap(),
+        output,
         "--trees",
         "8",
         "--report-every",
         "4",
         "-j",
-        "1",
-    ]);
+        threads,
+    ])
+}
+
+#[test]
+fn train_save_load_and_summarize_with_the_model() {
+    let model = scratch("model.lmdl");
+    let out = train(&model, "1");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(err.contains("trees    4: valid ROUGE-1"), "{err}");
     let first = std::fs::read(&model).unwrap();
     let again = scratch("model-again.lmdl");
-    let out = lede(&[
-        "train",
-        "--train",
-        &fixture("corpus.jsonl"),
-        "--valid",
-        &fixture("corpus.jsonl"),
-        "-o",
-        again.to_str().unwrap(),
-        "--trees",
-        "8",
-        "-j",
-        "2",
-    ]);
+    let out = train(&again, "2");
     assert!(out.status.success());
     assert_eq!(
         first,
