@@ -31,7 +31,7 @@ echo "== installing test requirements"
 
 echo "== building the lede CLI for the parity tests"
 cargo build --quiet -p lede-cli
-export LEDE_BIN="$PWD/target/debug/lede"
+export LEDE_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/lede"
 
 echo "== building and installing the lede wheel"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps ./python
