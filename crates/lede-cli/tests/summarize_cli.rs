@@ -251,3 +251,36 @@ fn train_save_load_and_summarize_with_the_model() {
     let out = lede(&["summarize", &minya(), "--model", &minya()]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a lede model file"));
 }
+
+#[test]
+fn many_files_in_parallel_with_error_records() {
+    let (story, article) = (fixture("cnn.story"), minya());
+    let inputs = [
+        story.as_str(),
+        "/nonexistent/missing.story",
+        article.as_str(),
+    ];
+    let run = |threads: &str| {
+        let mut args = vec!["summarize", "--format", "jsonl", "-j", threads];
+        args.extend(inputs);
+        lede(&args)
+    };
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("3 files: 2 ok, 1 failed"));
+    assert_eq!(
+        one.stdout,
+        run("2").stdout,
+        "same output on any thread count"
+    );
+    let lines: Vec<Value> = String::from_utf8(one.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], story);
+    assert_eq!(lines[0]["given_highlights"].as_array().unwrap().len(), 3);
+    assert!(lines[1]["error"].as_str().unwrap().contains("cannot open"));
+    assert!(lines[2]["bullets"].is_array());
+}

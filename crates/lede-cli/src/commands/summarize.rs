@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use lede::ingest::{open_corpus, Record, RecordError};
 use lede::score::learned::Model;
-use lede::{Algorithm, Format, InputFormat, Length, Options, Summarizer};
+use lede::{Algorithm, Format, InputFormat, Length, Options, Summarizer, Summary};
 
 /// Records handed to the thread pool at once; bounds memory in batch mode.
 const CHUNK: usize = 1024;
@@ -64,7 +64,7 @@ pub struct Args {
     /// Write the output here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Worker threads for corpora (default: all cores).
+    /// Worker threads for corpora and lists of files (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
     /// Never show a progress bar.
@@ -110,14 +110,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(BufWriter::new(io::stdout())),
     };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
     let code = if args.is_corpus() {
         if args.inputs.len() != 1 {
             bail!("give one corpus file at a time");
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(args.threads.unwrap_or(0))
-            .build()
-            .context("cannot start worker threads")?;
         let totals = pool.install(|| summarize_corpus(&summarizer, &args, &mut out))?;
         eprintln!(
             "summarized {} records: {} ok, {} failed",
@@ -131,7 +131,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
     } else {
-        summarize_files(&summarizer, &args, &mut out)?
+        pool.install(|| summarize_files(&summarizer, &args, &mut out))?
     };
     out.flush().context("cannot write output")?;
     Ok(code)
@@ -143,55 +143,67 @@ fn summarize_files(
     out: &mut dyn Write,
 ) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse()?;
-    let many = args.inputs.len() > 1;
+    if let [input] = args.inputs.as_slice() {
+        let summary = summarize_input(summarizer, args, input).context(input.clone())?;
+        out.write_all(summary.render(format).as_bytes())?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut failed = 0;
-    for (n, input) in args.inputs.iter().enumerate() {
-        let format_hint = match args.input_format.as_str() {
-            "text" => Some(InputFormat::Text),
-            "html" => Some(InputFormat::Html),
-            _ => None,
-        };
-        let result = if input.starts_with("http://") || input.starts_with("https://") {
-            let limits = lede::FetchLimits {
-                max_body_bytes: args.max_bytes,
-                ..lede::FetchLimits::default()
-            };
-            summarizer
-                .summarize_url(input, &limits)
-                .map_err(anyhow::Error::from)
-        } else {
-            read_input(input, args.max_bytes)
-                .and_then(|bytes| Ok(summarizer.summarize_input(&bytes, format_hint)?))
-        };
-        match result {
-            Ok(mut summary) => {
-                if many {
+    for (chunk_index, chunk) in args.inputs.chunks(CHUNK).enumerate() {
+        let results: Vec<anyhow::Result<Summary>> = chunk
+            .par_iter()
+            .map(|input| summarize_input(summarizer, args, input))
+            .collect();
+        for (k, (input, result)) in chunk.iter().zip(results).enumerate() {
+            match result {
+                Ok(mut summary) => {
                     summary.id = Some(input.clone());
                     if matches!(format, Format::Text | Format::Markdown) {
-                        writeln!(out, "{}==> {input} <==", if n > 0 { "\n" } else { "" })?;
+                        let gap = if chunk_index + k > 0 { "\n" } else { "" };
+                        writeln!(out, "{gap}==> {input} <==")?;
+                    }
+                    out.write_all(summary.render(format).as_bytes())?;
+                }
+                Err(err) => {
+                    failed += 1;
+                    eprintln!("error: {input}: {err:#}");
+                    if matches!(format, Format::Json | Format::Jsonl) {
+                        let record =
+                            serde_json::json!({ "id": input, "error": format!("{err:#}") });
+                        writeln!(out, "{record}")?;
                     }
                 }
-                out.write_all(summary.render(format).as_bytes())?;
             }
-            Err(err) if many => {
-                failed += 1;
-                eprintln!("error: {input}: {err:#}");
-            }
-            Err(err) => return Err(err.context(input.clone())),
         }
     }
-    if many {
-        eprintln!(
-            "summarized {} files: {} ok, {failed} failed",
-            args.inputs.len(),
-            args.inputs.len() - failed
-        );
-    }
+    let total = args.inputs.len();
+    eprintln!(
+        "summarized {total} files: {} ok, {failed} failed",
+        total - failed
+    );
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Summarizes one file, `-` (stdin) or http(s) URL.
+fn summarize_input(summarizer: &Summarizer, args: &Args, input: &str) -> anyhow::Result<Summary> {
+    if input.starts_with("http://") || input.starts_with("https://") {
+        let limits = lede::FetchLimits {
+            max_body_bytes: args.max_bytes,
+            ..lede::FetchLimits::default()
+        };
+        return Ok(summarizer.summarize_url(input, &limits)?);
+    }
+    let format_hint = match args.input_format.as_str() {
+        "text" => Some(InputFormat::Text),
+        "html" => Some(InputFormat::Html),
+        _ => None,
+    };
+    let bytes = read_input(input, args.max_bytes)?;
+    Ok(summarizer.summarize_input(&bytes, format_hint)?)
 }
 
 /// Reads a file or stdin, refusing to hold more than `max_bytes`.
