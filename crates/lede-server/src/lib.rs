@@ -48,11 +48,15 @@ pub struct Config {
     pub queue: usize,
     /// Most connections open at once; further ones wait to be accepted.
     pub max_connections: usize,
+    /// A connection with nothing read or written for this long is closed
+    /// (keep it above `timeout`, which a request may take in full).
+    pub idle_timeout: Duration,
 }
 
 impl Default for Config {
     /// Loopback port 8080, no fetching, 1 MiB bodies, 10 s timeout, one
-    /// worker per CPU, a queue of 256 and 1,024 connections.
+    /// worker per CPU, a queue of 256, 1,024 connections, each closed after
+    /// 60 s without traffic.
     fn default() -> Self {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
@@ -63,6 +67,7 @@ impl Default for Config {
             max_concurrency: std::thread::available_parallelism().map_or(2, |n| n.get()),
             queue: 256,
             max_connections: 1024,
+            idle_timeout: Duration::from_secs(60),
         }
     }
 }
@@ -98,7 +103,11 @@ pub async fn serve(
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = listener::CappedListener::new(listener, config.max_connections);
+    let listener = listener::CappedListener::new(
+        listener,
+        config.max_connections,
+        config.idle_timeout.max(config.timeout),
+    );
     axum::serve(listener, router(config))
         .with_graceful_shutdown(shutdown)
         .await

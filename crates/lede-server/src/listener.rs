@@ -1,28 +1,35 @@
 //! A TCP listener that holds at most a fixed number of connections open:
 //! beyond it, new connections wait in the kernel's backlog until one closes,
 //! so idle or slow clients cannot make the server's memory grow without bound.
+//! A connection on which nothing is read or written for the idle timeout is
+//! closed, so silent or trickling clients cannot hold the slots forever.
 
+use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::time::{Instant, Sleep};
 
 /// A listener accepting at most `max` connections at once.
 pub(crate) struct CappedListener {
     inner: TcpListener,
     slots: Arc<Semaphore>,
+    idle_timeout: Duration,
 }
 
 impl CappedListener {
-    pub(crate) fn new(inner: TcpListener, max: usize) -> CappedListener {
+    pub(crate) fn new(inner: TcpListener, max: usize, idle_timeout: Duration) -> CappedListener {
         CappedListener {
             inner,
             slots: Arc::new(Semaphore::new(max.max(1))),
+            idle_timeout,
         }
     }
 }
@@ -31,6 +38,27 @@ impl CappedListener {
 pub(crate) struct CappedStream {
     stream: TcpStream,
     _slot: OwnedSemaphorePermit,
+    idle_timeout: Duration,
+    idle: Pin<Box<Sleep>>,
+}
+
+impl CappedStream {
+    /// Pushes the idle deadline back after any progress.
+    fn progressed(&mut self) {
+        self.idle.as_mut().reset(Instant::now() + self.idle_timeout);
+    }
+
+    /// Turns a pending operation into a timeout error once the connection
+    /// has been idle too long.
+    fn check_idle<T>(&mut self, cx: &mut Context<'_>) -> Poll<io::Result<T>> {
+        match self.idle.as_mut().poll(cx) {
+            Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+                io::ErrorKind::TimedOut,
+                "connection idle for too long",
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
 }
 
 impl axum::serve::Listener for CappedListener {
@@ -48,6 +76,8 @@ impl axum::serve::Listener for CappedListener {
             CappedStream {
                 stream,
                 _slot: slot,
+                idle_timeout: self.idle_timeout,
+                idle: Box::pin(tokio::time::sleep(self.idle_timeout)),
             },
             addr,
         )
@@ -64,7 +94,13 @@ impl AsyncRead for CappedStream {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
+        match Pin::new(&mut self.stream).poll_read(cx, buf) {
+            Poll::Ready(result) => {
+                self.progressed();
+                Poll::Ready(result)
+            }
+            Poll::Pending => self.check_idle(cx),
+        }
     }
 }
 
@@ -74,7 +110,13 @@ impl AsyncWrite for CappedStream {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+        match Pin::new(&mut self.stream).poll_write(cx, buf) {
+            Poll::Ready(result) => {
+                self.progressed();
+                Poll::Ready(result)
+            }
+            Poll::Pending => self.check_idle(cx),
+        }
     }
 
     fn poll_write_vectored(
@@ -82,7 +124,13 @@ impl AsyncWrite for CappedStream {
         cx: &mut Context<'_>,
         bufs: &[io::IoSlice<'_>],
     ) -> Poll<io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+        match Pin::new(&mut self.stream).poll_write_vectored(cx, bufs) {
+            Poll::Ready(result) => {
+                self.progressed();
+                Poll::Ready(result)
+            }
+            Poll::Pending => self.check_idle(cx),
+        }
     }
 
     fn is_write_vectored(&self) -> bool {

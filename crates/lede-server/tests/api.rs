@@ -549,3 +549,41 @@ async fn connections_beyond_the_cap_wait_until_one_closes() {
         .unwrap();
     assert_eq!(reply.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn silent_connections_are_closed_after_the_idle_timeout() {
+    use std::io::{Read, Write};
+    let server = Server::start(lede_server::Config {
+        max_connections: 1,
+        timeout: Duration::from_millis(200),
+        idle_timeout: Duration::from_millis(300),
+        ..config()
+    })
+    .await;
+    let addr = server.addr;
+    let closed = tokio::task::spawn_blocking(move || {
+        let mut silent = std::net::TcpStream::connect(addr).unwrap();
+        silent
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        silent.write_all(b"GET /healthz HTTP/1.1\r\nHo").unwrap();
+        let mut buf = [0u8; 64];
+        silent.read(&mut buf)
+    })
+    .await
+    .unwrap();
+    match closed {
+        Ok(n) => assert_eq!(n, 0, "no response to a half request, only a close"),
+        Err(e) => assert!(
+            !matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+            "the server did not close the idle connection: {e}"
+        ),
+    }
+    let reply = tokio::time::timeout(Duration::from_secs(5), get(&server.url("/healthz")))
+        .await
+        .expect("the freed slot serves the next client");
+    assert_eq!(reply.status, StatusCode::OK);
+}

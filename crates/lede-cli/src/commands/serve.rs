@@ -33,6 +33,10 @@ pub struct Args {
     /// Most connections open at once (further ones wait to be accepted).
     #[arg(long, default_value_t = lede_server::Config::default().max_connections)]
     max_connections: usize,
+    /// Close a connection after this many milliseconds without traffic
+    /// (never less than --timeout-ms).
+    #[arg(long, default_value_t = 60_000)]
+    idle_timeout_ms: u64,
 }
 
 /// Runs `lede serve` until SIGTERM or Ctrl-C.
@@ -48,6 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         max_concurrency: args.max_concurrency.unwrap_or(defaults.max_concurrency),
         queue: args.queue,
         max_connections: args.max_connections,
+        idle_timeout: Duration::from_millis(args.idle_timeout_ms),
     };
     lede_server::run(config).with_context(|| format!("serving on {}", args.addr))?;
     Ok(ExitCode::SUCCESS)
