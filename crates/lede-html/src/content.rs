@@ -9,11 +9,9 @@
 //! it, and the element with the highest score is the article: it holds the most prose for
 //! the least furniture, however the page splits the story into containers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use ego_tree::iter::Edge;
-use ego_tree::NodeId;
-use scraper::{Html, Node};
+use crate::dom::{Document, Edge, Element, NodeData, NodeId};
 
 use crate::words::{hint, Hint};
 
@@ -39,7 +37,7 @@ pub struct Body {
 }
 
 /// Finds the body of `doc`.
-pub fn body(doc: &Html) -> Body {
+pub fn body(doc: &Document) -> Body {
     let hints = element_hints(doc);
     let strict = Walk::run(doc, &hints, true);
     let paragraphs = strict.paragraphs();
@@ -210,7 +208,7 @@ struct Walk {
 }
 
 impl Walk {
-    fn run(doc: &Html, hints: &HashMap<NodeId, Hint>, strict: bool) -> Walk {
+    fn run(doc: &Document, hints: &[Hint], strict: bool) -> Walk {
         let mut walk = Walk {
             blocks: Vec::new(),
             candidates: Vec::new(),
@@ -220,10 +218,10 @@ impl Walk {
         let mut stack: Vec<Frame> = Vec::new();
         let mut pending = Pending::default();
         let mut skip_depth = 0usize;
-        for edge in doc.tree.root().traverse() {
+        for edge in doc.traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
-                    Node::Text(text) if skip_depth == 0 => {
+                    NodeData::Text(text) if skip_depth == 0 => {
                         let top = stack.last();
                         pending.push(
                             text,
@@ -231,7 +229,7 @@ impl Walk {
                             top.is_some_and(|f| f.pre),
                         );
                     }
-                    Node::Element(el) => {
+                    NodeData::Element(el) => {
                         let name = el.name();
                         let (in_link, in_pre, in_highlights) = stack
                             .last()
@@ -239,7 +237,7 @@ impl Walk {
                         let h = if skip_depth > 0 {
                             Hint::Neutral
                         } else {
-                            hints.get(&node.id()).copied().unwrap_or(Hint::Neutral)
+                            hints[node.id().index()]
                         };
                         let skipped = skip_depth > 0
                             || skip_tag(name)
@@ -383,16 +381,16 @@ impl Walk {
 /// both walks. An element named like furniture that holds more than [`LARGE_SHARE`] of
 /// the page's text is a wrapper named after its layout (`container penci_sidebar`,
 /// `header-style-2`), not a box of furniture, and gets no hint.
-fn element_hints(doc: &Html) -> HashMap<NodeId, Hint> {
+fn element_hints(doc: &Document) -> Vec<Hint> {
     let mut stack: Vec<(NodeId, usize, Hint)> = Vec::new();
-    let mut hints: HashMap<NodeId, Hint> = HashMap::new();
+    let mut hints = vec![Hint::Neutral; doc.node_count()];
     let mut furniture: Vec<(NodeId, usize)> = Vec::new();
     let mut total = 0usize;
-    for edge in doc.tree.root().traverse() {
+    for edge in doc.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(el) => stack.push((node.id(), 0, hint(el))),
-                Node::Text(text) => {
+                NodeData::Element(el) => stack.push((node.id(), 0, hint(el))),
+                NodeData::Text(text) => {
                     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                     total += chars;
                     if let Some(top) = stack.last_mut() {
@@ -408,9 +406,7 @@ fn element_hints(doc: &Html) -> HashMap<NodeId, Hint> {
                 let Some((id, chars, h)) = stack.pop() else {
                     continue;
                 };
-                if h != Hint::Neutral {
-                    hints.insert(id, h);
-                }
+                hints[id.index()] = h;
                 if matches!(h, Hint::Boilerplate | Hint::Layout) {
                     furniture.push((id, chars));
                 }
@@ -422,7 +418,7 @@ fn element_hints(doc: &Html) -> HashMap<NodeId, Hint> {
     }
     for (id, chars) in furniture {
         if chars as f64 > LARGE_SHARE * total as f64 {
-            hints.remove(&id);
+            hints[id.index()] = Hint::Neutral;
         }
     }
     hints
@@ -547,7 +543,7 @@ fn skip_tag(name: &str) -> bool {
     )
 }
 
-fn hidden(el: &scraper::node::Element) -> bool {
+fn hidden(el: &Element) -> bool {
     el.attrs().any(|(name, value)| match name {
         "hidden" => true,
         "style" => {

@@ -18,9 +18,10 @@
 
 mod content;
 mod decode;
+mod dom;
 mod fetch;
+mod keys;
 mod meta;
-mod prepass;
 mod words;
 
 use serde::Serialize;
@@ -90,7 +91,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     if decode::looks_binary(html.as_bytes()) {
         return Err(ExtractError::Binary);
     }
-    let doc = scraper::Html::parse_document(&prepass::prepare(html));
+    let doc = dom::Document::parse(html);
     let (mut article, ld_body) = meta::metadata(&doc, url);
     let body = content::body(&doc);
     article.paragraphs = body.paragraphs;

@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::dom::{Document, NodeData};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
-use scraper::{Html, Node};
 use serde_json::Value;
 
 use crate::Article;
@@ -38,7 +38,7 @@ struct Found {
 
 /// Reads the metadata of `doc` into an [`Article`] with empty body, and returns the
 /// JSON-LD `articleBody` paragraphs (empty when absent).
-pub fn metadata(doc: &Html, url: Option<&str>) -> (Article, Vec<String>) {
+pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
     let found = gather(doc);
     let ld = found
         .json_ld
@@ -137,10 +137,10 @@ pub fn metadata(doc: &Html, url: Option<&str>) -> (Article, Vec<String>) {
 }
 
 /// One pass over the document collecting the raw metadata fields.
-fn gather(doc: &Html) -> Found {
+fn gather(doc: &Document) -> Found {
     let mut found = Found::default();
-    for node in doc.tree.root().descendants() {
-        let Node::Element(el) = node.value() else {
+    for node in doc.nodes() {
+        let NodeData::Element(el) = node.value() else {
             continue;
         };
         match el.name() {
@@ -148,7 +148,7 @@ fn gather(doc: &Html) -> Found {
                 found.lang = el.attr("lang").map(|l| l.trim().to_string());
             }
             "title" if found.title.is_none() => {
-                let text = text_of(node);
+                let text = node.text();
                 found.title = Some(strip_site_suffix(&text));
             }
             "meta" => {
@@ -165,7 +165,7 @@ fn gather(doc: &Html) -> Found {
                 }
             }
             "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                found.json_ld.push(text_of(node));
+                found.json_ld.push(node.text());
             }
             "time" if found.time.is_none() => {
                 found.time = el.attr("datetime").map(str::to_string);
@@ -174,12 +174,6 @@ fn gather(doc: &Html) -> Found {
         }
     }
     found
-}
-
-fn text_of(node: ego_tree::NodeRef<'_, Node>) -> String {
-    node.descendants()
-        .filter_map(|n| n.value().as_text().map(|t| &**t))
-        .collect()
 }
 
 /// `Headline | Site` and `Headline - Site` become `Headline`.
@@ -333,7 +327,7 @@ mod tests {
                "author":[{"@type":"Person","name":"Ann Lee"},"Bo Chan"],
                "publisher":{"@type":"Organization","name":"The Paper"}}]}</script>
             <meta property="og:title" content="OG title"></head><body></body></html>"#;
-        let (article, body) = metadata(&Html::parse_document(html), None);
+        let (article, body) = metadata(&Document::parse(html), None);
         assert!(body.is_empty());
         assert_eq!(article.title, "Big news");
         assert_eq!(article.authors, ["Ann Lee", "Bo Chan"]);
@@ -348,10 +342,7 @@ mod tests {
             <meta name="author" content="By Jo Park">
             <meta property="og:locale" content="en_US">
             </head><body><time datetime="2021-05-06">May 6</time></body></html>"#;
-        let (article, _) = metadata(
-            &Html::parse_document(html),
-            Some("https://www.gazette.test/a"),
-        );
+        let (article, _) = metadata(&Document::parse(html), Some("https://www.gazette.test/a"));
         assert_eq!(article.title, "Storm hits coast");
         assert_eq!(article.authors, ["Jo Park"]);
         assert_eq!(article.published.as_deref(), Some("2021-05-06"));

@@ -1,6 +1,7 @@
 //! What an element's `class`, `id` and `role` say about its content.
 
-use scraper::node::Element;
+use crate::dom::Element;
+use crate::keys;
 
 /// What a word of a class or id name says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +19,11 @@ enum Word {
     Embed,
 }
 
+/// Number of entries in [`WORDS`].
+const WORD_COUNT: usize = 104;
+
 /// Known words of class and id names, sorted for binary search.
-const WORDS: &[(&str, Word)] = &[
+const WORDS: [(&str, Word); WORD_COUNT] = [
     ("ad", Word::Boilerplate),
     ("ads", Word::Boilerplate),
     ("adslot", Word::Boilerplate),
@@ -126,8 +130,18 @@ const WORDS: &[(&str, Word)] = &[
     ("without", Word::Modifier),
 ];
 
+const WORD_KEYS: [u128; WORD_COUNT] = {
+    let mut words = [""; WORD_COUNT];
+    let mut i = 0;
+    while i < WORD_COUNT {
+        words[i] = WORDS[i].0;
+        i += 1;
+    }
+    keys::keys(words)
+};
+
 /// ARIA roles of page furniture.
-const BOILERPLATE_ROLES: &[&str] = &[
+const BOILERPLATE_ROLES: [&str; 12] = [
     "alert",
     "alertdialog",
     "banner",
@@ -141,6 +155,7 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "toolbar",
     "tooltip",
 ];
+const ROLE_KEYS: [u128; 12] = keys::keys(BOILERPLATE_ROLES);
 
 /// Publisher bullet-highlight boxes (Daily Mail `mol-bullets-with-font`, CNN
 /// `el__storyhighlights`) and similar key-point lists.
@@ -165,7 +180,9 @@ pub fn hint(el: &Element) -> Hint {
     for (name, value) in el.attrs() {
         match name {
             "itemprop" if value.eq_ignore_ascii_case("articleBody") => return Hint::Neutral,
-            "role" if listed(BOILERPLATE_ROLES, value.trim()) => return Hint::Layout,
+            "role" if keys::find(&ROLE_KEYS, value.trim().as_bytes()).is_some() => {
+                return Hint::Layout
+            }
             _ => {}
         }
     }
@@ -174,11 +191,7 @@ pub fn hint(el: &Element) -> Hint {
     let mut layout = false;
     let mut content = false;
     for name in names {
-        if name.len() >= 7
-            && HIGHLIGHT_MARKERS
-                .iter()
-                .any(|m| contains_ignore_case(name, m))
-        {
+        if is_highlight_box(name) {
             return Hint::Highlights;
         }
         let (mut has_bad, mut has_layout, mut has_good, mut embed) = (false, false, false, false);
@@ -239,33 +252,26 @@ fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
 
 /// What `word` says, ignoring ASCII case.
 fn lookup(word: &str) -> Option<Word> {
-    let mut buf = [0u8; 24];
-    let lower = buf.get_mut(..word.len())?;
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    WORDS
-        .binary_search_by(|(w, _)| w.as_bytes().cmp(lower))
-        .ok()
-        .map(|i| WORDS[i].1)
+    keys::find(&WORD_KEYS, word.as_bytes()).map(|i| WORDS[i].1)
 }
 
-/// Whether `list` (sorted, lowercase) holds `word`, ignoring ASCII case.
-fn listed(list: &[&str], word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..word.len()) else {
+/// Whether a class or id name marks a box of publisher highlights.
+fn is_highlight_box(name: &str) -> bool {
+    if name.len() < 7 {
         return false;
+    }
+    let mut buf = [0u8; 64];
+    let lower: std::borrow::Cow<'_, [u8]> = match buf.get_mut(..name.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            std::borrow::Cow::Borrowed(lower)
+        }
+        None => std::borrow::Cow::Owned(name.to_ascii_lowercase().into_bytes()),
     };
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok()
-}
-
-/// Whether `haystack` contains `needle` (lowercase ASCII), ignoring ASCII case.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    HIGHLIGHT_MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(&lower, m.as_bytes()).is_some())
 }
 
 #[cfg(test)]
@@ -273,13 +279,15 @@ mod tests {
     use super::*;
 
     fn hint_of(html: &str) -> Hint {
-        let doc = scraper::Html::parse_fragment(html);
+        let doc = crate::dom::Document::parse(html);
         let el = doc
-            .root_element()
-            .children()
-            .find_map(scraper::ElementRef::wrap)
+            .nodes()
+            .find_map(|n| match n.value() {
+                crate::dom::NodeData::Element(el) => Some(el),
+                _ => None,
+            })
             .expect("one element");
-        hint(el.value())
+        hint(el)
     }
 
     fn words_of(name: &str) -> Vec<&str> {
@@ -301,13 +309,13 @@ mod tests {
     }
 
     #[test]
-    fn word_lists_are_sorted_lowercase() {
-        assert!(WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    fn word_lists_are_lowercase_and_looked_up_ignoring_case() {
         assert!(WORDS.iter().all(|(w, _)| *w == w.to_ascii_lowercase()));
-        assert!(BOILERPLATE_ROLES.windows(2).all(|w| w[0] < w[1]));
         assert_eq!(lookup("SideBar"), Some(Word::Layout));
         assert_eq!(lookup("sidebars-and-more-words-than-fit"), None);
-        assert!(listed(BOILERPLATE_ROLES, "Navigation"));
+        assert_eq!(hint_of(r#"<div role=" Navigation ">"#), Hint::Layout);
+        assert!(is_highlight_box("mol-BULLETS-with-font"));
+        assert!(!is_highlight_box("bullet"));
     }
 
     #[test]

@@ -133,6 +133,16 @@ fn malformed_html_still_extracts() {
 }
 
 #[test]
+fn unclosed_link_in_the_menu_does_not_swallow_the_story() {
+    let html = format!(
+        "<html><body><ul class=menu><li><a href=/>Home<li><a href=/news>News</ul>\
+         <div><p>{STORY_1}<p>{STORY_2}<p>{STORY_3}</div></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
+
+#[test]
 fn page_without_article_is_empty() {
     let html = r#"<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">About us</a></li><li><a href="/c">Contact</a></li></ul></body></html>"#;
     let article = extract(html, None).unwrap();
@@ -182,6 +192,17 @@ fn deep_nesting_does_not_overflow() {
         let article = extract(&html, None).unwrap();
         assert_eq!(article.paragraphs, [STORY_1], "nested {tag}");
     }
+}
+
+#[test]
+fn stray_end_tags_under_deep_nesting_stay_fast() {
+    // Each stray end tag must not rescan the whole stack of open elements.
+    let mut html = String::from("<html><body><div><table><tr><td>");
+    html.push_str(&"<span>".repeat(1000));
+    html.push_str(&format!("<p>{STORY_1}</p>"));
+    html.push_str(&"</div></em>".repeat(100_000));
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1]);
 }
 
 #[test]
