@@ -75,6 +75,8 @@ struct Block {
     chars: usize,
     link_chars: usize,
     kind: Kind,
+    /// Follows a heading announcing related stories: scored, but not output.
+    dropped: bool,
 }
 
 impl Block {
@@ -155,6 +157,15 @@ struct Frame {
     highlights: bool,
     score: f64,
     first_block: usize,
+    /// A heading announcing related stories closed in this element: what follows is
+    /// left out of the output.
+    ended: bool,
+    /// Opened after such a heading in an ancestor: all of it is left out.
+    dropped: bool,
+    /// Content followed the heading that ended this element.
+    followed: bool,
+    /// A heading whose class or id says "related".
+    related_name: bool,
 }
 
 /// Text collected since the last block boundary.
@@ -239,6 +250,10 @@ impl Walk {
                         } else {
                             hints[node.id().index()]
                         };
+                        let after_end = stack.last().is_some_and(|p| p.ended || p.dropped);
+                        if let Some(parent) = stack.last_mut().filter(|p| p.ended) {
+                            parent.followed = true;
+                        }
                         let skipped = skip_depth > 0
                             || skip_tag(name)
                             || hidden(el)
@@ -269,6 +284,11 @@ impl Walk {
                             highlights,
                             score: 0.0,
                             first_block: walk.blocks.len(),
+                            ended: false,
+                            dropped: after_end,
+                            followed: false,
+                            related_name: matches!(kind_of(name), Kind::Heading(_))
+                                && el.classes().chain(el.id()).any(names_related),
                         });
                     }
                     _ => {}
@@ -284,9 +304,37 @@ impl Walk {
                             walk.flush(&mut pending, &mut stack);
                         }
                     }
-                    let Some(frame) = stack.pop() else { continue };
+                    let Some(frame) = stack.pop() else {
+                        continue;
+                    };
                     if frame.skipped {
                         continue;
+                    }
+                    // A heading announcing related stories ends the article in its
+                    // container: what follows it there is teasers, not the story, and is
+                    // left out of the output (scores are unchanged, so the choice of the
+                    // article element is not). A wrapper holding nothing but such a heading
+                    // passes the end on to its parent, where the teasers are.
+                    let announces_related = matches!(frame.kind, Kind::Heading(_))
+                        && frame.first_block + 1 == walk.blocks.len()
+                        && (frame.related_name
+                            || walk
+                                .blocks
+                                .last()
+                                .is_some_and(|b| announces_related(&b.text)));
+                    if announces_related {
+                        if let Some(block) = walk.blocks.last_mut() {
+                            block.dropped = true;
+                        }
+                    }
+                    let end_parent = announces_related
+                        || (frame.ended
+                            && !frame.followed
+                            && walk.blocks[frame.first_block..].iter().all(|b| b.dropped));
+                    if end_parent {
+                        if let Some(parent) = stack.last_mut() {
+                            parent.ended = true;
+                        }
                     }
                     if frame.first_block < walk.blocks.len() {
                         walk.candidates.push(Candidate {
@@ -325,11 +373,15 @@ impl Walk {
         if kind == Kind::Heading(1) && self.heading.is_none() {
             self.heading = Some(text.replace('\n', " "));
         }
+        if owner.ended {
+            owner.followed = true;
+        }
         let block = Block {
             text,
             chars: taken.chars,
             link_chars: taken.link_chars,
             kind,
+            dropped: owner.ended || owner.dropped,
         };
         owner.score += block.weight();
         self.blocks.push(block);
@@ -349,7 +401,8 @@ impl Walk {
         let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
             .iter()
             .filter(|block| {
-                !((block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
+                !(block.dropped
+                    || (block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
                     || block.is_teaser()
                     || block.kind == Kind::Heading(1)
                     || is_furniture_text(&block.text))
@@ -475,6 +528,72 @@ fn is_furniture_text(text: &str) -> bool {
     (chars <= 80 && (PREFIXES.iter().any(|p| lower.starts_with(p)) || is_byline(&lower)))
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
+}
+
+/// Whether a class or id name mentions related content (`relatedpoststitle`).
+fn names_related(name: &str) -> bool {
+    name.len() >= 7
+        && name
+            .as_bytes()
+            .windows(7)
+            .any(|w| w.eq_ignore_ascii_case(b"related"))
+}
+
+/// Headings that introduce links to other stories: "Related", "More from CNN", "You may
+/// also like", and their usual forms in other languages.
+fn announces_related(heading: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "related",
+        "more from",
+        "more stories",
+        "more news",
+        "more on this",
+        "read more",
+        "read next",
+        "also read",
+        "read also",
+        "recommended",
+        "you may also like",
+        "you might also like",
+        "you may like",
+        "you might like",
+        "most read",
+        "most popular",
+        "popular stories",
+        "trending",
+        "top stories",
+        "latest news",
+        "leia também",
+        "veja também",
+        "você pode gostar",
+        "você também pode gostar",
+        "lea también",
+        "te puede interesar",
+        "también te puede interesar",
+        "noticias relacionadas",
+        "lire aussi",
+        "à lire aussi",
+        "a lire aussi",
+        "sur le même sujet",
+        "das könnte sie auch interessieren",
+        "mehr zum thema",
+        "lesen sie auch",
+        "auch interessant",
+        "weitere artikel",
+        "leggi anche",
+        "potrebbe interessarti",
+        "articoli correlati",
+        "читайте также",
+        "похожие",
+    ];
+    let chars = heading.chars().count();
+    if chars > 60 {
+        return false;
+    }
+    let lower = heading.trim().to_lowercase();
+    let words = lower.split_whitespace().count();
+    PREFIXES.iter().any(|p| lower.starts_with(p))
+        || (words <= 4 && lower.starts_with("more ") && !lower.ends_with(['.', '?', '!']))
 }
 
 /// "By Jane Smith", "by Lighthouse IP / 2016.12.01": a byline, unlike the sentence

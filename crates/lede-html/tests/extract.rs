@@ -143,6 +143,32 @@ fn unclosed_link_in_the_menu_does_not_swallow_the_story() {
 }
 
 #[test]
+fn teasers_after_a_related_heading_are_left_out() {
+    let teaser = "A different story about the budget talks ran long into the night, \
+                  and the committee adjourned without a vote.";
+    let html = format!(
+        "<html><body><div class=main><article><p>{STORY_1}</p><p>{STORY_2}</p></article>\
+         <div class=rail><div class=title><h5><span>More</span> Daily Planet</h5></div>\
+         <ul><li><h5><a href=/x>Budget</a></h5><div>{teaser}</div></li>\
+         <li><h5><a href=/y>Budget again</a></h5><div>{teaser} Again.</div></li></ul></div>\
+         <h3>Você pode gostar...</h3><article><p>{STORY_3}</p></article></div></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+}
+
+#[test]
+fn a_related_box_inside_the_story_does_not_end_it() {
+    let html = format!(
+        "<html><body><div class=body><p>{STORY_1}</p><p>{STORY_2}</p>\
+         <div class=box><h2>Related Links</h2><ul><li><a href=/a>Agency website</a></li></ul>\
+         </div><p>{STORY_3}</p></div></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
+
+#[test]
 fn page_without_article_is_empty() {
     let html = r#"<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">About us</a></li><li><a href="/c">Contact</a></li></ul></body></html>"#;
     let article = extract(html, None).unwrap();
