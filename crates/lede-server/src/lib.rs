@@ -22,6 +22,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 
 pub use error::ApiError;
 pub use fetch::is_private;
@@ -51,12 +54,16 @@ pub struct Config {
     /// A connection with nothing read or written for this long is closed
     /// (keep it above `timeout`, which a request may take in full).
     pub idle_timeout: Duration,
+    /// Longest time to receive a request's headers, counted from the first
+    /// attempt to read them; the connection is closed after it, however
+    /// steadily bytes trickle in.
+    pub header_timeout: Duration,
 }
 
 impl Default for Config {
     /// Loopback port 8080, no fetching, 1 MiB bodies, 10 s timeout, one
     /// worker per CPU, a queue of 256, 1,024 connections, each closed after
-    /// 60 s without traffic.
+    /// 60 s without traffic or when a request's headers take over 10 s.
     fn default() -> Self {
         Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
@@ -68,6 +75,7 @@ impl Default for Config {
             queue: 256,
             max_connections: 1024,
             idle_timeout: Duration::from_secs(60),
+            header_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -98,19 +106,41 @@ pub fn router(config: Config) -> Router {
 
 /// Serves on `listener` until `shutdown` completes, then stops accepting
 /// connections and returns once the requests in flight are answered.
+///
+/// Connections are served by hyper directly (not `axum::serve`) because the
+/// header-read deadline needs hyper's HTTP/1 builder with a timer.
 pub async fn serve(
     config: Config,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let listener = listener::CappedListener::new(
+    let mut listener = listener::CappedListener::new(
         listener,
         config.max_connections,
         config.idle_timeout.max(config.timeout),
     );
-    axum::serve(listener, router(config))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(config.header_timeout);
+    let app = router(config);
+    let connections = GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, addr) = tokio::select! {
+            accepted = listener.accept() => accepted,
+            () = &mut shutdown => break,
+        };
+        let service = TowerToHyperService::new(app.clone());
+        let connection = connections.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(error) = connection.await {
+                tracing::debug!(%addr, %error, "connection closed");
+            }
+        });
+    }
+    drop(listener);
+    connections.shutdown().await;
+    Ok(())
 }
 
 /// A future that completes on SIGTERM or Ctrl-C (SIGINT). The handlers are

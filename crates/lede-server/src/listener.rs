@@ -32,6 +32,26 @@ impl CappedListener {
             idle_timeout,
         }
     }
+
+    /// Waits for a free slot, then for a connection (retrying on accept
+    /// errors, as `axum::serve` does).
+    pub(crate) async fn accept(&mut self) -> (CappedStream, SocketAddr) {
+        let slot = Arc::clone(&self.slots)
+            .acquire_owned()
+            .await
+            .expect("the semaphore is never closed");
+        let (stream, addr) = axum::serve::Listener::accept(&mut self.inner).await;
+        let _ = stream.set_nodelay(true);
+        (
+            CappedStream {
+                stream,
+                _slot: slot,
+                idle_timeout: self.idle_timeout,
+                idle: Box::pin(tokio::time::sleep(self.idle_timeout)),
+            },
+            addr,
+        )
+    }
 }
 
 /// A connection; its slot is given back when it is dropped.
@@ -58,33 +78,6 @@ impl CappedStream {
             ))),
             Poll::Pending => Poll::Pending,
         }
-    }
-}
-
-impl axum::serve::Listener for CappedListener {
-    type Io = CappedStream;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (CappedStream, SocketAddr) {
-        let slot = Arc::clone(&self.slots)
-            .acquire_owned()
-            .await
-            .expect("the semaphore is never closed");
-        let (stream, addr) = axum::serve::Listener::accept(&mut self.inner).await;
-        let _ = stream.set_nodelay(true);
-        (
-            CappedStream {
-                stream,
-                _slot: slot,
-                idle_timeout: self.idle_timeout,
-                idle: Box::pin(tokio::time::sleep(self.idle_timeout)),
-            },
-            addr,
-        )
-    }
-
-    fn local_addr(&self) -> io::Result<SocketAddr> {
-        self.inner.local_addr()
     }
 }
 

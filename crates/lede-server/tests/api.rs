@@ -587,3 +587,55 @@ async fn silent_connections_are_closed_after_the_idle_timeout() {
         .expect("the freed slot serves the next client");
     assert_eq!(reply.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn trickled_headers_are_cut_off_at_the_header_deadline() {
+    use std::io::{Read, Write};
+    let server = Server::start(lede_server::Config {
+        max_connections: 1,
+        header_timeout: Duration::from_millis(500),
+        ..config()
+    })
+    .await;
+    let addr = server.addr;
+    let (sent, closed) = tokio::task::spawn_blocking(move || {
+        let mut slow = std::net::TcpStream::connect(addr).unwrap();
+        slow.set_read_timeout(Some(Duration::from_millis(100)))
+            .unwrap();
+        let header = b"GET /healthz HTTP/1.1\r\nX-Slow: "
+            .iter()
+            .chain(&[b'a'; 200]);
+        let start = std::time::Instant::now();
+        let mut buf = [0u8; 64];
+        for (sent, byte) in header.enumerate() {
+            if slow.write_all(&[*byte]).is_err() {
+                return (sent, start.elapsed());
+            }
+            match slow.read(&mut buf) {
+                Ok(0) => return (sent, start.elapsed()),
+                Ok(n) => panic!("a reply to unfinished headers: {:?}", &buf[..n]),
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
+                Err(_) => return (sent, start.elapsed()),
+            }
+        }
+        panic!(
+            "the server kept reading trickled headers for {:?}",
+            start.elapsed()
+        );
+    })
+    .await
+    .unwrap();
+    assert!(sent >= 3, "closed after {sent} bytes, before the deadline");
+    assert!(
+        closed < Duration::from_secs(5),
+        "closed only after {closed:?}"
+    );
+    let reply = tokio::time::timeout(Duration::from_secs(5), get(&server.url("/healthz")))
+        .await
+        .expect("the freed slot serves the next client");
+    assert_eq!(reply.status, StatusCode::OK);
+}

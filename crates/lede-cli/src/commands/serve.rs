@@ -37,6 +37,9 @@ pub struct Args {
     /// (never less than --timeout-ms).
     #[arg(long, default_value_t = 60_000)]
     idle_timeout_ms: u64,
+    /// Close a connection whose request headers take longer than this many milliseconds.
+    #[arg(long, default_value_t = 10_000)]
+    header_timeout_ms: u64,
 }
 
 /// Runs `lede serve` until SIGTERM or Ctrl-C.
@@ -53,6 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         queue: args.queue,
         max_connections: args.max_connections,
         idle_timeout: Duration::from_millis(args.idle_timeout_ms),
+        header_timeout: Duration::from_millis(args.header_timeout_ms),
     };
     lede_server::run(config).with_context(|| format!("serving on {}", args.addr))?;
     Ok(ExitCode::SUCCESS)
