@@ -54,9 +54,10 @@ pub struct Config {
     /// A connection with nothing read or written for this long is closed
     /// (keep it above `timeout`, which a request may take in full).
     pub idle_timeout: Duration,
-    /// Longest time to receive a request's headers, counted from the first
-    /// attempt to read them; the connection is closed after it, however
-    /// steadily bytes trickle in.
+    /// Longest time to receive a request's headers, counted from when the
+    /// connection starts waiting for a request; the connection is closed
+    /// after it, however steadily bytes trickle in. So it also bounds how
+    /// long an idle keep-alive connection stays open between requests.
     pub header_timeout: Duration,
 }
 

@@ -37,7 +37,8 @@ pub struct Args {
     /// (never less than --timeout-ms).
     #[arg(long, default_value_t = 60_000)]
     idle_timeout_ms: u64,
-    /// Close a connection whose request headers take longer than this many milliseconds.
+    /// Close a connection whose next request's headers take longer than this
+    /// many milliseconds to arrive (this also ends idle keep-alive connections).
     #[arg(long, default_value_t = 10_000)]
     header_timeout_ms: u64,
 }
