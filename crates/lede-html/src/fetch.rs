@@ -32,6 +32,20 @@ impl Default for FetchLimits {
     }
 }
 
+impl FetchLimits {
+    /// An HTTP client configuration with these timeouts and redirect limit and
+    /// user agent `lede/<version>`; callers may adjust it further and build their
+    /// own [`ureq::Agent`] (for example with a resolver that vets addresses) for
+    /// [`FetchedPage::download`].
+    pub fn agent_config(&self) -> ureq::config::ConfigBuilder<ureq::typestate::AgentScope> {
+        ureq::Agent::config_builder()
+            .timeout_connect(Some(self.connect_timeout))
+            .timeout_global(Some(self.total_timeout))
+            .max_redirects(self.max_redirects)
+            .user_agent(concat!("lede/", env!("CARGO_PKG_VERSION")))
+    }
+}
+
 /// A downloaded page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchedPage {
@@ -55,8 +69,8 @@ impl FetchedPage {
 /// Why a download failed.
 #[derive(Debug, thiserror::Error)]
 pub enum FetchError {
-    /// The address is not an absolute `http` or `https` URL.
-    #[error("not an http(s) URL: {0}")]
+    /// The address is not a valid absolute `http` or `https` URL.
+    #[error("not a valid http(s) URL: {0}")]
     BadUrl(String),
     /// The server answered with an error status.
     #[error("server answered HTTP {0}")]
@@ -73,6 +87,10 @@ pub enum FetchError {
     /// Connection, TLS or protocol failure.
     #[error("request failed: {0}")]
     Http(String),
+    /// An error raised by the agent's own parts, such as a resolver that refuses
+    /// some addresses; kept whole so the caller can downcast it.
+    #[error("{0}")]
+    Other(Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl From<ureq::Error> for FetchError {
@@ -81,6 +99,11 @@ impl From<ureq::Error> for FetchError {
             ureq::Error::StatusCode(code) => FetchError::Status(code),
             ureq::Error::Timeout(what) => FetchError::Timeout(what.to_string()),
             ureq::Error::TooManyRedirects => FetchError::TooManyRedirects,
+            ureq::Error::BadUri(message) => FetchError::BadUrl(message),
+            // The request's method and headers are fixed, so a request that
+            // cannot be built has an unparsable URL.
+            ureq::Error::Http(err) => FetchError::BadUrl(err.to_string()),
+            ureq::Error::Other(inner) => FetchError::Other(inner),
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
                 FetchError::Timeout(io.to_string())
             }
@@ -94,66 +117,73 @@ impl From<ureq::Error> for FetchError {
 /// Only `text/html`, XHTML and `text/plain` responses (or ones without a content type) are
 /// accepted. A body longer than the limit is cut there and marked [`FetchedPage::truncated`].
 pub fn fetch(url: &str, limits: &FetchLimits) -> Result<FetchedPage, FetchError> {
-    let lower = url.to_ascii_lowercase();
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-        return Err(FetchError::BadUrl(url.to_string()));
-    }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_connect(Some(limits.connect_timeout))
-        .timeout_global(Some(limits.total_timeout))
-        .max_redirects(limits.max_redirects)
-        .user_agent(concat!("lede/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .into();
-    let mut response = agent
-        .get(url)
-        .header(
-            "Accept",
-            "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
-        )
-        .call()
-        .map_err(FetchError::from)?;
-    let final_url = response.get_uri().to_string();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
-    if let Some(ct) = &content_type {
-        let mime = ct
-            .split(';')
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if !matches!(
-            mime.as_str(),
-            "" | "text/html" | "application/xhtml+xml" | "text/plain"
-        ) {
-            return Err(FetchError::UnsupportedContentType(mime));
+    let agent = limits.agent_config().build().into();
+    FetchedPage::download(&agent, url, limits.max_body_bytes)
+}
+
+impl FetchedPage {
+    /// Downloads `url` with a caller-built `agent` (which sets the timeouts, redirects,
+    /// resolver and proxy), keeping at most `max_body_bytes` of the body; otherwise
+    /// as [`fetch`].
+    pub fn download(
+        agent: &ureq::Agent,
+        url: &str,
+        max_body_bytes: usize,
+    ) -> Result<FetchedPage, FetchError> {
+        let lower = url.to_ascii_lowercase();
+        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+            return Err(FetchError::BadUrl(url.to_string()));
         }
-    }
-    let limit = limits.max_body_bytes as u64;
-    let mut reader = response
-        .body_mut()
-        .with_config()
-        .limit(u64::MAX)
-        .reader()
-        .take(limit + 1);
-    let mut body = Vec::new();
-    reader.read_to_end(&mut body).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::TimedOut {
-            FetchError::Timeout(e.to_string())
-        } else {
-            FetchError::Http(e.to_string())
+        let mut response = agent
+            .get(url)
+            .header(
+                "Accept",
+                "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
+            )
+            .call()
+            .map_err(FetchError::from)?;
+        let final_url = response.get_uri().to_string();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        if let Some(ct) = &content_type {
+            let mime = ct
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            if !matches!(
+                mime.as_str(),
+                "" | "text/html" | "application/xhtml+xml" | "text/plain"
+            ) {
+                return Err(FetchError::UnsupportedContentType(mime));
+            }
         }
-    })?;
-    let truncated = body.len() > limits.max_body_bytes;
-    body.truncate(limits.max_body_bytes);
-    Ok(FetchedPage {
-        url: final_url,
-        content_type,
-        body,
-        truncated,
-    })
+        let limit = max_body_bytes as u64;
+        let mut reader = response
+            .body_mut()
+            .with_config()
+            .limit(u64::MAX)
+            .reader()
+            .take(limit + 1);
+        let mut body = Vec::new();
+        reader.read_to_end(&mut body).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::TimedOut {
+                FetchError::Timeout(e.to_string())
+            } else {
+                FetchError::Http(e.to_string())
+            }
+        })?;
+        let truncated = body.len() > max_body_bytes;
+        body.truncate(max_body_bytes);
+        Ok(FetchedPage {
+            url: final_url,
+            content_type,
+            body,
+            truncated,
+        })
+    }
 }

@@ -5,7 +5,7 @@ use std::net::{TcpListener, TcpStream};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use lede_html::{fetch, ExtractError, FetchError, FetchLimits};
+use lede_html::{fetch, ExtractError, FetchError, FetchLimits, FetchedPage};
 
 const PAGE_1252: &[u8] = b"<html><head><title>Caf\xe9 news</title></head><body><article><p>The caf\xe9 owner said \x93business is booming\x94 this summer, and hired two more baristas.</p></article></body></html>";
 
@@ -184,5 +184,53 @@ fn http_errors_and_bad_urls() {
     let err = fetch(&format!("{base}/missing"), &quick()).unwrap_err();
     assert!(matches!(err, FetchError::Status(404)), "{err:?}");
     let err = fetch("file:///etc/passwd", &quick()).unwrap_err();
+    assert!(matches!(err, FetchError::BadUrl(_)), "{err:?}");
+}
+
+/// A resolver that refuses every host, as a caller's address guard would.
+#[derive(Debug)]
+struct RefuseAll;
+
+#[derive(Debug, thiserror::Error)]
+#[error("refused by the test resolver")]
+struct RefusedByTest;
+
+impl ureq::unversioned::resolver::Resolver for RefuseAll {
+    fn resolve(
+        &self,
+        _uri: &ureq::http::Uri,
+        _config: &ureq::config::Config,
+        _timeout: ureq::unversioned::transport::NextTimeout,
+    ) -> Result<ureq::unversioned::resolver::ResolvedSocketAddrs, ureq::Error> {
+        Err(ureq::Error::Other(Box::new(RefusedByTest)))
+    }
+}
+
+#[test]
+fn download_uses_the_callers_agent_and_limit() {
+    let base = serve();
+    let agent: ureq::Agent = quick().agent_config().user_agent("custom/1").build().into();
+    let page = FetchedPage::download(&agent, &format!("{base}/ua"), 1024).unwrap();
+    assert_eq!(page.body, b"custom/1");
+    assert!(!page.truncated);
+    let page = FetchedPage::download(&agent, &format!("{base}/page"), 10).unwrap();
+    assert_eq!(page.body, &PAGE_1252[..10]);
+    assert!(page.truncated);
+}
+
+#[test]
+fn download_hands_back_the_agents_own_errors() {
+    let base = serve();
+    let agent = ureq::Agent::with_parts(
+        quick().agent_config().build(),
+        ureq::unversioned::transport::DefaultConnector::new(),
+        RefuseAll,
+    );
+    let err = FetchedPage::download(&agent, &format!("{base}/page"), 1024).unwrap_err();
+    assert!(
+        matches!(err, FetchError::Other(ref inner) if inner.is::<RefusedByTest>()),
+        "{err:?}"
+    );
+    let err = FetchedPage::download(&agent, "http://exa mple.com/", 1024).unwrap_err();
     assert!(matches!(err, FetchError::BadUrl(_)), "{err:?}");
 }

@@ -4,11 +4,11 @@
 //! connection (redirects included) goes only to addresses that passed the check: a host
 //! name cannot resolve to a public address when checked and a private one when used.
 
-use std::io::Read;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::time::Duration;
 
 use axum::http::StatusCode;
+use lede_html::{FetchError, FetchLimits, FetchedPage};
 use ureq::config::Config;
 use ureq::http::Uri;
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
@@ -16,8 +16,8 @@ use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
 
 use crate::error::ApiError;
 
-/// Largest page body downloaded.
-const MAX_PAGE_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest page body kept (a longer one is cut there).
+const MAX_PAGE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Whether `ip` is anything but a public unicast address: loopback, private,
 /// link-local, unique-local, carrier-grade NAT, multicast, broadcast,
@@ -105,10 +105,14 @@ impl Fetcher {
     /// A fetcher that gives up after `timeout`; with `allow_private` it
     /// also fetches from private and loopback addresses.
     pub(crate) fn new(allow_private: bool, timeout: Duration) -> Fetcher {
-        let config = ureq::Agent::config_builder()
-            .timeout_connect(Some(timeout.min(Duration::from_secs(5))))
-            .timeout_global(Some(timeout))
-            .max_redirects(5)
+        let limits = FetchLimits {
+            connect_timeout: timeout.min(Duration::from_secs(5)),
+            total_timeout: timeout,
+            max_body_bytes: MAX_PAGE_BYTES,
+            max_redirects: 5,
+        };
+        let config = limits
+            .agent_config()
             .proxy(None)
             .user_agent(concat!("lede-server/", env!("CARGO_PKG_VERSION")))
             .build();
@@ -123,72 +127,25 @@ impl Fetcher {
         Fetcher { agent }
     }
 
-    /// Downloads `url` (at most 8 MiB of it).
-    pub(crate) fn page(&self, url: &str, field: &str) -> Result<Page, ApiError> {
-        let lower = url.to_ascii_lowercase();
-        if !(lower.starts_with("http://") || lower.starts_with("https://")) {
-            return Err(ApiError::bad_request(
-                "invalid_url",
-                field,
-                format!("not an http(s) URL: {url:?}"),
-            ));
-        }
-        let mut response = self
-            .agent
-            .get(url)
-            .header(
-                "Accept",
-                "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
-            )
-            .call()
-            .map_err(|e| fetch_error(e, field))?;
-        let final_url = ureq::ResponseExt::get_uri(&response).to_string();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let mut body = Vec::new();
-        response
-            .body_mut()
-            .with_config()
-            .limit(u64::MAX)
-            .reader()
-            .take(MAX_PAGE_BYTES)
-            .read_to_end(&mut body)
-            .map_err(|e| fetch_error(ureq::Error::Io(e), field))?;
-        Ok(Page {
-            url: final_url,
-            content_type,
-            body,
-        })
+    /// Downloads `url` (HTML or text, at most 8 MiB of it).
+    pub(crate) fn page(&self, url: &str, field: &str) -> Result<FetchedPage, ApiError> {
+        FetchedPage::download(&self.agent, url, MAX_PAGE_BYTES).map_err(|e| fetch_error(e, field))
     }
 }
 
-/// A downloaded page.
-#[derive(Debug)]
-pub(crate) struct Page {
-    /// Where the body came from, after redirects.
-    pub(crate) url: String,
-    /// The `Content-Type` header, when sent.
-    pub(crate) content_type: Option<String>,
-    /// The body.
-    pub(crate) body: Vec<u8>,
-}
-
-fn fetch_error(err: ureq::Error, field: &str) -> ApiError {
+fn fetch_error(err: FetchError, field: &str) -> ApiError {
     match err {
-        ureq::Error::Other(inner) if inner.is::<Refused>() => ApiError::new(
+        FetchError::Other(inner) if inner.is::<Refused>() => ApiError::new(
             StatusCode::FORBIDDEN,
             "forbidden_address",
             inner.to_string(),
         )
         .field(field),
-        ureq::Error::BadUri(message) => ApiError::bad_request("invalid_url", field, message),
-        ureq::Error::Timeout(_) => ApiError::new(
+        FetchError::BadUrl(_) => ApiError::bad_request("invalid_url", field, err.to_string()),
+        FetchError::Timeout(_) => ApiError::new(
             StatusCode::GATEWAY_TIMEOUT,
             "fetch_timeout",
-            format!("fetching the page timed out: {err}"),
+            format!("fetching the page {err}"),
         )
         .field(field),
         other => ApiError::new(

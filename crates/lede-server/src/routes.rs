@@ -14,7 +14,6 @@ use serde_json::{json, Map, Value};
 use tower_http::catch_panic::CatchPanicLayer;
 
 use crate::error::{ApiError, ErrorBody};
-use crate::fetch::Page;
 use crate::request::{self, Input, SummarizeRequest};
 use crate::{metrics, AppState, MAX_BATCH_ITEMS};
 
@@ -241,7 +240,7 @@ impl AppState {
         Ok(Extracted { article, text })
     }
 
-    fn page(&self, url: &str, field: &str) -> Result<Page, ApiError> {
+    fn page(&self, url: &str, field: &str) -> Result<lede_html::FetchedPage, ApiError> {
         self.fetcher
             .as_ref()
             .ok_or_else(|| ApiError::internal("fetching is off"))?

@@ -81,13 +81,11 @@ async fn private_addresses_are_refused_after_resolution() {
             );
         }
     }
-    let reply = post(
-        &server.url("/v1/summarize"),
-        &json!({"url": "file:///etc/passwd"}),
-    )
-    .await;
-    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
-    assert_eq!(reply.error(), ("invalid_url".into(), Some("url".into())));
+    for url in ["file:///etc/passwd", "http://exa mple.com/"] {
+        let reply = post(&server.url("/v1/summarize"), &json!({ "url": url })).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{url}");
+        assert_eq!(reply.error(), ("invalid_url".into(), Some("url".into())));
+    }
 }
 
 #[tokio::test]
