@@ -15,6 +15,9 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId};
 
 use crate::words::{hint, Hint};
 
+/// Headings at least this long (in non-space characters) with sentence punctuation are
+/// prose.
+const LONG_HEADING: usize = 80;
 /// Blocks shorter than this (in characters) without sentence punctuation count as scraps.
 const SHORT_BLOCK: usize = 25;
 /// A block whose share of characters inside links exceeds this is a link list.
@@ -96,9 +99,15 @@ impl Block {
 
     /// A sentence or more of running text.
     fn is_prose(&self) -> bool {
-        !matches!(self.kind, Kind::Heading(_))
+        (!self.is_heading() || self.chars >= LONG_HEADING)
             && self.chars >= 2 * SHORT_BLOCK
             && self.has_sentence_punctuation()
+    }
+
+    /// A heading, unless it is as long as a paragraph: pages written in a rich-text
+    /// editor sometimes set whole paragraphs as headings.
+    fn is_heading(&self) -> bool {
+        matches!(self.kind, Kind::Heading(_))
     }
 
     /// A paragraph of prose that happens to be mostly a link ("... was <a>sentenced to life</a>.").
@@ -124,7 +133,7 @@ impl Block {
         if density > MAX_LINK_DENSITY || self.is_teaser() {
             return -len;
         }
-        if let Kind::Heading(_) = self.kind {
+        if self.is_heading() && !self.is_prose() {
             return 0.0;
         }
         if !self.has_sentence_punctuation() {
@@ -160,6 +169,8 @@ struct Frame {
     /// A heading announcing related stories closed in this element: what follows is
     /// left out of the output.
     ended: bool,
+    /// The element's score when it was ended.
+    score_at_end: Option<f64>,
     /// Opened after such a heading in an ancestor: all of it is left out.
     dropped: bool,
     /// Content followed the heading that ended this element.
@@ -285,6 +296,7 @@ impl Walk {
                             score: 0.0,
                             first_block: walk.blocks.len(),
                             ended: false,
+                            score_at_end: None,
                             dropped: after_end,
                             followed: false,
                             related_name: matches!(kind_of(name), Kind::Heading(_))
@@ -334,11 +346,15 @@ impl Walk {
                     if end_parent {
                         if let Some(parent) = stack.last_mut() {
                             parent.ended = true;
+                            parent.score_at_end.get_or_insert(parent.score);
                         }
                     }
                     if frame.first_block < walk.blocks.len() {
+                        // As a candidate for the article, an element ended by a related-
+                        // stories heading is worth what came before the heading; for its
+                        // ancestors the teasers still count as furniture.
                         walk.candidates.push(Candidate {
-                            score: frame.score,
+                            score: frame.score_at_end.unwrap_or(frame.score),
                             first_block: frame.first_block,
                             end_block: walk.blocks.len(),
                         });
@@ -363,7 +379,9 @@ impl Walk {
         let Some(owner) = stack.last_mut() else {
             return;
         };
-        if owner.highlights {
+        // Items of a highlights box are the publisher's bullets; its paragraphs are body
+        // text (a story section named `article-section__bullet` is not a bullet list).
+        if owner.highlights && owner.kind != Kind::Paragraph {
             if owner.kind == Kind::Item {
                 self.highlights.extend(lines(&text));
             }
@@ -383,11 +401,17 @@ impl Walk {
             kind,
             dropped: owner.ended || owner.dropped,
         };
-        owner.score += block.weight();
+        // Text after a related-stories heading is never evidence of the article.
+        owner.score += if block.dropped {
+            block.weight().min(0.0)
+        } else {
+            block.weight()
+        };
         self.blocks.push(block);
     }
 
-    /// Clean paragraphs of the best-scoring element.
+    /// Clean paragraphs of the best-scoring element, or of the next best when all of its
+    /// text is furniture.
     fn paragraphs(&self) -> Vec<String> {
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates {
@@ -398,6 +422,25 @@ impl Walk {
         let Some(best) = best.filter(|b| b.score > 0.0) else {
             return Vec::new();
         };
+        let out = self.output(best);
+        if !out.is_empty() {
+            return out;
+        }
+        let mut ranked: Vec<&Candidate> = self
+            .candidates
+            .iter()
+            .filter(|c| c.score > 0.0 && !std::ptr::eq(*c, best))
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        ranked
+            .into_iter()
+            .map(|c| self.output(c))
+            .find(|out| !out.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The clean paragraphs of candidate element `best`.
+    fn output(&self, best: &Candidate) -> Vec<String> {
         let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
             .iter()
             .filter(|block| {

@@ -169,6 +169,41 @@ fn a_related_box_inside_the_story_does_not_end_it() {
 }
 
 #[test]
+fn paragraphs_of_a_section_named_like_bullets_are_body_text() {
+    let html = format!(
+        "<html><body><article><section class=\"article--section__bullets\">\
+         <p>{STORY_1}</p><p>{STORY_2}</p></section></article></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+    assert!(article.highlights.is_empty());
+}
+
+#[test]
+fn paragraphs_set_as_headings_are_body_text() {
+    let html = format!(
+        "<html><body><article><h2>Bridge closed</h2><h3>{STORY_1}</h3><h4>{STORY_2}</h4>\
+         </article><footer><p>Post views: 22</p></footer></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, ["Bridge closed", STORY_1, STORY_2]);
+}
+
+#[test]
+fn related_links_inside_a_short_story_do_not_outweigh_it() {
+    let links: String = (0..6)
+        .map(|i| format!("<li><a href=/{i}>Another story about the old bridge, part {i}</a></li>"))
+        .collect();
+    let html = format!(
+        "<html><body><div class=entry><p>Location: the old bridge.</p><p>{STORY_1}</p>\
+         <h2 class=cprp_section_title>Related Posts</h2><ul>{links}</ul></div>\
+         <p>Copyright 2018. All Rights Reserved. Made with love in Berlin.</p></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, ["Location: the old bridge.", STORY_1]);
+}
+
+#[test]
 fn page_without_article_is_empty() {
     let html = r#"<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">About us</a></li><li><a href="/c">Contact</a></li></ul></body></html>"#;
     let article = extract(html, None).unwrap();
