@@ -533,25 +533,63 @@ fn is_furniture_text(text: &str) -> bool {
     if is_url_list(text) {
         return true;
     }
+    /// Labels, calls to action and notices that start a short block of furniture, in the
+    /// languages news pages are most often written in.
     const PREFIXES: &[&str] = &[
+        "- anzeige",
         "advertisement",
         "all rights reserved",
+        "anzeige",
+        "aufrufe",
+        "aktualisiert am",
+        "categories:",
+        "category:",
+        "category :",
         "click here",
         "continue reading",
         "copyright",
+        "did you find this",
+        "drucken",
+        "erstellt am",
+        "filed under",
         "follow us",
+        "ist dieser beitrag hilfreich",
+        "kategorie:",
+        "kategorien:",
+        "last modified",
         "last updated",
+        "mit freunden teilen",
+        "opublikowano",
+        "posted in",
         "posted on",
         "posted:",
+        "post views",
+        "print recipe",
         "published on",
         "published:",
+        "publicidad",
+        "publicité",
+        "quelle:",
+        "quellenangaben",
         "read more",
         "related:",
+        "release date",
+        "rezept drucken",
+        "schlagworte:",
         "share this",
         "sign up",
         "story continues below",
         "subscribe",
+        "tags:",
+        "this entry was posted",
+        "titelbild",
+        "beitragsbild",
         "updated:",
+        "veröffentlicht am",
+        "war der artikel nützlich",
+        "was this article helpful",
+        "werbung",
+        "*werbung",
         "©",
     ];
     /// Calls to action that give a short block away wherever they appear in it.
@@ -563,12 +601,37 @@ fn is_furniture_text(text: &str) -> bool {
         "sign up for",
         "subscribe to",
     ];
+    /// Cookie notices, which run longer.
+    const COOKIE_MARKERS: &[&str] = &[
+        "accept cookies",
+        "cookie policy",
+        "cookie settings",
+        "cookie-einstellungen",
+        "cookie-richtlinie",
+        "korzystamy z cookies",
+        "nutzen cookies",
+        "use cookies",
+        "uses cookies",
+        "utilisons des cookies",
+        "utilizamos cookies",
+        "verwenden cookies",
+        "verwendet cookies",
+        "was sind cookies",
+    ];
     let chars = text.chars().count();
-    if chars > 160 {
+    if chars > 300 {
         return false;
     }
     let lower = text.trim().to_lowercase();
-    (chars <= 80 && (PREFIXES.iter().any(|p| lower.starts_with(p)) || is_byline(&lower)))
+    let cookie_notice = COOKIE_MARKERS.iter().any(|m| lower.contains(m));
+    if chars > 160 {
+        return cookie_notice;
+    }
+    (chars <= 80
+        && (PREFIXES.iter().any(|p| lower.starts_with(p))
+            || is_byline(&lower)
+            || announces_related(text)))
+        || cookie_notice
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
 }
@@ -628,6 +691,24 @@ fn announces_related(heading: &str) -> bool {
         "articoli correlati",
         "читайте также",
         "похожие",
+        "schon gelesen",
+        "zobacz także",
+        "zobacz też",
+        "czytaj też",
+        "czytaj także",
+        "das könnte dich auch interessieren",
+        "ähnliche beiträge",
+        "zum weiterlesen",
+        "weiterlesen",
+        "weitere beiträge",
+        "explore further",
+        "see also",
+        "siehe auch",
+        "voir aussi",
+        "ver también",
+        "vea también",
+        "leia mais",
+        "mehr zu ",
     ];
     let chars = heading.chars().count();
     if chars > 60 {
@@ -636,7 +717,20 @@ fn announces_related(heading: &str) -> bool {
     let lower = heading.trim().to_lowercase();
     let words = lower.split_whitespace().count();
     PREFIXES.iter().any(|p| lower.starts_with(p))
-        || (words <= 4 && lower.starts_with("more ") && !lower.ends_with(['.', '?', '!']))
+        || (words <= 4
+            && (lower.starts_with("more ") || lower.starts_with("mehr "))
+            && !lower.ends_with(['.', '?', '!'])
+            && names_a_source(heading))
+}
+
+/// Whether the word after the first is capitalised, as in "More Washington Examiner" or
+/// "More From The Web" (unlike the headline "More rain expected").
+fn names_a_source(heading: &str) -> bool {
+    heading
+        .split_whitespace()
+        .nth(1)
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
 }
 
 /// "By Jane Smith", "by Lighthouse IP / 2016.12.01": a byline, unlike the sentence
@@ -783,5 +877,49 @@ fn kind_of(name: &str) -> Kind {
         "h5" => Kind::Heading(5),
         "h6" => Kind::Heading(6),
         _ => Kind::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_text_in_several_languages() {
+        for text in [
+            "We use cookies to give you the best experience. By continuing you agree.",
+            "Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten.",
+            "Quelle: Deutscher Jagdverband (DJV)",
+            "Category : Press Releases",
+            "Zobacz także",
+            "À lire aussi",
+            "Das könnte Dich auch interessieren:",
+            "Mehr zu Klima und Konsum",
+            "This entry was posted in News.",
+            "Image 3 of 12",
+        ] {
+            assert!(is_furniture_text(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn prose_is_not_furniture() {
+        for text in [
+            "She baked three trays of chocolate chip cookies for the school fair.",
+            "More than 100 people were evacuated from the building on Tuesday.",
+            "Read the full report, the minister said, before judging the plan.",
+            "By noon, the streets were flooded.",
+        ] {
+            assert!(!is_furniture_text(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn related_announcements() {
+        assert!(announces_related("Related stories"));
+        assert!(announces_related("More Washington Examiner"));
+        assert!(announces_related("Você pode gostar..."));
+        assert!(!announces_related("More rain expected"));
+        assert!(!announces_related("Relatives of the victims speak out"));
     }
 }
