@@ -4,13 +4,37 @@
 //! Work on articles runs with the GIL released, so Python threads and the
 //! rayon pool of `summarize_many` summarize in parallel.
 
-/// The `#[pymethods]` of a class wrapping a page's metadata (a
-/// `lede_html::Article` or a `lede::Source`): the metadata getters,
-/// `to_dict`, and the methods given.
-macro_rules! page_class {
+/// The `#[pymethods]` of a class wrapping a serializable lede value as its
+/// field `.0`: `to_dict`, pickling (see `pickle`), and the methods given.
+macro_rules! result_class {
     ($class:ty, { $($methods:tt)* }) => {
         #[pymethods]
         impl $class {
+            /// The value as a plain dict, as in the CLI's JSON output.
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                crate::summary::to_python(py, &self.0)
+            }
+            /// Rebuilds a value from its JSON (how pickle restores it).
+            #[classmethod]
+            fn _from_json(_cls: &Bound<'_, pyo3::types::PyType>, json: &str) -> PyResult<Self> {
+                crate::pickle::from_json(json).map(Self)
+            }
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                crate::pickle::reduce(slf, &slf.get().0)
+            }
+            $($methods)*
+        }
+    };
+}
+
+/// The `#[pymethods]` of a class wrapping a page's metadata (a
+/// `lede_html::Article` or a `lede::Source`): the metadata getters,
+/// those of `result_class!`, and the methods given.
+macro_rules! page_class {
+    ($class:ty, { $($methods:tt)* }) => {
+        result_class!($class, {
             /// Author names, in page order.
             #[getter]
             fn authors(&self) -> Vec<String> {
@@ -31,17 +55,14 @@ macro_rules! page_class {
             fn language(&self) -> Option<&str> {
                 self.0.language.as_deref()
             }
-            /// The value as a plain dict, as in the CLI's JSON output.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                crate::summary::to_python(py, &self.0)
-            }
             $($methods)*
-        }
+        });
     };
 }
 
 mod extract;
 mod options;
+mod pickle;
 mod rouge;
 mod summary;
 

@@ -36,6 +36,27 @@ impl PyScore {
         let items = PyTuple::new(py, [self.0.precision, self.0.recall, self.0.fmeasure])?;
         Ok(items.try_iter()?.into_any())
     }
+    /// Rebuilds a score from its three figures (how pickle restores it).
+    #[classmethod]
+    fn _from_figures(
+        _cls: &Bound<'_, pyo3::types::PyType>,
+        precision: f64,
+        recall: f64,
+        fmeasure: f64,
+    ) -> Self {
+        PyScore(lede_rouge::Score {
+            precision,
+            recall,
+            fmeasure,
+        })
+    }
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (f64, f64, f64))> {
+        let s = slf.get().0;
+        Ok((
+            slf.get_type().getattr("_from_figures")?,
+            (s.precision, s.recall, s.fmeasure),
+        ))
+    }
     fn __repr__(&self) -> String {
         format!(
             "Score(precision={}, recall={}, fmeasure={})",

@@ -34,12 +34,11 @@ fn short_repr(py: Python<'_>, text: &str, max: usize) -> PyResult<String> {
 }
 
 /// The `#[pymethods]` of a class wrapping a serializable lede value that
-/// has a span: the offset getters, `to_dict`, and the methods given.
-/// `|this| expr` reaches the `lede::TextSpan` from `this` (the class).
+/// has a span: the offset getters, those of `result_class!`, and the methods
+/// given. `|this| expr` reaches the `lede::TextSpan` from `this` (the class).
 macro_rules! span_class {
     ($class:ty, |$this:ident| $span:expr, { $($methods:tt)* }) => {
-        #[pymethods]
-        impl $class {
+        result_class!($class, {
             /// The exact text of the input between the offsets.
             #[getter]
             fn text(&self) -> &str {
@@ -70,12 +69,8 @@ macro_rules! span_class {
                 let $this = self;
                 $span.byte_end
             }
-            /// The value as a plain dict, as in the CLI's JSON output.
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                to_python(py, &self.0)
-            }
             $($methods)*
-        }
+        });
     };
 }
 
@@ -194,8 +189,7 @@ page_class!(PySource, {
 #[derive(PartialEq)]
 pub struct PySummary(pub lede::Summary);
 
-#[pymethods]
-impl PySummary {
+result_class!(PySummary, {
     /// The record id, when the input had one.
     #[getter]
     fn id(&self) -> Option<&str> {
@@ -242,10 +236,6 @@ impl PySummary {
     fn source(&self) -> Option<PySource> {
         self.0.source.clone().map(PySource)
     }
-    /// The summary as plain data: exactly what `lede summarize --format json` prints.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_python(py, &self.0)
-    }
     /// The summary as one line of JSON, as `lede summarize --format jsonl` prints it
     /// (without the trailing newline).
     fn to_json(&self) -> PyResult<String> {
@@ -283,4 +273,4 @@ impl PySummary {
             self.0.sentence_count
         ))
     }
-}
+});
