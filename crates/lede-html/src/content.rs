@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use crate::dom::{Document, Edge, Element, NodeData, NodeId};
 
-use crate::words::{hint, Hint};
+use crate::words::{hint, names_content, Hint};
 
 /// Headings at least this long (in non-space characters) with sentence punctuation are
 /// prose.
@@ -474,47 +474,89 @@ impl Walk {
 }
 
 /// The hints of the elements whose names say something (see [`hint`]), computed once for
-/// both walks. An element named like furniture that holds more than [`LARGE_SHARE`] of
-/// the page's text is a wrapper named after its layout (`container penci_sidebar`,
-/// `header-style-2`), not a box of furniture, and gets no hint.
+/// both walks. An element named like furniture is a wrapper named after its layout
+/// (`container penci_sidebar`, `header-style-2`), not a box of furniture, and gets no hint
+/// when it holds more than [`LARGE_SHARE`] of the page's text, or when its name also
+/// speaks of content (`documentContent__sharingContainer`) and it holds more than that
+/// share of the page's paragraph text (menus hold text, but no paragraphs).
 fn element_hints(doc: &Document) -> Vec<Hint> {
-    let mut stack: Vec<(NodeId, usize, Hint)> = Vec::new();
+    struct Open {
+        id: NodeId,
+        chars: usize,
+        paragraph_chars: usize,
+        hint: Hint,
+    }
+    struct Furniture {
+        id: NodeId,
+        chars: usize,
+        paragraph_chars: usize,
+    }
+    let mut stack: Vec<Open> = Vec::new();
     let mut hints = vec![Hint::Neutral; doc.node_count()];
-    let mut furniture: Vec<(NodeId, usize)> = Vec::new();
+    let mut furniture: Vec<Furniture> = Vec::new();
     let mut total = 0usize;
+    let mut total_paragraph = 0usize;
+    let mut open_paragraphs = 0usize;
     for edge in doc.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                NodeData::Element(el) => stack.push((node.id(), 0, hint(el))),
+                NodeData::Element(el) => {
+                    open_paragraphs += usize::from(el.name() == "p");
+                    stack.push(Open {
+                        id: node.id(),
+                        chars: 0,
+                        paragraph_chars: 0,
+                        hint: if is_landmark(el.name()) {
+                            Hint::Boilerplate
+                        } else {
+                            hint(el)
+                        },
+                    });
+                }
                 NodeData::Text(text) => {
                     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                    let paragraph_chars = if open_paragraphs > 0 { chars } else { 0 };
                     total += chars;
+                    total_paragraph += paragraph_chars;
                     if let Some(top) = stack.last_mut() {
-                        top.1 += chars;
+                        top.chars += chars;
+                        top.paragraph_chars += paragraph_chars;
                     }
                 }
-                _ => {}
+                NodeData::Document => {}
             },
             Edge::Close(node) => {
-                if stack.last().is_none_or(|top| top.0 != node.id()) {
+                if stack.last().is_none_or(|top| top.id != node.id()) {
                     continue;
                 }
-                let Some((id, chars, h)) = stack.pop() else {
+                let Some(open) = stack.pop() else {
                     continue;
                 };
-                hints[id.index()] = h;
-                if matches!(h, Hint::Boilerplate | Hint::Layout) {
-                    furniture.push((id, chars));
+                if let NodeData::Element(el) = node.value() {
+                    open_paragraphs -= usize::from(el.name() == "p");
+                }
+                hints[open.id.index()] = open.hint;
+                if matches!(open.hint, Hint::Boilerplate | Hint::Layout) {
+                    furniture.push(Furniture {
+                        id: open.id,
+                        chars: open.chars,
+                        paragraph_chars: open.paragraph_chars,
+                    });
                 }
                 if let Some(parent) = stack.last_mut() {
-                    parent.1 += chars;
+                    parent.chars += open.chars;
+                    parent.paragraph_chars += open.paragraph_chars;
                 }
             }
         }
     }
-    for (id, chars) in furniture {
-        if chars as f64 > LARGE_SHARE * total as f64 {
-            hints[id.index()] = Hint::Neutral;
+    let share = |part: usize, whole: usize| part as f64 > LARGE_SHARE * whole as f64;
+    for f in furniture {
+        let wrapper = share(f.chars, total)
+            || (share(f.paragraph_chars, total_paragraph)
+                && doc.element(f.id).is_some_and(names_content));
+        if wrapper {
+            hints[f.id.index()] = Hint::Neutral;
         }
     }
     hints
@@ -788,14 +830,15 @@ fn skip_tag(name: &str) -> bool {
             | "textarea"
             | "option"
             | "label"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "header"
-            | "figure"
-            | "figcaption"
-            | "dialog"
-            | "menu"
+    )
+}
+
+/// Page landmarks that hold furniture: skipped like elements named as furniture, and
+/// kept like them when they wrap most of the page (a `<header>` left open by the page).
+fn is_landmark(name: &str) -> bool {
+    matches!(
+        name,
+        "nav" | "aside" | "footer" | "header" | "figure" | "figcaption" | "dialog" | "menu"
     )
 }
 

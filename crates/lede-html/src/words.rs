@@ -224,6 +224,15 @@ pub fn hint(el: &Element) -> Hint {
     }
 }
 
+/// Whether a class or id name of `el` has a word of article content (`documentContent`).
+pub fn names_content(el: &Element) -> bool {
+    el.classes().chain(el.id()).any(|name| {
+        let mut content = false;
+        for_each_word(name, |word| content |= lookup(word) == Some(Word::Content));
+        content
+    })
+}
+
 /// Calls `f` with each word of a class or id name, split at punctuation and camelCase
 /// humps: `storyBody__related-links` gives `story`, `Body`, `related`, `links`.
 fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {

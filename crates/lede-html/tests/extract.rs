@@ -204,6 +204,26 @@ fn related_links_inside_a_short_story_do_not_outweigh_it() {
 }
 
 #[test]
+fn a_header_left_open_around_the_page_does_not_hide_the_story() {
+    let html = format!(
+        "<html><body><header id=branding><a href=/>Home</a>\
+         <div id=content><p>{STORY_1}</p><p>{STORY_2}</p></div></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+}
+
+#[test]
+fn a_page_without_body_tag_or_closed_head() {
+    let html = format!(
+        "<html><head><title>Bridge</title><meta charset=utf-8>\
+         <div class=content><p>{STORY_1}</p><p>{STORY_2}</p></div></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2]);
+}
+
+#[test]
 fn page_without_article_is_empty() {
     let html = r#"<html><body><ul><li><a href="/a">Home</a></li><li><a href="/b">About us</a></li><li><a href="/c">Contact</a></li></ul></body></html>"#;
     let article = extract(html, None).unwrap();

@@ -295,6 +295,13 @@ impl TreeBuilder {
         }
     }
 
+    /// Closes an open `<head>` that the page never closed: body content has begun.
+    fn leave_head(&mut self) {
+        if self.name_of(self.current()) == "head" {
+            self.pop();
+        }
+    }
+
     /// The stack position of an open `html`, `head` or `body`: they sit at the bottom.
     fn find_root_element(&self, name: &str) -> Option<usize> {
         (1..self.open.len().min(4)).find(|&at| self.name_of(self.open[at]) == name)
@@ -329,6 +336,9 @@ impl Sink for TreeBuilder {
                 return
             }
             _ => {}
+        }
+        if !in_head(name) {
+            self.leave_head();
         }
         self.close_implied(name);
         let void = is_void(name);
@@ -393,6 +403,9 @@ impl Sink for TreeBuilder {
     }
 
     fn text(&mut self, text: Cow<'_, str>) {
+        if !text.trim().is_empty() {
+            self.leave_head();
+        }
         let parent = self.current();
         if let Some(last) = self.nodes[parent.index()].last_child {
             if let NodeData::Text(previous) = &mut self.nodes[last.index()].data {
@@ -417,6 +430,24 @@ fn bucket(name: &str) -> usize {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
     hash as usize % BUCKETS
+}
+
+/// Elements that belong in `<head>`; any other start tag ends an unclosed head.
+fn in_head(name: &str) -> bool {
+    matches!(
+        name,
+        "base"
+            | "basefont"
+            | "bgsound"
+            | "link"
+            | "meta"
+            | "noframes"
+            | "noscript"
+            | "script"
+            | "style"
+            | "template"
+            | "title"
+    )
 }
 
 /// Elements that never have content or an end tag.

@@ -152,6 +152,14 @@ impl Document {
         })
     }
 
+    /// The element with id `id`, if that node is an element.
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.node(id).data {
+            NodeData::Element(el) => Some(el),
+            _ => None,
+        }
+    }
+
     /// A depth-first walk of the whole tree, without recursion.
     pub fn traverse(&self) -> Traverse<'_> {
         self.traverse_from(NodeId(0))

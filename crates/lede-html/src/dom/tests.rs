@@ -205,3 +205,15 @@ fn node_text_concatenates_descendants() {
     assert_eq!(div.text(), "abc");
     assert_eq!(root_text(&doc), "abcd");
 }
+
+#[test]
+fn body_content_ends_an_unclosed_head() {
+    assert_eq!(
+        outline("<html><head><title>t</title><meta name=a><div>story</div>"),
+        "<html><head><title>t</title><meta name=\"a\"></meta></head><div>story</div></html>"
+    );
+    assert_eq!(
+        outline("<head><link>Text"),
+        "<head><link></link></head>Text"
+    );
+}
