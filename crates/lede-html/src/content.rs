@@ -676,6 +676,169 @@ fn is_furniture_text(text: &str) -> bool {
         || cookie_notice
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
+        || is_date_line(&lower)
+}
+
+/// A block that is only a date or time: "October 12, 2017", "05. Februar 2020, 19:49",
+/// "2019-11-18", "3:59 PM", "2 months ago".
+fn is_date_line(lower: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "jan",
+        "january",
+        "januar",
+        "janvier",
+        "enero",
+        "janeiro",
+        "gennaio",
+        "feb",
+        "february",
+        "februar",
+        "février",
+        "febrero",
+        "fevereiro",
+        "febbraio",
+        "mar",
+        "march",
+        "märz",
+        "mars",
+        "marzo",
+        "março",
+        "apr",
+        "april",
+        "avril",
+        "abril",
+        "aprile",
+        "may",
+        "mai",
+        "mayo",
+        "maio",
+        "maggio",
+        "jun",
+        "june",
+        "juni",
+        "juin",
+        "junio",
+        "junho",
+        "giugno",
+        "jul",
+        "july",
+        "juli",
+        "juillet",
+        "julio",
+        "julho",
+        "luglio",
+        "aug",
+        "august",
+        "août",
+        "agosto",
+        "sep",
+        "sept",
+        "september",
+        "septembre",
+        "septiembre",
+        "setembro",
+        "settembre",
+        "oct",
+        "october",
+        "oktober",
+        "octobre",
+        "octubre",
+        "outubro",
+        "ottobre",
+        "nov",
+        "november",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "dec",
+        "december",
+        "dezember",
+        "décembre",
+        "diciembre",
+        "dezembro",
+        "dicembre",
+    ];
+    const FILLERS: &[&str] = &[
+        "am", "pm", "at", "um", "uhr", "de", "del", "le", "el", "on", "|", "-", "–", "·", "/",
+        "et", "gmt", "utc", "est", "edt", "pst", "cet", "cest", "bst",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "mon",
+        "monday",
+        "montag",
+        "lundi",
+        "lunes",
+        "tue",
+        "tues",
+        "tuesday",
+        "dienstag",
+        "mardi",
+        "martes",
+        "wed",
+        "wednesday",
+        "mittwoch",
+        "mercredi",
+        "miércoles",
+        "thu",
+        "thurs",
+        "thursday",
+        "donnerstag",
+        "jeudi",
+        "jueves",
+        "fri",
+        "friday",
+        "freitag",
+        "vendredi",
+        "viernes",
+        "sat",
+        "saturday",
+        "samstag",
+        "samedi",
+        "sábado",
+        "sun",
+        "sunday",
+        "sonntag",
+        "dimanche",
+        "domingo",
+    ];
+    const AGO_UNITS: &[&str] = &[
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "day", "days",
+        "week", "weeks", "month", "months", "year", "years",
+    ];
+    if lower.len() > 48 {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let [n, unit, "ago"] = words.as_slice() {
+        return n.chars().all(|c| c.is_ascii_digit()) && AGO_UNITS.contains(unit);
+    }
+    let mut numbers = 0;
+    let mut dated = false;
+    for word in &words {
+        let bare = word.trim_end_matches('.');
+        if bare.chars().all(|c| c.is_ascii_digit()) && !bare.is_empty() && bare.len() <= 4 {
+            numbers += 1;
+        } else if bare
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ':'))
+            && bare.chars().filter(|c| c.is_ascii_digit()).count() >= 3
+        {
+            // 2019-11-18, 18.11.2019, 11/18/19, 19:49
+            dated = true;
+        } else if MONTHS.contains(&bare) {
+            dated = true;
+        } else if !WEEKDAYS.contains(&bare) && !FILLERS.contains(&bare) {
+            return false;
+        }
+    }
+    dated
+        && (numbers > 0
+            || words
+                .iter()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit())))
 }
 
 /// Whether a class or id name mentions related content (`relatedpoststitle`).
@@ -940,6 +1103,10 @@ mod tests {
             "Mehr zu Klima und Konsum",
             "This entry was posted in News.",
             "Image 3 of 12",
+            "October 12, 2017",
+            "05. Februar 2020, 19:49",
+            "Tuesday 2019-11-18 3:59 PM",
+            "2 months ago",
         ] {
             assert!(is_furniture_text(text), "{text}");
         }
@@ -952,6 +1119,8 @@ mod tests {
             "More than 100 people were evacuated from the building on Tuesday.",
             "Read the full report, the minister said, before judging the plan.",
             "By noon, the streets were flooded.",
+            "May 2019 was wet.",
+            "March on.",
         ] {
             assert!(!is_furniture_text(text), "{text}");
         }
