@@ -169,8 +169,8 @@ struct Frame {
     /// A heading announcing related stories closed in this element: what follows is
     /// left out of the output.
     ended: bool,
-    /// The element's score when it was ended.
-    score_at_end: Option<f64>,
+    /// The part of `score` that comes from blocks left out of the output.
+    dropped_weight: f64,
     /// Opened after such a heading in an ancestor: all of it is left out.
     dropped: bool,
     /// Content followed the heading that ended this element.
@@ -261,7 +261,12 @@ impl Walk {
                         } else {
                             hints[node.id().index()]
                         };
-                        let after_end = stack.last().is_some_and(|p| p.ended || p.dropped);
+                        // Paragraphs that follow the heading in the same element are the
+                        // story going on after an inline box of links; anything else is
+                        // part of the teasers.
+                        let after_end = stack
+                            .last()
+                            .is_some_and(|p| p.dropped || (p.ended && name != "p"));
                         if let Some(parent) = stack.last_mut().filter(|p| p.ended) {
                             parent.followed = true;
                         }
@@ -296,7 +301,7 @@ impl Walk {
                             score: 0.0,
                             first_block: walk.blocks.len(),
                             ended: false,
-                            score_at_end: None,
+                            dropped_weight: 0.0,
                             dropped: after_end,
                             followed: false,
                             related_name: matches!(kind_of(name), Kind::Heading(_))
@@ -346,21 +351,25 @@ impl Walk {
                     if end_parent {
                         if let Some(parent) = stack.last_mut() {
                             parent.ended = true;
-                            parent.score_at_end.get_or_insert(parent.score);
                         }
                     }
                     if frame.first_block < walk.blocks.len() {
                         // As a candidate for the article, an element ended by a related-
-                        // stories heading is worth what came before the heading; for its
-                        // ancestors the teasers still count as furniture.
+                        // stories heading is worth its output; for its ancestors the
+                        // teasers still count as furniture.
                         walk.candidates.push(Candidate {
-                            score: frame.score_at_end.unwrap_or(frame.score),
+                            score: if frame.ended {
+                                frame.score - frame.dropped_weight
+                            } else {
+                                frame.score
+                            },
                             first_block: frame.first_block,
                             end_block: walk.blocks.len(),
                         });
                     }
                     if let Some(parent) = stack.last_mut() {
                         parent.score += frame.score;
+                        parent.dropped_weight += frame.dropped_weight;
                     }
                 }
             }
@@ -402,11 +411,13 @@ impl Walk {
             dropped: owner.ended || owner.dropped,
         };
         // Text after a related-stories heading is never evidence of the article.
-        owner.score += if block.dropped {
-            block.weight().min(0.0)
+        if block.dropped {
+            let weight = block.weight().min(0.0);
+            owner.score += weight;
+            owner.dropped_weight += weight;
         } else {
-            block.weight()
-        };
+            owner.score += block.weight();
+        }
         self.blocks.push(block);
     }
 

@@ -169,6 +169,17 @@ fn a_related_box_inside_the_story_does_not_end_it() {
 }
 
 #[test]
+fn paragraphs_after_an_inline_related_list_are_kept() {
+    let html = format!(
+        "<html><body><div class=story><p>{STORY_1}</p><h2>Related</h2>\
+         <ul><li><a href=/a>Microsoft pledges to cut emissions</a></li></ul>\
+         <p>{STORY_2}</p><p>{STORY_3}</p></div></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
+
+#[test]
 fn paragraphs_of_a_section_named_like_bullets_are_body_text() {
     let html = format!(
         "<html><body><article><section class=\"article--section__bullets\">\
