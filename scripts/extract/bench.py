@@ -152,7 +152,7 @@ def main():
         systems[f"trafilatura {version} (run here)"] = bodies
 
     print(f"## article-extraction-benchmark: {len(truth)} visible pages")
-    print("| extractor | precision | recall | F1 | published F1 (181 pages) |")
+    print("| extractor | precision | recall | F1 | published F1 |")
     print("|---|---|---|---|---|")
     table = []
     for name, bodies in systems.items():
@@ -160,7 +160,7 @@ def main():
         table.append((scores(triples), name))
     for (p, r, f), name in sorted(table, key=lambda x: -x[0][2]):
         pub = PUBLISHED.get(name)
-        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {pub if pub else ''} |")
+        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {format(pub, '.3f') if pub else ''} |")
     triples = [tp_fp_fn(r["body"], lede.get(r["id"], "")) for r in truth]
     even = scores(triples[0::2])[2]
     odd = scores(triples[1::2])[2]
