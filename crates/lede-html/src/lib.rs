@@ -24,7 +24,7 @@ mod keys;
 mod meta;
 mod words;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use decode::decode_html;
 pub use fetch::{fetch, FetchError, FetchLimits, FetchedPage};
@@ -36,7 +36,7 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 const LD_BODY_RATIO: usize = 4;
 
 /// The article found in a page: its metadata and its clean body text.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Headline (JSON-LD, OpenGraph, `<h1>` or `<title>`), empty when none was found.
     pub title: String,

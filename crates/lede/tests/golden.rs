@@ -64,6 +64,23 @@ fn summaries_match_golden_files() {
 }
 
 #[test]
+fn json_output_reads_back_into_the_same_summary() {
+    for algorithm in Algorithm::ALL {
+        let summarizer = Summarizer::new(Options {
+            algorithm,
+            ..Options::default()
+        })
+        .unwrap();
+        for (name, text) in fixtures() {
+            let summary = summarizer.summarize(&text).unwrap();
+            let json = summary.render(Format::Json);
+            let back: lede::Summary = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, summary, "{name} with {algorithm}");
+        }
+    }
+}
+
+#[test]
 fn minya_reference_input() {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minya.txt"),

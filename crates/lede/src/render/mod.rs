@@ -1,14 +1,15 @@
-//! Render: the summary as data (serializable) and as text for people.
+//! Render: the summary as data (JSON, which reads back into the same types) and as text
+//! for people.
 
 use std::fmt::Write as _;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clean::Reason;
 
 /// A piece of the original input, with both character and byte offsets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextSpan {
     /// The exact text of the input between the offsets.
     pub text: String,
@@ -23,7 +24,7 @@ pub struct TextSpan {
 }
 
 /// One highlight of the summary.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Bullet {
     /// Where the bullet comes from; `text` is the sentence exactly as in the input.
     #[serde(flatten)]
@@ -49,7 +50,7 @@ impl Bullet {
 }
 
 /// A piece of the input that cleaning left out.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Removed {
     /// The removed text and where it was.
     #[serde(flatten)]
@@ -60,7 +61,7 @@ pub struct Removed {
 
 /// Where an article extracted from HTML came from, and the text the
 /// summary's offsets index into.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The page address, when the page was fetched or given with one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,7 +81,7 @@ pub struct Source {
 }
 
 /// The result of summarizing one article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// The record id, in batch mode.
     #[serde(skip_serializing_if = "Option::is_none")]
