@@ -30,6 +30,17 @@ fn fixtures() -> Vec<(String, String)> {
     out
 }
 
+/// A summarizer for each algorithm, with default options.
+fn summarizers() -> impl Iterator<Item = (Algorithm, Summarizer)> {
+    Algorithm::ALL.into_iter().map(|algorithm| {
+        let options = Options {
+            algorithm,
+            ..Options::default()
+        };
+        (algorithm, Summarizer::new(options).unwrap())
+    })
+}
+
 fn golden_path(name: &str, algorithm: Algorithm) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/golden/{name}.{algorithm}.json"))
 }
@@ -38,12 +49,7 @@ fn golden_path(name: &str, algorithm: Algorithm) -> PathBuf {
 fn summaries_match_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut mismatches = Vec::new();
-    for algorithm in Algorithm::ALL {
-        let summarizer = Summarizer::new(Options {
-            algorithm,
-            ..Options::default()
-        })
-        .unwrap();
+    for (algorithm, summarizer) in summarizers() {
         for (name, text) in fixtures() {
             let actual = summarizer.summarize(&text).unwrap().render(Format::Json);
             let path = golden_path(&name, algorithm);
@@ -65,12 +71,7 @@ fn summaries_match_golden_files() {
 
 #[test]
 fn json_output_reads_back_into_the_same_summary() {
-    for algorithm in Algorithm::ALL {
-        let summarizer = Summarizer::new(Options {
-            algorithm,
-            ..Options::default()
-        })
-        .unwrap();
+    for (algorithm, summarizer) in summarizers() {
         for (name, text) in fixtures() {
             let summary = summarizer.summarize(&text).unwrap();
             let json = summary.render(Format::Json);
