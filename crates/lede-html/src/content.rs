@@ -683,7 +683,7 @@ fn is_furniture_text(text: &str) -> bool {
     (chars <= 80
         && (PREFIXES.iter().any(|p| lower.starts_with(p))
             || is_byline(&lower)
-            || announces_related(text)))
+            || (announces_related(text) && !lower.ends_with(['.', '!', '?']))))
         || cookie_notice
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
@@ -1129,6 +1129,8 @@ mod tests {
             "She baked three trays of chocolate chip cookies for the school fair.",
             "More than 100 people were evacuated from the building on Tuesday.",
             "Read the full report, the minister said, before judging the plan.",
+            "Recommended daily intake is 2,000 calories.",
+            "Trending upward, the index closed at a record.",
             "By noon, the streets were flooded.",
             "May 2019 was wet.",
             "March on.",
