@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use crate::keys;
 
 use super::tokenize::{Attribute, Sink};
-use super::{Document, Element, Node, NodeData, NodeId, MAX_DEPTH};
+use super::{Document, Element, Node, NodeData, NodeId, MAX_DEPTH, MAX_NODES};
 
 /// Tag names stored without an allocation, sorted for binary search.
 const KNOWN_TAGS: [&str; 109] = [
@@ -179,7 +179,11 @@ impl TreeBuilder {
         }
     }
 
-    fn append(&mut self, data: NodeData) -> NodeId {
+    /// Appends a node to the current element; `None` once the tree holds [`MAX_NODES`].
+    fn append(&mut self, data: NodeData) -> Option<NodeId> {
+        if self.nodes.len() >= MAX_NODES {
+            return None;
+        }
         let parent = self.current();
         let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(Node {
@@ -194,7 +198,7 @@ impl TreeBuilder {
             Some(last) => self.nodes[last.index()].next_sibling = Some(id),
             None => p.first_child = Some(id),
         }
-        id
+        Some(id)
     }
 
     fn push(&mut self, id: NodeId) {
@@ -345,10 +349,12 @@ impl Sink for TreeBuilder {
         if !void && self.open.len() > MAX_DEPTH {
             return;
         }
-        let id = self.append(NodeData::Element(Element {
+        let Some(id) = self.append(NodeData::Element(Element {
             name: intern(name),
             attributes,
-        }));
+        })) else {
+            return;
+        };
         // A self-closing flag on an HTML element is ignored, as in HTML5: `<div/>` opens.
         if !void {
             self.push(id);

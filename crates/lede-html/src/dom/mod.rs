@@ -15,6 +15,10 @@ pub use tokenize::Attribute;
 /// dropped (their text is kept), which bounds the work of every walk over the tree.
 pub const MAX_DEPTH: usize = 1024;
 
+/// Most nodes a tree holds; real pages have tens of thousands. Markup beyond it is
+/// dropped, which bounds the memory a hostile 32 MB page of empty tags can take.
+pub const MAX_NODES: usize = 1 << 20;
+
 /// Index of a node in its [`Document`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct NodeId(u32);

@@ -217,3 +217,11 @@ fn body_content_ends_an_unclosed_head() {
         "<head><link></link></head>Text"
     );
 }
+
+#[test]
+fn node_count_is_capped() {
+    let html = format!("<p>story</p>{}<p>late</p>", "<br>".repeat(MAX_NODES + 10));
+    let doc = Document::parse(&html);
+    assert_eq!(doc.node_count(), MAX_NODES);
+    assert!(root_text(&doc).starts_with("story"));
+}
