@@ -26,6 +26,9 @@ venv="$(cd "$venv" && pwd)"
 echo "== cargo fmt (python/ is its own workspace)"
 cargo fmt --manifest-path python/Cargo.toml -- --check
 
+echo "== cargo clippy (python/)"
+PYO3_PYTHON="$venv/bin/python" cargo clippy --manifest-path python/Cargo.toml --all-targets -- -D warnings
+
 echo "== installing test requirements"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r python/requirements-test.txt
 
