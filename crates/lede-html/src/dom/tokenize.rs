@@ -5,7 +5,9 @@
 //! (scripts, styles, SVG, comments, `href`s and `data-*` attributes). This one follows the
 //! WHATWG tokenizer where it changes the text a reader sees (tag and attribute syntax,
 //! comments, raw-text and RCDATA elements, character references) and skips the rest with
-//! `memchr`, so it runs at several hundred MB/s.
+//! `memchr`. With html5ever, tokenizing and tree building were about 60% of extraction
+//! time; with this tokenizer and [`super::build`], extraction as a whole is 2.5x faster
+//! (BENCHMARKS.md, "HTML extraction").
 
 use std::borrow::Cow;
 
