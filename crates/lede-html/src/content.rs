@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use crate::dom::{Document, Edge, Element, NodeData, NodeId};
 
-use crate::words::{hint, names_content, Hint};
+use crate::words::{hint, names_content, names_related, Hint};
 
 /// Headings at least this long (in non-space characters) with sentence punctuation are
 /// prose.
@@ -290,9 +290,10 @@ impl Walk {
                                 _ => {}
                             }
                         }
+                        let kind = kind_of(name);
                         stack.push(Frame {
                             node: node.id(),
-                            kind: kind_of(name),
+                            kind,
                             block_level,
                             skipped,
                             link: in_link || name == "a",
@@ -304,8 +305,7 @@ impl Walk {
                             dropped_weight: 0.0,
                             dropped: after_end,
                             followed: false,
-                            related_name: matches!(kind_of(name), Kind::Heading(_))
-                                && el.classes().chain(el.id()).any(names_related),
+                            related_name: matches!(kind, Kind::Heading(_)) && names_related(el),
                         });
                     }
                     _ => {}
@@ -850,15 +850,6 @@ fn is_date_line(lower: &str) -> bool {
             || words
                 .iter()
                 .any(|w| w.contains(|c: char| c.is_ascii_digit())))
-}
-
-/// Whether a class or id name mentions related content (`relatedpoststitle`).
-fn names_related(name: &str) -> bool {
-    name.len() >= 7
-        && name
-            .as_bytes()
-            .windows(7)
-            .any(|w| w.eq_ignore_ascii_case(b"related"))
 }
 
 /// Headings that introduce links to other stories: "Related", "More from CNN", "You may

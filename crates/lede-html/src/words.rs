@@ -266,7 +266,19 @@ fn lookup(word: &str) -> Option<Word> {
 
 /// Whether a class or id name marks a box of publisher highlights.
 fn is_highlight_box(name: &str) -> bool {
-    if name.len() < 7 {
+    contains_any_ignoring_case(name, HIGHLIGHT_MARKERS)
+}
+
+/// Whether a class or id name of `el` mentions related content (`relatedpoststitle`).
+pub fn names_related(el: &Element) -> bool {
+    el.classes()
+        .chain(el.id())
+        .any(|name| contains_any_ignoring_case(name, &["related"]))
+}
+
+/// Whether `name` contains one of `needles` (lowercase ASCII), ignoring ASCII case.
+fn contains_any_ignoring_case(name: &str, needles: &[&str]) -> bool {
+    if needles.iter().all(|n| name.len() < n.len()) {
         return false;
     }
     let mut buf = [0u8; 64];
@@ -278,9 +290,9 @@ fn is_highlight_box(name: &str) -> bool {
         }
         None => std::borrow::Cow::Owned(name.to_ascii_lowercase().into_bytes()),
     };
-    HIGHLIGHT_MARKERS
+    needles
         .iter()
-        .any(|m| memchr::memmem::find(&lower, m.as_bytes()).is_some())
+        .any(|n| memchr::memmem::find(&lower, n.as_bytes()).is_some())
 }
 
 #[cfg(test)]

@@ -91,12 +91,7 @@ fn minya_reference_input() {
         .lines()
         .filter(|l| l.trim_start().starts_with('•'))
         .collect();
-    for algorithm in Algorithm::ALL {
-        let summarizer = Summarizer::new(Options {
-            algorithm,
-            ..Options::default()
-        })
-        .unwrap();
+    for (algorithm, summarizer) in summarizers() {
         let summary = summarizer.summarize(&text).unwrap();
         assert_eq!(summary.bullets.len(), 3, "{algorithm}");
         assert!(summary

@@ -382,8 +382,7 @@ impl Sink for TreeBuilder {
                 }
             },
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
-                let stop = |n: &str| n == "html" || n == "template" || (n == "table");
-                if let Some(at) = self.find_open(name, stop) {
+                if let Some(at) = self.find_open(name, is_table_boundary) {
                     self.pop_to(at);
                 }
             }
