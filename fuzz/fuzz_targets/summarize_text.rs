@@ -7,29 +7,30 @@
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
-static SUMMARIZERS: LazyLock<Vec<lede::Summarizer>> = LazyLock::new(|| {
-    lede::Algorithm::ALL
-        .iter()
-        .map(|&algorithm| {
-            lede::Summarizer::new(lede::Options {
-                algorithm,
-                ..lede::Options::default()
-            })
-            .expect("default options are valid")
-        })
-        .collect()
-});
+static SUMMARIZER: LazyLock<lede::Summarizer> =
+    LazyLock::new(|| lede::Summarizer::new().expect("the embedded model is valid"));
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, input)) = data.split_first() else {
         return;
     };
-    let summarizer = &SUMMARIZERS[usize::from(selector) % SUMMARIZERS.len()];
-    let Ok(summary) = summarizer.summarize_input(input, Some(lede::InputFormat::Text)) else {
+    let algorithms = lede::Algorithm::ALL;
+    let options = lede::Options {
+        algorithm: algorithms[usize::from(selector) % algorithms.len()],
+        ..lede::Options::default()
+    };
+    let as_text = lede::Input::bytes_as(input, Some(lede::InputFormat::Text));
+    let Ok(summary) = SUMMARIZER.summarize(as_text, &options) else {
         return;
     };
-    let text = std::str::from_utf8(input).expect("only UTF-8 input is summarized");
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let decoded;
+    let text = match &summary.source {
+        Some(source) => source.text.as_str(),
+        None => {
+            decoded = std::str::from_utf8(input).expect("undecoded input is UTF-8");
+            decoded.strip_prefix('\u{feff}').unwrap_or(decoded)
+        }
+    };
     let mut last_end = 0;
     for bullet in &summary.bullets {
         let span = &bullet.span;

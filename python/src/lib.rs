@@ -68,7 +68,7 @@ mod summary;
 
 use std::sync::{Arc, Mutex};
 
-use lede::{InputFormat, Summarizer};
+use lede::InputFormat;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -77,7 +77,7 @@ use pyo3::types::{PyBytes, PyDict, PyList, PyString};
 use rayon::prelude::*;
 use rayon::ThreadPool;
 
-use options::OptionArgs;
+use options::{Configured, OptionArgs};
 use summary::{PyBullet, PyRemoved, PySource, PySummary, PyTextSpan};
 
 create_exception!(
@@ -122,25 +122,26 @@ impl Input {
     }
 
     /// Summarizes the input as text or as an HTML page: as `route` says,
-    /// else as its first characters suggest (like the CLI's `--input-format auto`).
-    fn summarize(&self, summarizer: &Summarizer, route: &Route) -> lede::Result<lede::Summary> {
-        let format = route.format.unwrap_or_else(|| match self {
-            Input::Text(text) => InputFormat::detect(text),
-            Input::Bytes(bytes) => {
-                InputFormat::detect(&String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]))
-            }
-        });
+    /// else as its first bytes suggest (like the CLI's `--input-format auto`).
+    fn summarize(&self, job: &Configured, route: &Route) -> lede::Result<lede::Summary> {
         let url = route.url.as_deref();
-        match (self, format) {
-            (Input::Text(text), InputFormat::Text) => summarizer.summarize(text),
-            (Input::Text(html), InputFormat::Html) => summarizer.summarize_html(html, url),
-            (Input::Bytes(bytes), InputFormat::Text) => {
-                summarizer.summarize_input(bytes, Some(InputFormat::Text))
-            }
-            (Input::Bytes(bytes), InputFormat::Html) => {
-                summarizer.summarize_html_bytes(bytes, None, url)
-            }
-        }
+        let input = match (self, route.format) {
+            (Input::Text(text), Some(InputFormat::Text)) => lede::Input::Text(text),
+            (Input::Text(html), Some(InputFormat::Html)) => lede::Input::Html { html, url },
+            (Input::Text(text), None) => lede::Input::Bytes {
+                bytes: text.as_bytes(),
+                format: None,
+                content_type: None,
+                url,
+            },
+            (Input::Bytes(bytes), format) => lede::Input::Bytes {
+                bytes,
+                format,
+                content_type: None,
+                url,
+            },
+        };
+        job.summarizer.summarize(input, &job.options)
     }
 }
 
@@ -173,12 +174,12 @@ impl Route {
 /// Summarizes one input with the GIL released.
 fn summarize_one(
     py: Python<'_>,
-    summarizer: &Summarizer,
+    job: &Configured,
     text: &Bound<'_, PyAny>,
     route: &Route,
 ) -> PyResult<PySummary> {
-    let input = Input::from_py(text, summarizer.options().max_input_bytes)?;
-    py.detach(|| input.summarize(summarizer, route))
+    let input = Input::from_py(text, job.options.max_input_bytes)?;
+    py.detach(|| input.summarize(job, route))
         .map(PySummary)
         .map_err(to_py_err)
 }
@@ -236,7 +237,7 @@ const BATCH_CHUNK: usize = 256;
 /// exception object, so one bad article never fails the batch.
 fn summarize_batch<'py>(
     py: Python<'py>,
-    summarizer: &Summarizer,
+    job: &Configured,
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
     route: &Route,
@@ -247,7 +248,7 @@ fn summarize_batch<'py>(
             "summarize_many takes a list of texts, not one text (use summarize)",
         ));
     }
-    let max_bytes = summarizer.options().max_input_bytes;
+    let max_bytes = job.options.max_input_bytes;
     // An item that is not text becomes its error; an iterator that raises
     // ends the call.
     let mut inputs: Vec<PyResult<Input>> = Vec::new();
@@ -262,7 +263,7 @@ fn summarize_batch<'py>(
             pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|input| input.as_ref().ok().map(|i| i.summarize(summarizer, route)))
+                    .map(|input| input.as_ref().ok().map(|i| i.summarize(job, route)))
                     .collect()
             })
         });
@@ -299,8 +300,8 @@ fn summarize(
     options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<PySummary> {
     let route = Route::new(input_format, url)?;
-    let summarizer = OptionArgs::from_kwargs(options)?.summarizer()?;
-    summarize_one(py, &summarizer, text, &route)
+    let job = OptionArgs::from_kwargs(options)?.configured()?;
+    summarize_one(py, &job, text, &route)
 }
 
 /// Summarizes many articles in parallel (in Rust, GIL released), keeping
@@ -317,14 +318,14 @@ fn summarize_many<'py>(
     options: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let route = Route::new(input_format, None)?;
-    let summarizer = OptionArgs::from_kwargs(options)?.summarizer()?;
-    summarize_batch(py, &summarizer, texts, threads, &route)
+    let job = OptionArgs::from_kwargs(options)?.configured()?;
+    summarize_batch(py, &job, texts, threads, &route)
 }
 
 /// A configured summarizer, to reuse across many calls and threads.
 #[pyclass(frozen, module = "lede", name = "Summarizer")]
 struct PySummarizer {
-    inner: Arc<Summarizer>,
+    inner: Configured,
     /// The keyword arguments it was built with, for pickling.
     kwargs: Py<PyDict>,
 }
@@ -335,7 +336,7 @@ impl PySummarizer {
     #[new]
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
-        let inner = OptionArgs::from_kwargs(options)?.summarizer()?;
+        let inner = OptionArgs::from_kwargs(options)?.configured()?;
         let kwargs = match options {
             Some(given) => given.copy()?,
             None => PyDict::new(py),
@@ -374,7 +375,7 @@ impl PySummarizer {
     /// The scoring algorithm in use.
     #[getter]
     fn algorithm(&self) -> &'static str {
-        self.inner.options().algorithm.name()
+        self.inner.options.algorithm.name()
     }
 
     fn __reduce__<'py>(
@@ -388,7 +389,7 @@ impl PySummarizer {
     }
 
     fn __repr__(&self) -> String {
-        let o = self.inner.options();
+        let o = &self.inner.options;
         format!(
             "Summarizer(algorithm='{}', length={:?}, max_overlap={}, min_words={}, max_input_bytes={})",
             o.algorithm,

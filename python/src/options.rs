@@ -1,7 +1,7 @@
-//! Keyword arguments to [`lede::Options`], and a small cache of built summarizers.
+//! Keyword arguments to [`lede::Options`], and the summarizer they run on.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 
 use lede::score::learned::Model;
 use lede::{Algorithm, Length, Options, Summarizer};
@@ -11,12 +11,18 @@ use pyo3::types::PyDict;
 
 use crate::LedeError;
 
-/// How many differently configured summarizers the module-level functions keep.
-const CACHE_SIZE: usize = 8;
+/// The summarizer with the embedded model, built once per process and
+/// shared by every call that gives no `model`.
+static DEFAULT: OnceLock<Summarizer> = OnceLock::new();
 
-/// Summarizers built by the module-level functions, newest last. Building
-/// one can load a model, so repeated calls with the same settings reuse it.
-static CACHE: Mutex<Vec<(Options, Arc<Summarizer>)>> = Mutex::new(Vec::new());
+/// A summarizer and the options to call it with.
+#[derive(Debug, Clone)]
+pub struct Configured {
+    /// The compiled state (model).
+    pub summarizer: Arc<Summarizer>,
+    /// The per-call settings.
+    pub options: Options,
+}
 
 /// The summary settings every entry point takes as keyword arguments.
 #[derive(Debug, Default)]
@@ -60,12 +66,23 @@ impl OptionArgs {
         Ok(args)
     }
 
-    /// The summarizer these arguments ask for. Without `model` it comes
-    /// from the cache; a model file is read on every call.
-    pub fn summarizer(&self) -> PyResult<Arc<Summarizer>> {
+    /// The summarizer and options these arguments ask for. Without `model`
+    /// the summarizer is the shared default; a model file is read on every call.
+    pub fn configured(&self) -> PyResult<Configured> {
         let options = self.options()?;
+        options.validate().map_err(crate::to_py_err)?;
         let Some(path) = &self.model else {
-            return cached_summarizer(options);
+            let summarizer = match DEFAULT.get() {
+                Some(summarizer) => summarizer.clone(),
+                None => {
+                    let built = Summarizer::new().map_err(crate::to_py_err)?;
+                    DEFAULT.get_or_init(|| built).clone()
+                }
+            };
+            return Ok(Configured {
+                summarizer: Arc::new(summarizer),
+                options,
+            });
         };
         if self.algorithm.is_some() && options.algorithm != Algorithm::Learned {
             return Err(LedeError::new_err(format!(
@@ -74,9 +91,10 @@ impl OptionArgs {
             )));
         }
         let model = Model::load(path).map_err(crate::to_py_err)?;
-        Summarizer::with_model(options, Arc::new(model))
-            .map(Arc::new)
-            .map_err(crate::to_py_err)
+        Ok(Configured {
+            summarizer: Arc::new(Summarizer::with_model(Arc::new(model))),
+            options,
+        })
     }
 
     /// The options these arguments ask for, with Python-friendly messages.
@@ -148,23 +166,4 @@ fn count(name: &str, value: i64, min: i64) -> PyResult<usize> {
         )));
     }
     usize::try_from(value).map_err(|_| LedeError::new_err(format!("{name} is too large: {value}")))
-}
-
-/// A summarizer for `options`, built once and then shared.
-fn cached_summarizer(options: Options) -> PyResult<Arc<Summarizer>> {
-    let mut cache = CACHE
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(pos) = cache.iter().position(|(o, _)| *o == options) {
-        let entry = cache.remove(pos);
-        let summarizer = Arc::clone(&entry.1);
-        cache.push(entry);
-        return Ok(summarizer);
-    }
-    let summarizer = Arc::new(Summarizer::new(options.clone()).map_err(crate::to_py_err)?);
-    if cache.len() == CACHE_SIZE {
-        cache.remove(0);
-    }
-    cache.push((options, Arc::clone(&summarizer)));
-    Ok(summarizer)
 }

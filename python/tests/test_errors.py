@@ -15,8 +15,7 @@ OK = "The council met on Tuesday evening. It approved the new budget for schools
         ("", "empty"),
         ("   \n\t ", "empty"),
         ("text\x00with a nul byte. More text here.", "binary"),
-        (b"\xff\xfe\x00\x01" * 100, "binary"),
-        (b"Fine start. Then bad \xff\xfe bytes.", "UTF-8"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 100, "binary"),
     ],
 )
 def test_unusable_text_raises_lede_error(text, message):
@@ -94,3 +93,10 @@ def test_wrongly_typed_options():
 def test_errors_are_catchable_as_value_error():
     with pytest.raises(ValueError):
         lede.summarize("")
+
+
+def test_latin1_and_utf16_bytes_are_decoded():
+    latin1 = lede.summarize(b"Un caf\xe9 au lait co\xfbte deux euros.")
+    assert latin1.bullets[0].text == "Un caf\u00e9 au lait co\u00fbte deux euros."
+    utf16 = "Heavy rain hit London on Monday.".encode("utf-16")
+    assert lede.summarize(utf16).bullets[0].text == "Heavy rain hit London on Monday."

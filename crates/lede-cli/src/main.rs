@@ -1,5 +1,6 @@
 //! `lede`: command-line front end of the lede library.
 
+mod args;
 mod commands;
 
 use std::process::ExitCode;

@@ -146,7 +146,6 @@ fn bad_single_inputs_fail_clearly() {
     for (input, needle) in [
         (&b"   \n\t"[..], "empty"),
         (&b"\x00\x01\x02binary\x00\x00"[..], "binary"),
-        (&b"caf\xe9 au lait"[..], "UTF-8"),
     ] {
         let out = lede_stdin(&["summarize", "-"], input);
         assert_eq!(out.status.code(), Some(1));
@@ -160,6 +159,19 @@ fn bad_single_inputs_fail_clearly() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("limit"));
     let out = lede(&["summarize", "/nonexistent/file.txt"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn latin1_text_is_read_not_refused() {
+    let out = lede_stdin(
+        &["summarize", "-"],
+        b"Un caf\xe9 au lait co\xfbte deux euros.",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "\u{2022} Un caf\u{e9} au lait co\u{fb}te deux euros.\n"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Charset detection and decoding of raw page bytes, and a binary-content check.
+//! Untrusted document bytes to text: charset detection and decoding of pages and of plain
+//! text, and the one binary-content check that every input path of lede uses.
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
@@ -26,6 +27,20 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
     // `Encoding::decode` lets a BOM override the declared encoding.
     let (text, _, _) = encoding.decode(bytes);
     text.into_owned()
+}
+
+/// Decodes plain-text bytes: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides the
+/// encoding and is dropped, else UTF-8 when the bytes are valid UTF-8 (borrowed, no copy),
+/// else windows-1252, the superset of Latin-1 that browsers use for it.
+pub fn decode_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return text;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    }
 }
 
 /// Finds `charset=NAME` in `text` and resolves NAME to an encoding.
@@ -142,6 +157,17 @@ mod tests {
     fn meta_utf16_is_read_as_utf8() {
         let bytes = "<meta charset=utf-16>é".as_bytes();
         assert!(decode_html(bytes, None).ends_with('é'));
+    }
+
+    #[test]
+    fn text_decoding() {
+        assert!(matches!(
+            decode_text(b"plain"),
+            std::borrow::Cow::Borrowed("plain")
+        ));
+        assert_eq!(decode_text(b"\xef\xbb\xbfHi"), "Hi");
+        assert_eq!(decode_text(b"\xfe\xff\0H\0i"), "Hi");
+        assert_eq!(decode_text(b"na\xefve"), "na\u{ef}ve");
     }
 
     #[test]

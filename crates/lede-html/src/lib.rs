@@ -17,7 +17,7 @@
 //! ```
 
 mod content;
-mod decode;
+pub mod decode;
 mod dom;
 mod fetch;
 mod keys;

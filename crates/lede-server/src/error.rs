@@ -65,34 +65,25 @@ impl ApiError {
 
     /// Maps a summarizer error for the input held in `field`.
     pub fn from_lede(err: &lede::Error, field: &str) -> Self {
-        match err {
-            lede::Error::EmptyInput => {
-                ApiError::bad_request("empty_input", field, format!("`{field}` is empty"))
-            }
-            lede::Error::InputTooLarge { .. } => {
-                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_large", err.to_string())
-                    .field(field)
-            }
-            lede::Error::InvalidUtf8 { .. } | lede::Error::Binary { .. } => {
-                ApiError::bad_request("invalid_input", field, err.to_string())
-            }
-            lede::Error::NoSentences => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "no_sentences",
-                err.to_string(),
-            )
-            .field(field),
-            lede::Error::Html(message) => ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "bad_page",
-                message.clone(),
-            )
-            .field(field),
-            lede::Error::InvalidOption(message) => {
-                ApiError::bad_request("invalid_option", field, message.clone())
-            }
-            _ => ApiError::internal(err.to_string()),
-        }
+        let status = match err {
+            lede::Error::EmptyInput
+            | lede::Error::Binary
+            | lede::Error::LooksLikeCorpus
+            | lede::Error::InvalidOption(_) => StatusCode::BAD_REQUEST,
+            lede::Error::InputTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            lede::Error::NoSentences | lede::Error::NoArticle => StatusCode::UNPROCESSABLE_ENTITY,
+            lede::Error::TimedOut => StatusCode::GATEWAY_TIMEOUT,
+            _ => return ApiError::internal(err.to_string()),
+        };
+        let code = match err {
+            lede::Error::Binary | lede::Error::LooksLikeCorpus => "invalid_input",
+            other => other.code(),
+        };
+        let message = match err {
+            lede::Error::EmptyInput => format!("`{field}` is empty"),
+            other => other.to_string(),
+        };
+        ApiError::new(status, code, message).field(field)
     }
 }
 

@@ -88,6 +88,8 @@ struct AppState {
     jobs: jobs::Jobs,
     metrics: metrics::Metrics,
     fetcher: Option<fetch::Fetcher>,
+    /// Built once at start and shared by every request.
+    summarizer: lede::Summarizer,
 }
 
 /// The application: every route, the limits, metrics, request logs and a
@@ -100,6 +102,7 @@ pub fn router(config: Config) -> Router {
         jobs: jobs::Jobs::new(config.max_concurrency, config.queue),
         metrics: metrics::Metrics::new(),
         fetcher,
+        summarizer: lede::Summarizer::new().expect("the embedded model is valid"),
         config,
     });
     routes::router(state)

@@ -249,24 +249,28 @@ impl AppState {
 
     /// Summarizes text, or a page through the library's HTML path (the
     /// summary then carries `source`, the text its offsets index into).
+    /// Work still running at `deadline` stops (the client has its 504).
     fn summarize(
         &self,
         request: &SummarizeRequest,
         prefix: &str,
+        deadline: Instant,
     ) -> Result<lede::Summary, ApiError> {
         let field = format!("{prefix}{}", request.input.field());
-        let summarizer = lede::Summarizer::new(request.options.clone())
-            .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, "invalid_option", e.to_string()))?;
+        let options = lede::Options {
+            deadline: Some(deadline),
+            ..request.options.clone()
+        };
+        let summarizer = &self.summarizer;
         let summary = match &request.input {
-            Input::Text(text) => summarizer.summarize(text),
-            Input::Html(html) => summarizer.summarize_html(html, None),
+            Input::Text(text) => summarizer.summarize(text, &options),
+            Input::Html(html) => {
+                summarizer.summarize(lede::Input::Html { html, url: None }, &options)
+            }
             Input::Url(url) => {
                 let page = self.page(url, &field)?;
-                summarizer.summarize_html_bytes(
-                    &page.body,
-                    page.content_type.as_deref(),
-                    Some(&page.url),
-                )
+                let input = lede::Input::page(&page.body, page.content_type.as_deref(), &page.url);
+                summarizer.summarize(input, &options)
             }
         };
         summary.map_err(|e| ApiError::from_lede(&e, &field))
@@ -277,7 +281,10 @@ async fn summarize(State(state): State<Arc<AppState>>, headers: HeaderMap, body:
     guarded(state, &headers, body, |state, map| {
         let request = request::summarize(map, "")?;
         state.check_input(&request.input, request.input.field())?;
-        Ok(Box::new(move || to_json(&state.summarize(&request, "")?)))
+        let deadline = Instant::now() + state.config.timeout;
+        Ok(Box::new(move || {
+            to_json(&state.summarize(&request, "", deadline)?)
+        }))
     })
     .await
 }
@@ -306,7 +313,7 @@ async fn batch(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bod
                     if Instant::now() >= deadline {
                         return Err(timed_out(state.config.timeout));
                     }
-                    state.summarize(&req, &format!("items[{i}]."))
+                    state.summarize(&req, &format!("items[{i}]."), deadline)
                 })
                 .collect();
             let out: Vec<BatchResult> = results

@@ -32,9 +32,9 @@ async fn summarizes_text_with_offsets_into_the_input() {
     }
     assert_eq!(summary["algorithm"], lede::Algorithm::default().name());
 
-    let expected = lede::Summarizer::new(lede::Options::default())
+    let expected = lede::Summarizer::new()
         .unwrap()
-        .summarize(MINYA)
+        .summarize(MINYA, &lede::Options::default())
         .unwrap();
     let expected: serde_json::Value =
         serde_json::from_str(&serde_json::to_string(&expected).unwrap()).unwrap();

@@ -1,11 +1,9 @@
-//! The segmented document: the typed interface between segmentation and
-//! the scoring and selection stages.
+//! The document to score: the typed interface between cleaning and the
+//! scoring and selection stages.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::clean::{combine_word_hashes, Cleaned, Reason, Removal};
-use crate::segment::split_sentences;
+use crate::clean::Cleaned;
 use crate::text::Terms;
 
 /// One body sentence.
@@ -35,44 +33,13 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// Segments the body of a cleaned input. Sentences that repeat an
-    /// earlier one are appended to `removed` as duplicates.
-    pub fn build(text: &'a str, cleaned: &Cleaned, removed: &mut Vec<Removal>) -> Document<'a> {
-        let mut sentences: Vec<Sentence> = Vec::new();
-        let mut seen: HashSet<u64> = HashSet::new();
-        let mut last_paragraph = usize::MAX;
-        let mut position = 0;
-        for block in &cleaned.blocks {
-            if block.paragraph != last_paragraph {
-                last_paragraph = block.paragraph;
-                position = 0;
-            }
-            for span in split_sentences(text, block.span.clone()) {
-                let sentence_text = &text[span.clone()];
-                let terms = Terms::of(sentence_text);
-                let key = combine_word_hashes(terms.hashes.iter().copied());
-                if terms.words >= 3 && !seen.insert(key) {
-                    removed.push(Removal {
-                        span,
-                        reason: Reason::Duplicate,
-                    });
-                    continue;
-                }
-                sentences.push(Sentence {
-                    terms,
-                    span,
-                    paragraph: block.paragraph,
-                    position_in_paragraph: position,
-                });
-                position += 1;
-            }
-        }
-        let paragraphs = cleaned.blocks.last().map_or(0, |b| b.paragraph + 1);
+    /// The document of a cleaned input, taking its sentences out of `cleaned`.
+    pub fn build(text: &'a str, cleaned: &mut Cleaned) -> Document<'a> {
         Document {
             text,
             title: cleaned.title.clone().map(|t| Terms::of(&text[t])),
-            sentences,
-            paragraphs,
+            sentences: std::mem::take(&mut cleaned.sentences),
+            paragraphs: cleaned.paragraphs,
         }
     }
 

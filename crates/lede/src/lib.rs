@@ -9,10 +9,10 @@
 //! [`render`] (the [`Summary`] as data or text).
 //!
 //! ```
-//! let summarizer = lede::Summarizer::new(lede::Options::default()).unwrap();
+//! let summarizer = lede::Summarizer::new().unwrap();
 //! let text = "Heavy rain hit London on Monday. Trains stopped for several hours. \
 //!             Most schools stayed open all day. Football fans were upset by the delays.";
-//! let summary = summarizer.summarize(text).unwrap();
+//! let summary = summarizer.summarize(text, &lede::Options::default()).unwrap();
 //! assert_eq!(summary.bullets.len(), 3);
 //! let first = &summary.bullets[0].span;
 //! assert_eq!(&text[first.byte_start..first.byte_end], first.text);
@@ -30,10 +30,8 @@ pub mod select;
 pub mod text;
 
 pub use error::{Error, Result};
-pub use ingest::InputFormat;
-#[cfg(feature = "html")]
-pub use lede_html::FetchLimits;
+pub use ingest::{Input, InputFormat};
 pub use pipeline::{Options, Summarizer};
-pub use render::{Bullet, Format, Source, Summary, TextSpan};
+pub use render::{Bullet, Format, Source, Summary, TextSpan, Warning};
 pub use score::{Algorithm, Scorer};
 pub use select::Length;

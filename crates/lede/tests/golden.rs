@@ -30,14 +30,15 @@ fn fixtures() -> Vec<(String, String)> {
     out
 }
 
-/// A summarizer for each algorithm, with default options.
-fn summarizers() -> impl Iterator<Item = (Algorithm, Summarizer)> {
-    Algorithm::ALL.into_iter().map(|algorithm| {
+/// Default options for each algorithm, with the one shared summarizer.
+fn summarizers() -> impl Iterator<Item = (Algorithm, Summarizer, Options)> {
+    let summarizer = Summarizer::new().unwrap();
+    Algorithm::ALL.into_iter().map(move |algorithm| {
         let options = Options {
             algorithm,
             ..Options::default()
         };
-        (algorithm, Summarizer::new(options).unwrap())
+        (algorithm, summarizer.clone(), options)
     })
 }
 
@@ -49,9 +50,12 @@ fn golden_path(name: &str, algorithm: Algorithm) -> PathBuf {
 fn summaries_match_golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut mismatches = Vec::new();
-    for (algorithm, summarizer) in summarizers() {
+    for (algorithm, summarizer, options) in summarizers() {
         for (name, text) in fixtures() {
-            let actual = summarizer.summarize(&text).unwrap().render(Format::Json);
+            let actual = summarizer
+                .summarize(&text, &options)
+                .unwrap()
+                .render(Format::Json);
             let path = golden_path(&name, algorithm);
             if update {
                 std::fs::write(&path, &actual).unwrap();
@@ -71,9 +75,9 @@ fn summaries_match_golden_files() {
 
 #[test]
 fn json_output_reads_back_into_the_same_summary() {
-    for (algorithm, summarizer) in summarizers() {
+    for (algorithm, summarizer, options) in summarizers() {
         for (name, text) in fixtures() {
-            let summary = summarizer.summarize(&text).unwrap();
+            let summary = summarizer.summarize(&text, &options).unwrap();
             let json = summary.render(Format::Json);
             let back: lede::Summary = serde_json::from_str(&json).unwrap();
             assert_eq!(back, summary, "{name} with {algorithm}");
@@ -91,8 +95,8 @@ fn minya_reference_input() {
         .lines()
         .filter(|l| l.trim_start().starts_with('•'))
         .collect();
-    for (algorithm, summarizer) in summarizers() {
-        let summary = summarizer.summarize(&text).unwrap();
+    for (algorithm, summarizer, options) in summarizers() {
+        let summary = summarizer.summarize(&text, &options).unwrap();
         assert_eq!(summary.bullets.len(), 3, "{algorithm}");
         assert!(summary
             .title

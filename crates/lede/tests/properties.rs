@@ -2,7 +2,8 @@
 
 use std::collections::HashSet;
 
-use lede::{Algorithm, Length, Options, Summarizer};
+use lede::clean::{MAX_SENTENCES, MAX_SENTENCE_BYTES};
+use lede::{Algorithm, Input, InputFormat, Length, Options, Summarizer, Warning};
 use proptest::prelude::*;
 
 /// Article-like text: a mix of words, punctuation, odd whitespace, bullets,
@@ -50,10 +51,10 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
-    fn bullets_are_exact_unique_ordered_sentences(text in article(), length in length(), alg in 0usize..3) {
-        let algorithm = Algorithm::ALL[alg];
-        let summarizer = Summarizer::new(Options { algorithm, length, ..Options::default() }).unwrap();
-        let Ok(summary) = summarizer.summarize(&text) else { return Ok(()); };
+    fn bullets_are_exact_unique_ordered_sentences(text in article(), length in length(), alg in 0usize..Algorithm::ALL.len()) {
+        let options = Options { algorithm: Algorithm::ALL[alg], length, ..Options::default() };
+        let summarizer = Summarizer::new().unwrap();
+        let Ok(summary) = summarizer.summarize(&text, &options) else { return Ok(()); };
         prop_assert!(!summary.bullets.is_empty());
         let chars: Vec<char> = text.chars().collect();
         let mut seen = HashSet::new();
@@ -78,34 +79,39 @@ proptest! {
         for r in &summary.removed {
             prop_assert_eq!(&text[r.span.byte_start..r.span.byte_end], r.span.text.as_str());
         }
-        let again = summarizer.summarize(&text).unwrap();
+        let again = summarizer.summarize(&text, &options).unwrap();
         prop_assert_eq!(again, summary);
     }
 
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
-        let summarizer = Summarizer::new(Options::default()).unwrap();
-        let _ = summarizer.summarize(&text);
-        let _ = summarizer.summarize_bytes(text.as_bytes());
+        let summarizer = Summarizer::new().unwrap();
+        let _ = summarizer.summarize(&text, &Options::default());
+        let _ = summarizer.summarize(text.as_bytes(), &Options::default());
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let summarizer = Summarizer::new(Options::default()).unwrap();
-        let _ = summarizer.summarize_bytes(&bytes);
+        let summarizer = Summarizer::new().unwrap();
+        for format in [None, Some(InputFormat::Text), Some(InputFormat::Html)] {
+            let _ = summarizer.summarize(Input::bytes_as(&bytes, format), &Options::default());
+        }
     }
 }
 
 #[test]
 fn huge_single_line_is_linear_and_bounded() {
     let text = "word ".repeat(2_000_000);
-    let summarizer = Summarizer::new(Options {
+    let options = Options {
         algorithm: Algorithm::TextRank,
         ..Options::default()
-    })
-    .unwrap();
-    let summary = summarizer.summarize(&text).unwrap();
+    };
+    let summary = Summarizer::new()
+        .unwrap()
+        .summarize(&text, &options)
+        .unwrap();
     assert_eq!(summary.bullets.len(), 1);
+    assert!(summary.bullets[0].span.text.len() <= MAX_SENTENCE_BYTES);
 }
 
 #[test]
@@ -113,56 +119,117 @@ fn many_sentences_are_bounded() {
     let text: String = (0..50_000)
         .map(|i| format!("Item {i} covers w{i}a and w{i}b and w{i}c and {}. ", i % 97))
         .collect();
+    let summarizer = Summarizer::new().unwrap();
     for algorithm in Algorithm::ALL {
-        let summarizer = Summarizer::new(Options {
+        let options = Options {
             algorithm,
             ..Options::default()
-        })
-        .unwrap();
-        let bullets = summarizer.summarize(&text).unwrap().bullets.len();
+        };
+        let summary = summarizer.summarize(&text, &options).unwrap();
+        let bullets = summary.bullets.len();
         assert!((1..=3).contains(&bullets), "{algorithm}: {bullets} bullets");
+        assert_eq!(summary.sentence_count, MAX_SENTENCES);
+        assert_eq!(
+            summary.warnings,
+            [Warning::BodyTruncated {
+                sentences: MAX_SENTENCES
+            }]
+        );
     }
 }
 
 #[test]
+fn many_tiny_lines_are_bounded() {
+    let text = "a\n".repeat(1_000_000);
+    let summarizer = Summarizer::new().unwrap();
+    for algorithm in Algorithm::ALL {
+        let options = Options {
+            algorithm,
+            ..Options::default()
+        };
+        let summary = summarizer.summarize(&text, &options).unwrap();
+        assert!(summary.sentence_count <= MAX_SENTENCES, "{algorithm}");
+        assert!(matches!(
+            summary.warnings[..],
+            [Warning::BodyTruncated { .. }]
+        ));
+    }
+}
+
+#[test]
+fn a_passed_deadline_stops_the_work() {
+    let options = Options {
+        deadline: Some(std::time::Instant::now()),
+        ..Options::default()
+    };
+    let err = Summarizer::new()
+        .unwrap()
+        .summarize("One sentence here. And another one there.", &options)
+        .unwrap_err();
+    assert!(matches!(err, lede::Error::TimedOut));
+}
+
+#[test]
 fn bad_inputs_are_clear_errors() {
-    let summarizer = Summarizer::new(Options {
+    let summarizer = Summarizer::new().unwrap();
+    let options = Options {
         max_input_bytes: 100,
         ..Options::default()
-    })
-    .unwrap();
+    };
+    let run = |input: Input| summarizer.summarize(input, &options);
+    assert!(matches!(run("  \n\t".into()), Err(lede::Error::EmptyInput)));
     assert!(matches!(
-        summarizer.summarize("  \n\t"),
-        Err(lede::Error::EmptyInput)
-    ));
-    assert!(matches!(
-        summarizer.summarize(&"x".repeat(101)),
+        run(Input::Text(&"x".repeat(101))),
         Err(lede::Error::InputTooLarge { .. })
     ));
     assert!(matches!(
-        summarizer.summarize_bytes(b"\xff\xfe\xfd abc"),
-        Err(lede::Error::InvalidUtf8 { .. })
+        run(Input::bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")),
+        Err(lede::Error::Binary)
     ));
     assert!(matches!(
-        summarizer.summarize("Advertisement"),
+        run(Input::bytes(b"{\"id\": 1, \"article\": \"Rain fell.\"}\n")),
+        Err(lede::Error::LooksLikeCorpus)
+    ));
+    assert!(matches!(
+        run("Advertisement".into()),
         Err(lede::Error::NoSentences)
     ));
+    assert!(matches!(
+        run(Input::Html {
+            html: "<html><body><nav>Home</nav></body></html>",
+            url: None
+        }),
+        Err(lede::Error::NoArticle)
+    ));
     let no_punct = "no punctuation at all in this text";
-    assert_eq!(
-        summarizer.summarize(no_punct).unwrap().bullets[0].span.text,
-        no_punct
-    );
+    assert_eq!(run(no_punct.into()).unwrap().bullets[0].span.text, no_punct);
     for bad in [
         Length::Sentences(0),
         Length::Ratio(0.0),
         Length::Ratio(1.5),
         Length::Words(0),
     ] {
-        let err = Summarizer::new(Options {
+        let options = Options {
             length: bad,
             ..Options::default()
-        })
-        .unwrap_err();
+        };
+        let err = summarizer.summarize(no_punct, &options).unwrap_err();
         assert!(matches!(err, lede::Error::InvalidOption(_)));
+        assert_eq!(err.code(), "invalid_option");
+    }
+}
+
+#[test]
+fn latin1_text_is_decoded_and_offsets_index_the_decoded_text() {
+    let bytes = b"Le pr\xe9fet a parl\xe9 lundi. La ville est calme depuis hier soir.";
+    let summary = Summarizer::new()
+        .unwrap()
+        .summarize(&bytes[..], &Options::default())
+        .unwrap();
+    let source = summary.source.as_ref().expect("decoded text is reported");
+    assert!(source.text.starts_with("Le préfet"));
+    for bullet in &summary.bullets {
+        let span = &bullet.span;
+        assert_eq!(&source.text[span.byte_start..span.byte_end], span.text);
     }
 }

@@ -375,11 +375,11 @@ fn summarize_dataset(path: &Path, args: &Args) -> anyhow::Result<Vec<Doc>> {
         length: Length::Sentences(args.sentences),
         ..Options::default()
     };
-    let summarizer = Summarizer::new(options)?;
+    let summarizer = Summarizer::new()?;
     let records = read_dataset(path)?;
     let results: Vec<Result<String, String>> = records
         .par_iter()
-        .map(|r| match summarizer.summarize(&r.article) {
+        .map(|r| match summarizer.summarize(&r.article, &options) {
             Ok(summary) => Ok(join_lines(
                 &summary
                     .bullets

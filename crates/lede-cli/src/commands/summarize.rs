@@ -9,11 +9,10 @@ use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use std::sync::Arc;
-
 use lede::ingest::{open_corpus, Record, RecordError};
-use lede::score::learned::Model;
-use lede::{Algorithm, Format, InputFormat, Length, Options, Summarizer, Summary};
+use lede::{Format, Input, Options, Summarizer, Summary};
+
+use crate::args::{InputArgs, RunArgs, SummaryArgs};
 
 /// Records handed to the thread pool at once; bounds memory in batch mode.
 const CHUNK: usize = 1024;
@@ -29,66 +28,21 @@ pub struct Args {
     /// Output format of single articles (corpora always produce JSON lines).
     #[arg(short, long, default_value = "text", value_parser = ["text", "markdown", "json", "jsonl"])]
     format: String,
-    /// Scoring algorithm: learned, lead, textrank or lexrank.
-    #[arg(short, long, default_value = "learned")]
-    algorithm: String,
-    /// A model file written by `lede train`, used instead of the embedded one.
-    #[arg(short, long, conflicts_with = "algorithm")]
-    model: Option<PathBuf>,
-    /// Number of bullets.
-    #[arg(short, long, conflicts_with_all = ["words", "chars", "ratio"])]
-    sentences: Option<usize>,
-    /// Word budget for all bullets together.
-    #[arg(long, conflicts_with_all = ["chars", "ratio"])]
-    words: Option<usize>,
-    /// Character budget for all bullets together.
-    #[arg(long, conflicts_with = "ratio")]
-    chars: Option<usize>,
-    /// Fraction of the article's sentences to keep, in (0, 1].
-    #[arg(long)]
-    ratio: Option<f32>,
-    /// Redundancy control: largest share of content words a bullet may
-    /// share with an earlier one, 0 to 1 (1 turns it off; default: the
-    /// algorithm's own).
-    #[arg(long)]
-    max_overlap: Option<f32>,
-    /// Refuse articles larger than this many bytes.
-    #[arg(long, default_value_t = lede::ingest::DEFAULT_MAX_INPUT_BYTES)]
-    max_bytes: usize,
+    #[command(flatten)]
+    summary: SummaryArgs,
+    #[command(flatten)]
+    input: InputArgs,
     /// Treat the input as a corpus of JSON lines whatever its name.
     #[arg(long)]
     jsonl: bool,
-    /// What single inputs hold: auto (HTML when it starts like a page), text or html.
-    #[arg(long, default_value = "auto", value_parser = ["auto", "text", "html"])]
-    input_format: String,
     /// Write the output here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Worker threads for corpora and lists of files (default: all cores).
-    #[arg(short = 'j', long)]
-    threads: Option<usize>,
-    /// Never show a progress bar.
-    #[arg(long)]
-    no_progress: bool,
+    #[command(flatten)]
+    run: RunArgs,
 }
 
 impl Args {
-    fn options(&self) -> anyhow::Result<Options> {
-        let length = match (self.sentences, self.words, self.chars, self.ratio) {
-            (_, Some(w), _, _) => Length::Words(w),
-            (_, _, Some(c), _) => Length::Chars(c),
-            (_, _, _, Some(r)) => Length::Ratio(r),
-            (s, ..) => Length::Sentences(s.unwrap_or(3)),
-        };
-        Ok(Options {
-            algorithm: self.algorithm.parse::<Algorithm>()?,
-            length,
-            max_overlap: self.max_overlap,
-            max_input_bytes: self.max_bytes,
-            ..Options::default()
-        })
-    }
-
     fn is_corpus(&self) -> bool {
         self.jsonl
             || (self.inputs.len() == 1 && {
@@ -100,9 +54,9 @@ impl Args {
 
 /// Runs `lede summarize`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let summarizer = match &args.model {
-        Some(path) => Summarizer::with_model(args.options()?, Arc::new(Model::load(path)?))?,
-        None => Summarizer::new(args.options()?)?,
+    let job = Job {
+        summarizer: args.summary.summarizer()?,
+        options: args.summary.options(args.input.max_bytes)?,
     };
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
@@ -110,20 +64,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )),
         None => Box::new(BufWriter::new(io::stdout())),
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = args.run.pool()?;
     let code = if args.is_corpus() {
         if args.inputs.len() != 1 {
             bail!("give one corpus file at a time");
         }
-        let totals = pool.install(|| summarize_corpus(&summarizer, &args, &mut out))?;
+        let totals = pool.install(|| summarize_corpus(&job, &args, &mut out))?;
         eprintln!(
-            "summarized {} records: {} ok, {} failed",
+            "summarized {} records: {} ok, {} failed (algorithm: {})",
             totals.ok + totals.failed,
             totals.ok,
-            totals.failed
+            totals.failed,
+            args.summary.describe(),
         );
         if totals.failed > 0 {
             ExitCode::from(2)
@@ -131,20 +83,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         }
     } else {
-        pool.install(|| summarize_files(&summarizer, &args, &mut out))?
+        pool.install(|| summarize_files(&job, &args, &mut out))?
     };
     out.flush().context("cannot write output")?;
     Ok(code)
 }
 
-fn summarize_files(
-    summarizer: &Summarizer,
-    args: &Args,
-    out: &mut dyn Write,
-) -> anyhow::Result<ExitCode> {
+/// The summarizer and the options every input of the run is summarized with.
+struct Job {
+    summarizer: Summarizer,
+    options: Options,
+}
+
+fn summarize_files(job: &Job, args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse()?;
     if let [input] = args.inputs.as_slice() {
-        let summary = summarize_input(summarizer, args, input).context(input.clone())?;
+        let summary = summarize_input(job, args, input).context(input.clone())?;
         out.write_all(summary.render(format).as_bytes())?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -152,7 +106,7 @@ fn summarize_files(
     for (chunk_index, chunk) in args.inputs.chunks(CHUNK).enumerate() {
         let results: Vec<anyhow::Result<Summary>> = chunk
             .par_iter()
-            .map(|input| summarize_input(summarizer, args, input))
+            .map(|input| summarize_input(job, args, input))
             .collect();
         for (k, (input, result)) in chunk.iter().zip(results).enumerate() {
             match result {
@@ -189,21 +143,21 @@ fn summarize_files(
 }
 
 /// Summarizes one file, `-` (stdin) or http(s) URL.
-fn summarize_input(summarizer: &Summarizer, args: &Args, input: &str) -> anyhow::Result<Summary> {
+fn summarize_input(job: &Job, args: &Args, input: &str) -> anyhow::Result<Summary> {
     if input.starts_with("http://") || input.starts_with("https://") {
-        let limits = lede::FetchLimits {
-            max_body_bytes: args.max_bytes,
-            ..lede::FetchLimits::default()
+        let limits = lede_html::FetchLimits {
+            max_body_bytes: args.input.max_bytes,
+            ..lede_html::FetchLimits::default()
         };
-        return Ok(summarizer.summarize_url(input, &limits)?);
+        let page = lede_html::fetch(input, &limits)?;
+        let page_input = Input::page(&page.body, page.content_type.as_deref(), &page.url);
+        return Ok(job.summarizer.summarize(page_input, &job.options)?);
     }
-    let format_hint = match args.input_format.as_str() {
-        "text" => Some(InputFormat::Text),
-        "html" => Some(InputFormat::Html),
-        _ => None,
-    };
-    let bytes = read_input(input, args.max_bytes)?;
-    Ok(summarizer.summarize_input(&bytes, format_hint)?)
+    let format_hint = args.input.input_format.forced();
+    let bytes = read_input(input, args.input.max_bytes)?;
+    Ok(job
+        .summarizer
+        .summarize(Input::bytes_as(&bytes, format_hint), &job.options)?)
 }
 
 /// Reads a file or stdin, refusing to hold more than `max_bytes`.
@@ -235,21 +189,20 @@ struct Totals {
     failed: usize,
 }
 
-fn summarize_corpus(
-    summarizer: &Summarizer,
-    args: &Args,
-    out: &mut dyn Write,
-) -> anyhow::Result<Totals> {
+fn summarize_corpus(job: &Job, args: &Args, out: &mut dyn Write) -> anyhow::Result<Totals> {
     let path = Path::new(&args.inputs[0]);
     let records: Box<dyn Iterator<Item = Result<Record, RecordError>>> = if args.inputs[0] == "-" {
         Box::new(lede::ingest::Records::new(
             io::stdin().lock(),
-            args.max_bytes.saturating_mul(2),
+            lede::ingest::max_record_bytes(args.input.max_bytes),
         ))
     } else {
-        Box::new(open_corpus(path, args.max_bytes.saturating_mul(2))?)
+        Box::new(open_corpus(
+            path,
+            lede::ingest::max_record_bytes(args.input.max_bytes),
+        )?)
     };
-    let progress = if !args.no_progress && io::stderr().is_terminal() {
+    let progress = if !args.run.no_progress && io::stderr().is_terminal() {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
             ProgressStyle::with_template(
@@ -267,10 +220,8 @@ fn summarize_corpus(
     while records.peek().is_some() {
         chunk.clear();
         chunk.extend(records.by_ref().take(CHUNK));
-        let lines: Vec<(bool, String)> = chunk
-            .par_iter()
-            .map(|r| summarize_record(summarizer, r))
-            .collect();
+        let lines: Vec<(bool, String)> =
+            chunk.par_iter().map(|r| summarize_record(job, r)).collect();
         for (ok, line) in lines {
             if ok {
                 totals.ok += 1;
@@ -287,10 +238,7 @@ fn summarize_corpus(
 }
 
 /// One output line for one record: a summary, or an error record.
-fn summarize_record(
-    summarizer: &Summarizer,
-    record: &Result<Record, RecordError>,
-) -> (bool, String) {
+fn summarize_record(job: &Job, record: &Result<Record, RecordError>) -> (bool, String) {
     let error_line = |id: Option<&str>, line: usize, message: String| {
         let value = serde_json::json!({ "id": id, "line": line, "error": message });
         (false, value.to_string() + "\n")
@@ -302,7 +250,7 @@ fn summarize_record(
             record.line,
             "HTML records are not supported yet".into(),
         ),
-        Ok(record) => match summarizer.summarize(&record.article) {
+        Ok(record) => match job.summarizer.summarize(&record.article, &job.options) {
             Ok(mut summary) => {
                 summary.id = Some(record.id.clone());
                 (true, summary.render(Format::Jsonl))

@@ -20,7 +20,7 @@ use lede::ingest::open_corpus;
 use lede::score::learned::{
     features, train, Dataset, Features, Lexicon, Model, SelectionHint, TrainConfig,
 };
-use lede::select::{select, Length, Selection};
+use lede::select::{rank_order, select, Length, Selection};
 use lede::text::{word_hash, words};
 use lede_rouge::{greedy_oracle, RougeScorer, RougeType};
 
@@ -71,9 +71,7 @@ struct Prepared {
 
 impl Prepared {
     fn document(&self) -> Document<'_> {
-        let cleaned = clean(&self.article);
-        let mut removed = Vec::new();
-        Document::build(&self.article, &cleaned, &mut removed)
+        Document::build(&self.article, &mut clean(&self.article))
     }
 }
 
@@ -295,7 +293,7 @@ impl<'a> Validation<'a> {
             .par_iter()
             .map(|(doc, x, reference)| {
                 let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
-                let chosen = select(doc, &scores, &selection);
+                let chosen = select(doc, &rank_order(&scores), &selection);
                 let summary: Vec<&str> = chosen.iter().map(|&i| doc.sentence_text(i)).collect();
                 let s = self.scorer.score(&summary.join("\n"), reference);
                 let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure);

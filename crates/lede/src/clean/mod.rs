@@ -6,13 +6,34 @@
 //! which are body text, and which are debris (each removal is reported with
 //! its reason). Later stages only ever read kept ranges, so every sentence
 //! can be traced back to the exact characters it came from.
+//!
+//! Cleaning ends at sentences: the kept body is split into sentences (by
+//! [`crate::segment`]) and repeated sentences are removed here too, so
+//! [`Cleaned`] is final: its `removed` list is complete and in order.
+//!
+//! Work per document is bounded: at most [`MAX_LINES`] lines and
+//! [`MAX_SENTENCES`] body sentences are read, and a sentence longer than
+//! [`MAX_SENTENCE_BYTES`] is cut at whitespace into pieces no longer than
+//! that. Text past those limits is not summarized and `truncated` says so.
 
 mod patterns;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+
+use crate::document::Sentence;
+use crate::segment::split_sentences;
+use crate::text::Terms;
+
+/// Lines of input read per document; later lines are not summarized.
+pub const MAX_LINES: usize = 20_000;
+/// Body sentences kept per document; later ones are not summarized.
+pub const MAX_SENTENCES: usize = 1_000;
+/// Longest sentence, in bytes; longer runs of text without a sentence end
+/// are cut at whitespace (or at a character boundary) into such pieces.
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
 
 /// Why a piece of the input was left out of the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -65,7 +86,7 @@ pub struct Block {
 }
 
 /// The input, taken apart.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cleaned {
     /// The headline, when the input starts with one.
     pub title: Option<Range<usize>>,
@@ -73,14 +94,24 @@ pub struct Cleaned {
     pub highlights: Vec<Range<usize>>,
     /// Body text to summarize, in document order.
     pub blocks: Vec<Block>,
-    /// What was left out, in document order.
+    /// What was left out, in document order (repeated sentences included).
     pub removed: Vec<Removal>,
+    /// Body sentences in document order, repeats removed.
+    pub sentences: Vec<Sentence>,
+    /// Number of body paragraphs.
+    pub paragraphs: usize,
+    /// Whether the body went past [`MAX_LINES`] or [`MAX_SENTENCES`] and
+    /// its end was not read.
+    pub truncated: bool,
 }
 
 /// Takes `text` apart into title, given highlights, body and debris.
 pub fn clean(text: &str) -> Cleaned {
-    let lines = split_lines(text);
-    let mut out = Cleaned::default();
+    let (lines, truncated) = split_lines(text, MAX_LINES);
+    let mut out = Cleaned {
+        truncated,
+        ..Cleaned::default()
+    };
     let mut body_lines: Vec<Option<Range<usize>>> = Vec::with_capacity(lines.len());
 
     let mut i = 0;
@@ -122,7 +153,7 @@ pub fn clean(text: &str) -> Cleaned {
 
     let paragraphs = group_paragraphs(&body_lines);
     clean_paragraphs(text, &paragraphs, &mut out);
-    out.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    split_body(text, &mut out);
     out
 }
 
@@ -141,15 +172,89 @@ pub fn clean_parts(
         ..Cleaned::default()
     };
     clean_paragraphs(text, paragraphs, &mut out);
-    out.removed.sort_by_key(|r| (r.span.start, r.span.end));
+    split_body(text, &mut out);
     out
 }
 
-/// Line ranges without their terminators (`\n`, `\r\n`).
-fn split_lines(text: &str) -> Vec<Range<usize>> {
+/// Splits the kept body blocks into sentences, removes sentences that
+/// repeat an earlier one, and puts `removed` in document order.
+fn split_body(text: &str, out: &mut Cleaned) {
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut last_paragraph = usize::MAX;
+    let mut position = 0;
+    'blocks: for block in &out.blocks {
+        if block.paragraph != last_paragraph {
+            last_paragraph = block.paragraph;
+            position = 0;
+        }
+        for sentence in split_sentences(text, block.span.clone()) {
+            for span in bounded(text, sentence, MAX_SENTENCE_BYTES) {
+                if out.sentences.len() == MAX_SENTENCES {
+                    out.truncated = true;
+                    break 'blocks;
+                }
+                let terms = Terms::of(&text[span.clone()]);
+                let key = combine_word_hashes(terms.hashes.iter().copied());
+                if terms.words >= 3 && !seen.insert(key) {
+                    out.removed.push(Removal {
+                        span,
+                        reason: Reason::Duplicate,
+                    });
+                    continue;
+                }
+                out.sentences.push(Sentence {
+                    terms,
+                    span,
+                    paragraph: block.paragraph,
+                    position_in_paragraph: position,
+                });
+                position += 1;
+            }
+        }
+    }
+    out.paragraphs = out.blocks.last().map_or(0, |b| b.paragraph + 1);
+    out.removed.sort_by_key(|r| (r.span.start, r.span.end));
+}
+
+/// Cuts `span` into pieces of at most `max` bytes, each ending before
+/// whitespace where there is some (else at a character boundary), trimmed.
+fn bounded(text: &str, span: Range<usize>, max: usize) -> Vec<Range<usize>> {
+    if span.len() <= max {
+        return vec![span];
+    }
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > max {
+        let window = &text[start..start + max];
+        let cut = match window.rfind(char::is_whitespace) {
+            Some(at) if at > 0 => start + at,
+            _ => (start + 1..=start + max)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(span.end),
+        };
+        let piece = trim_range(text, start..cut);
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+        start = cut;
+    }
+    let last = trim_range(text, start..span.end);
+    if !last.is_empty() {
+        pieces.push(last);
+    }
+    pieces
+}
+
+/// Line ranges without their terminators (`\n`, `\r\n`): at most `max` of
+/// them, and whether text was left after the last.
+fn split_lines(text: &str, max: usize) -> (Vec<Range<usize>>, bool) {
     let mut lines = Vec::new();
     let mut start = 0;
     for (pos, _) in text.match_indices('\n') {
+        if lines.len() == max {
+            return (lines, !text[start..].trim().is_empty());
+        }
         let end = if pos > start && text.as_bytes()[pos - 1] == b'\r' {
             pos - 1
         } else {
@@ -159,9 +264,12 @@ fn split_lines(text: &str) -> Vec<Range<usize>> {
         start = pos + 1;
     }
     if start < text.len() {
+        if lines.len() == max {
+            return (lines, !text[start..].trim().is_empty());
+        }
         lines.push(start..text.len());
     }
-    lines
+    (lines, false)
 }
 
 fn is_blank(text: &str, line: &Range<usize>) -> bool {

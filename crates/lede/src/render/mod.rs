@@ -80,6 +80,21 @@ pub struct Source {
     pub text: String,
 }
 
+impl Source {
+    /// The source of text that was decoded from another charset: no
+    /// metadata, just the decoded text the offsets index into.
+    pub fn from_text(text: String, url: Option<&str>) -> Source {
+        Source {
+            url: url.map(str::to_owned),
+            authors: Vec::new(),
+            published: None,
+            site_name: None,
+            language: None,
+            text,
+        }
+    }
+}
+
 /// The result of summarizing one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -102,6 +117,27 @@ pub struct Summary {
     /// offsets index into (absent for text input, whose offsets index the input).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
+    /// Things the reader should know about the input (absent when none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+}
+
+/// Something about the input that limits the summary, reported beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum Warning {
+    /// The body was longer than lede reads per document (see
+    /// [`crate::clean::MAX_SENTENCES`] and [`crate::clean::MAX_LINES`]);
+    /// bullets come from its first `sentences` sentences.
+    BodyTruncated {
+        /// Sentences read.
+        sentences: usize,
+    },
+    /// The page was cut at `bytes` bytes by a download limit before it was read.
+    PageTruncated {
+        /// Bytes kept.
+        bytes: usize,
+    },
 }
 
 /// Output formats for summaries.
@@ -162,34 +198,60 @@ impl Summary {
     }
 }
 
-/// Converts byte ranges of `text` into [`TextSpan`]s with character
-/// offsets, in one pass over the text however many ranges there are.
-pub(crate) fn spans(text: &str, ranges: &[Range<usize>]) -> Vec<TextSpan> {
-    let mut points: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
-    points.sort_unstable();
-    points.dedup();
-    let mut chars_at = Vec::with_capacity(points.len());
-    if text.is_ascii() {
-        chars_at.extend(points.iter().copied());
-    } else {
-        let (mut byte, mut chars) = (0, 0);
-        for &p in &points {
-            chars += text[byte..p].chars().count();
-            byte = p;
-            chars_at.push(chars);
+/// Character offsets of a set of byte positions in a text, counted in one
+/// pass over the text however many positions there are.
+pub(crate) struct Offsets<'t> {
+    text: &'t str,
+    points: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+impl<'t> Offsets<'t> {
+    /// Indexes the ends of every range in `ranges`.
+    pub(crate) fn new<'r>(
+        text: &'t str,
+        ranges: impl IntoIterator<Item = &'r Range<usize>>,
+    ) -> Self {
+        let mut points: Vec<usize> = ranges.into_iter().flat_map(|r| [r.start, r.end]).collect();
+        points.sort_unstable();
+        points.dedup();
+        let chars = if text.is_ascii() {
+            points.clone()
+        } else {
+            let (mut byte, mut count) = (0, 0);
+            points
+                .iter()
+                .map(|&p| {
+                    count += text[byte..p].chars().count();
+                    byte = p;
+                    count
+                })
+                .collect()
+        };
+        Offsets {
+            text,
+            points,
+            chars,
         }
     }
-    let char_offset = |b: usize| chars_at[points.binary_search(&b).expect("offset was collected")];
-    ranges
-        .iter()
-        .map(|r| TextSpan {
-            text: text[r.clone()].to_owned(),
-            start: char_offset(r.start),
-            end: char_offset(r.end),
-            byte_start: r.start,
-            byte_end: r.end,
-        })
-        .collect()
+
+    /// The span of `range`, whose ends must have been indexed.
+    pub(crate) fn span(&self, range: &Range<usize>) -> TextSpan {
+        let char_offset = |b: usize| {
+            let at = self
+                .points
+                .binary_search(&b)
+                .expect("every range end was indexed");
+            self.chars[at]
+        };
+        TextSpan {
+            text: self.text[range.clone()].to_owned(),
+            start: char_offset(range.start),
+            end: char_offset(range.end),
+            byte_start: range.start,
+            byte_end: range.end,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +261,9 @@ mod tests {
     #[test]
     fn char_offsets_count_characters() {
         let text = "Ça va. Très bien.";
-        let out = spans(text, &[8..text.len(), 0..7]);
+        let ranges = [8..text.len(), 0..7];
+        let offsets = Offsets::new(text, &ranges);
+        let out: Vec<TextSpan> = ranges.iter().map(|r| offsets.span(r)).collect();
         assert_eq!(out[0].text, "Très bien.");
         assert_eq!((out[0].start, out[0].end), (7, 17));
         assert_eq!((out[1].start, out[1].end, out[1].byte_end), (0, 6, 7));

@@ -61,15 +61,21 @@ impl Default for Selection {
     }
 }
 
-/// Chooses sentences by descending score (ties: earlier first) and returns
-/// their indices in document order.
-pub fn select(doc: &Document, scores: &[f32], selection: &Selection) -> Vec<usize> {
-    let n = doc.sentences.len();
-    let mut order: Vec<usize> = (0..n).collect();
+/// Sentence indices by descending score, ties broken by document order:
+/// the one ranking that selection and the reported ranks share.
+pub fn rank_order(scores: &[f32]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    order
+}
+
+/// Chooses sentences in `order` (see [`rank_order`]) and returns their
+/// indices in document order.
+pub fn select(doc: &Document, order: &[usize], selection: &Selection) -> Vec<usize> {
+    let n = doc.sentences.len();
     let (long, short): (Vec<usize>, Vec<usize>) = order
-        .into_iter()
-        .partition(|&i| doc.sentences[i].terms.words >= selection.min_words);
+        .iter()
+        .partition(|&&i| doc.sentences[i].terms.words >= selection.min_words);
 
     let target = match selection.length {
         Length::Sentences(k) => k,

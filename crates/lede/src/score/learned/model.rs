@@ -118,8 +118,10 @@ impl Model {
             path: path.to_owned(),
             source,
         })?;
-        super::serialization::from_bytes(&bytes)
-            .map_err(|e| crate::Error::Model(format!("{}: {e}", path.display())))
+        super::serialization::from_bytes(&bytes).map_err(|source| crate::Error::Model {
+            path: Some(path.to_owned()),
+            source,
+        })
     }
 }
 

@@ -1,0 +1,158 @@
+//! Options shared by the subcommands: one definition of each name and
+//! default, flattened into every command that takes it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::Context;
+use lede::score::learned::Model;
+use lede::{Algorithm, Length, Options, Summarizer};
+
+/// Scoring algorithms, as the command line names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum AlgorithmArg {
+    /// Boosted trees trained on CNN/DailyMail highlights (the default).
+    Learned,
+    /// The first sentences of the article.
+    Lead,
+    /// TextRank: PageRank over word overlap.
+    Textrank,
+    /// LexRank: PageRank over TF-IDF cosine similarity.
+    Lexrank,
+}
+
+impl From<AlgorithmArg> for Algorithm {
+    fn from(arg: AlgorithmArg) -> Algorithm {
+        match arg {
+            AlgorithmArg::Learned => Algorithm::Learned,
+            AlgorithmArg::Lead => Algorithm::Lead,
+            AlgorithmArg::Textrank => Algorithm::TextRank,
+            AlgorithmArg::Lexrank => Algorithm::LexRank,
+        }
+    }
+}
+
+/// How summaries are made: algorithm, model and length.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SummaryArgs {
+    /// Scoring algorithm.
+    #[arg(short, long, value_enum, default_value = "learned")]
+    pub algorithm: AlgorithmArg,
+    /// A model file written by `lede train`, used instead of the embedded one.
+    #[arg(short, long, value_name = "PATH")]
+    pub model: Option<PathBuf>,
+    /// Number of bullets (default 3).
+    #[arg(short, long, conflicts_with_all = ["words", "chars", "ratio"])]
+    pub sentences: Option<usize>,
+    /// Word budget for all bullets together.
+    #[arg(long, conflicts_with_all = ["chars", "ratio"])]
+    pub words: Option<usize>,
+    /// Character budget for all bullets together.
+    #[arg(long, conflicts_with = "ratio")]
+    pub chars: Option<usize>,
+    /// Fraction of the article's sentences to keep, in (0, 1].
+    #[arg(long)]
+    pub ratio: Option<f32>,
+    /// Redundancy control: largest share of content words a bullet may
+    /// share with an earlier one, 0 to 1 (1 turns it off; default: the
+    /// algorithm's own).
+    #[arg(long)]
+    pub max_overlap: Option<f32>,
+}
+
+impl SummaryArgs {
+    /// The per-call options these arguments ask for, with `max_input_bytes`.
+    pub fn options(&self, max_input_bytes: usize) -> anyhow::Result<Options> {
+        let length = match (self.sentences, self.words, self.chars, self.ratio) {
+            (_, Some(w), _, _) => Length::Words(w),
+            (_, _, Some(c), _) => Length::Chars(c),
+            (_, _, _, Some(r)) => Length::Ratio(r),
+            (s, ..) => Length::Sentences(s.unwrap_or(3)),
+        };
+        let options = Options {
+            algorithm: self.algorithm.into(),
+            length,
+            max_overlap: self.max_overlap,
+            max_input_bytes,
+            ..Options::default()
+        };
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// The summarizer these arguments ask for: the embedded model, or the
+    /// one in `--model` (which is for the learned algorithm only).
+    pub fn summarizer(&self) -> anyhow::Result<Summarizer> {
+        let Some(path) = &self.model else {
+            return Ok(Summarizer::new()?);
+        };
+        if self.algorithm != AlgorithmArg::Learned {
+            anyhow::bail!("--model is a model for the learned algorithm; drop --algorithm");
+        }
+        let model = Model::load(path).with_context(|| format!("loading {}", path.display()))?;
+        Ok(Summarizer::with_model(Arc::new(model)))
+    }
+
+    /// What is summarizing, for the log: `learned (embedded model)`, `lead`, ...
+    pub fn describe(&self) -> String {
+        match (&self.model, Algorithm::from(self.algorithm)) {
+            (Some(path), _) => format!("learned (model {})", path.display()),
+            (None, Algorithm::Learned) => "learned (embedded model)".to_owned(),
+            (None, other) => other.name().to_owned(),
+        }
+    }
+}
+
+/// How single inputs are read.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Refuse articles larger than this many bytes.
+    #[arg(long, default_value_t = lede::ingest::DEFAULT_MAX_INPUT_BYTES)]
+    pub max_bytes: usize,
+    /// What single inputs hold: auto (HTML when it looks like a page), text or html.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub input_format: InputFormatArg,
+}
+
+/// The `--input-format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormatArg {
+    /// Detect: HTML when the input starts like a page, else text.
+    Auto,
+    /// Plain text.
+    Text,
+    /// An HTML page.
+    Html,
+}
+
+impl InputFormatArg {
+    /// The format to force, or `None` to detect.
+    pub fn forced(self) -> Option<lede::InputFormat> {
+        match self {
+            InputFormatArg::Auto => None,
+            InputFormatArg::Text => Some(lede::InputFormat::Text),
+            InputFormatArg::Html => Some(lede::InputFormat::Html),
+        }
+    }
+}
+
+/// How batch work runs.
+#[derive(clap::Args, Debug, Clone)]
+pub struct RunArgs {
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long)]
+    pub threads: Option<usize>,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+impl RunArgs {
+    /// A thread pool of `--threads` workers.
+    pub fn pool(&self) -> anyhow::Result<rayon::ThreadPool> {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(self.threads.unwrap_or(0))
+            .build()
+            .context("cannot start worker threads")
+    }
+}
