@@ -71,7 +71,9 @@ pub struct Config {
     /// A model written by `lede train`, loaded once at start, used for the
     /// `learned` algorithm instead of the embedded one.
     pub model: Option<Arc<lede::score::learned::Model>>,
-    /// Largest request body, in bytes (413 above it).
+    /// Largest request body, in bytes (413 above it). Bodies are read only
+    /// by admitted requests, so at most `(max_concurrency + queue) *
+    /// max_body_bytes` bytes of bodies are held at once.
     pub max_body_bytes: usize,
     /// Longest time for one request, queueing included (504 after it).
     pub timeout: Duration,

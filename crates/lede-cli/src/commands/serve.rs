@@ -56,7 +56,7 @@ pub struct Args {
     #[arg(long, default_value_t = lede_server::Config::default().max_connections)]
     max_connections: usize,
     /// Close a new connection that sends nothing for this many milliseconds.
-    #[arg(long, default_value_t = 2_000)]
+    #[arg(long, default_value_t = lede_server::Config::default().first_byte_timeout.as_millis() as u64)]
     first_byte_timeout_ms: u64,
     /// Close a connection after this many milliseconds without traffic
     /// (never less than --timeout-ms).
@@ -68,7 +68,7 @@ pub struct Args {
     header_timeout_ms: u64,
     /// At shutdown, give requests in flight this many milliseconds to
     /// finish, then drop their connections.
-    #[arg(long, default_value_t = 5_000)]
+    #[arg(long, default_value_t = lede_server::Config::default().shutdown_timeout.as_millis() as u64)]
     shutdown_timeout_ms: u64,
 }
 
