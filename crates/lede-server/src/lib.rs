@@ -193,9 +193,9 @@ pub async fn serve(
     loop {
         let (stream, conn, addr) = tokio::select! {
             accepted = listener.accept() => accepted,
-            Some(_) = tasks.join_next() => continue,
             () = &mut shutdown => break,
         };
+        while tasks.try_join_next().is_some() {}
         let service = Tracked {
             app: app.clone(),
             conn: Arc::clone(&conn),

@@ -140,6 +140,9 @@ impl Drop for Registration {
 /// A listener accepting at most `max` connections at once.
 pub(crate) struct CappedListener {
     inner: TcpListener,
+    /// A connection accepted and waiting for a slot, kept here so that
+    /// [`CappedListener::accept`] can be cancelled without losing it.
+    pending: Option<(TcpStream, SocketAddr)>,
     slots: Arc<Semaphore>,
     shared: Arc<Shared>,
     next_id: AtomicU64,
@@ -150,6 +153,7 @@ impl CappedListener {
     pub(crate) fn new(inner: TcpListener, max: usize, timeouts: Timeouts) -> CappedListener {
         CappedListener {
             inner,
+            pending: None,
             slots: Arc::new(Semaphore::new(max.max(1))),
             shared: Arc::new(Shared {
                 open: Mutex::new(BTreeMap::new()),
@@ -162,10 +166,13 @@ impl CappedListener {
 
     /// Waits for a connection (retrying on accept errors, as `axum::serve`
     /// does), then for a slot for it, closing the oldest idle connection if
-    /// every slot is taken.
+    /// every slot is taken. Cancel-safe.
     pub(crate) async fn accept(&mut self) -> (CappedStream, Arc<Conn>, SocketAddr) {
-        let (stream, addr) = axum::serve::Listener::accept(&mut self.inner).await;
+        if self.pending.is_none() {
+            self.pending = Some(axum::serve::Listener::accept(&mut self.inner).await);
+        }
         let slot = self.slot().await;
+        let (stream, addr) = self.pending.take().expect("a connection is pending");
         let _ = stream.set_nodelay(true);
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
         let conn = Arc::new(Conn {
