@@ -21,11 +21,10 @@ pub enum Guard {
     /// Public unicast addresses only: every address a host name resolves to,
     /// on the first request and on every redirect, must pass
     /// [`Resolve::is_public`]; otherwise the download fails with
-    /// [`FetchError::Refused`](crate::FetchError::Refused). Proxies from the
-    /// environment are ignored, since they would hide the real destination.
+    /// [`FetchError::Refused`](crate::FetchError::Refused).
     #[default]
     PublicOnly,
-    /// Any address, through the proxy named in the environment if there is one.
+    /// Any address, private and loopback included.
     Any,
 }
 

@@ -16,7 +16,8 @@
 //! and body included), a redirect limit and a body size cap; only HTML and
 //! plain text responses are kept. With [`Guard::PublicOnly`] no connection,
 //! redirects included, goes to a loopback, private or otherwise non-public
-//! address (see [`is_private`]).
+//! address (see [`is_private`]). Connections are direct; only
+//! [`Fetcher::through_env_proxy`] uses the proxy the environment names.
 
 mod guard;
 
@@ -140,31 +141,49 @@ pub struct Fetcher {
 }
 
 impl Fetcher {
-    /// A fetcher using the system's resolver.
+    /// A fetcher that connects directly (never through a proxy) to the
+    /// addresses the system's resolver gives, within `guard`.
     pub fn new(limits: FetchLimits, guard: Guard) -> Fetcher {
-        Fetcher::build(limits, guard, guard::GuardedResolver::system(guard))
+        Fetcher::build(limits, guard::GuardedResolver::system(guard), None)
     }
 
     /// A fetcher that looks host names up with `resolver`, and asks it which
-    /// addresses are public when `guard` is [`Guard::PublicOnly`].
+    /// addresses are public when `guard` is [`Guard::PublicOnly`]. It never
+    /// uses a proxy, so the resolver decides where every connection goes.
     pub fn with_resolver(limits: FetchLimits, guard: Guard, resolver: Arc<dyn Resolve>) -> Fetcher {
         Fetcher::build(
             limits,
-            guard,
             guard::GuardedResolver::custom(resolver, guard),
+            None,
         )
     }
 
-    fn build(limits: FetchLimits, guard: Guard, resolver: guard::GuardedResolver) -> Fetcher {
-        let mut config = ureq::Agent::config_builder()
+    /// A fetcher without the guard that goes through the proxy named by the
+    /// environment (`ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY`, honouring
+    /// `NO_PROXY`), connecting directly when none is set: for URLs a user
+    /// gave explicitly. A guard could not see past a proxy, so there is no
+    /// guarded variant.
+    pub fn through_env_proxy(limits: FetchLimits) -> Fetcher {
+        Fetcher::build(
+            limits,
+            guard::GuardedResolver::system(Guard::Any),
+            ureq::Proxy::try_from_env(),
+        )
+    }
+
+    fn build(
+        limits: FetchLimits,
+        resolver: guard::GuardedResolver,
+        proxy: Option<ureq::Proxy>,
+    ) -> Fetcher {
+        let config = ureq::Agent::config_builder()
             .timeout_connect(Some(limits.connect_timeout))
             .timeout_global(Some(limits.total_timeout))
             .max_redirects(limits.max_redirects)
-            .user_agent(USER_AGENT);
-        if guard == Guard::PublicOnly {
-            config = config.proxy(None);
-        }
-        let agent = ureq::Agent::with_parts(config.build(), DefaultConnector::default(), resolver);
+            .user_agent(USER_AGENT)
+            .proxy(proxy)
+            .build();
+        let agent = ureq::Agent::with_parts(config, DefaultConnector::default(), resolver);
         Fetcher { agent, limits }
     }
 
