@@ -34,7 +34,6 @@ use hyper_util::server::graceful::GracefulShutdown;
 
 pub use error::ApiError;
 pub use host::{parse_allowed_host, parse_origin};
-pub use lede_fetch::is_private;
 
 /// Largest number of items in one `/v1/summarize/batch` request.
 pub const MAX_BATCH_ITEMS: usize = 64;
@@ -145,10 +144,11 @@ struct AppState {
 /// takes `config.addr` as the bound address.
 pub fn router(config: Config) -> Router {
     let bound = config.addr;
-    app(config, bound)
+    app(config, bound).0
 }
 
-fn app(config: Config, bound: SocketAddr) -> Router {
+/// The application for a server bound to `bound`, and its state.
+fn app(config: Config, bound: SocketAddr) -> (Router, Arc<AppState>) {
     let fetcher = config.allow_fetch.then(|| fetch::fetcher(&config));
     let hosts = host::AllowedHosts::new(bound, &config.allowed_hosts);
     let state = Arc::new(AppState {
@@ -157,7 +157,7 @@ fn app(config: Config, bound: SocketAddr) -> Router {
         fetcher,
         config,
     });
-    routes::router(state, hosts)
+    (routes::router(Arc::clone(&state), hosts), state)
 }
 
 /// Serves on `listener` until `shutdown` completes, then stops accepting
@@ -186,7 +186,7 @@ pub async fn serve(
     http.timer(TokioTimer::new())
         .header_read_timeout(config.header_timeout);
     let shutdown_timeout = config.shutdown_timeout;
-    let app = app(config, bound);
+    let (app, state) = app(config, bound);
     let graceful = GracefulShutdown::new();
     let mut tasks = tokio::task::JoinSet::new();
     let mut shutdown = std::pin::pin!(shutdown);
@@ -201,14 +201,19 @@ pub async fn serve(
             conn: Arc::clone(&conn),
         };
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        let state = Arc::clone(&state);
         tasks.spawn(async move {
+            let _open = metrics::GaugeGuard::up(&state.metrics.connections);
             tokio::select! {
                 result = connection => {
                     if let Err(error) = result {
                         tracing::debug!(%addr, %error, "connection closed");
                     }
                 }
-                () = conn.closing() => tracing::debug!(%addr, "idle connection closed"),
+                () = conn.closing() => {
+                    state.metrics.closed_idle.inc();
+                    tracing::debug!(%addr, "idle connection closed");
+                }
             }
         });
     }

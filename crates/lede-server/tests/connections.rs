@@ -94,6 +94,14 @@ async fn a_new_client_takes_the_slot_of_the_oldest_idle_connection() {
         !closed_within(&mut newer, Duration::from_millis(200)).await,
         "only the oldest idle connection is closed"
     );
+    let metrics = get(&server.url("/metrics")).await.text();
+    let closed: u64 = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("lede_connections_closed_idle_total "))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no closed-idle count in\n{metrics}"));
+    assert!(closed >= 1, "{metrics}");
+    assert!(metrics.contains("lede_connections_open "), "{metrics}");
 }
 
 #[tokio::test]
