@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod fetch;
 
 use std::process::ExitCode;
 

@@ -1,8 +1,9 @@
-//! Article extraction from HTML news pages, and a bounded URL fetcher.
+//! Article extraction from HTML news pages.
 //!
-//! The entry points are [`extract`] (an HTML string), [`extract_bytes`] (raw bytes whose
-//! charset is detected from the BOM, an HTTP `Content-Type` or `<meta>`), and [`fetch`]
-//! (download a page over HTTP(S) within [`FetchLimits`]).
+//! The entry points are [`extract`] (an HTML string) and [`extract_bytes`] (raw bytes whose
+//! charset is detected from the BOM, an HTTP `Content-Type` or `<meta>`). [`decode`] turns
+//! untrusted document bytes into text for every input path of lede. Downloading lives in the
+//! `lede-fetch` crate.
 //!
 //! ```
 //! let html = r#"<html lang="en"><head><title>Rain | Daily Planet</title></head><body>
@@ -19,7 +20,6 @@
 mod content;
 pub mod decode;
 mod dom;
-mod fetch;
 mod keys;
 mod meta;
 mod words;
@@ -27,7 +27,6 @@ mod words;
 use serde::{Deserialize, Serialize};
 
 pub use decode::decode_html;
-pub use fetch::{fetch, FetchError, FetchLimits, FetchedPage};
 
 /// Largest HTML input (in bytes) that [`extract`] and [`extract_bytes`] accept.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;

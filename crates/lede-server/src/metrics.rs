@@ -52,6 +52,11 @@ pub(crate) struct Metrics {
     pub(crate) running: Gauge,
     /// Requests refused because the queue was full.
     pub(crate) rejected: Counter,
+    /// Connections open now.
+    pub(crate) connections: Gauge,
+    /// Connections closed by the server while no request was in progress on
+    /// them, to make room for a new client or at shutdown.
+    pub(crate) closed_idle: Counter,
 }
 
 impl Metrics {
@@ -62,6 +67,7 @@ impl Metrics {
             Family::new_with_constructor(latency_histogram);
         let errors = Family::<ErrorLabels, Counter>::default();
         let (in_flight, queued, running, rejected) = Default::default();
+        let (connections, closed_idle) = Default::default();
         registry.register(
             "lede_http_requests",
             "HTTP requests answered, by route, method and status",
@@ -97,6 +103,16 @@ impl Metrics {
             "Requests refused with 503 because the queue was full",
             Counter::clone(&rejected),
         );
+        registry.register(
+            "lede_connections_open",
+            "Connections open now",
+            Gauge::clone(&connections),
+        );
+        registry.register(
+            "lede_connections_closed_idle",
+            "Connections with no request in progress closed to make room for a new client or at shutdown",
+            Counter::clone(&closed_idle),
+        );
         Metrics {
             registry,
             requests,
@@ -106,6 +122,8 @@ impl Metrics {
             queued,
             running,
             rejected,
+            connections,
+            closed_idle,
         }
     }
 

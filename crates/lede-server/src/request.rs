@@ -1,9 +1,64 @@
-//! Request bodies: JSON parsing with errors that name the field at fault.
+//! Request bodies: the Content-Type check, JSON parsing with errors that
+//! name the field at fault, and raw HTML pages with options in the query.
 
+use axum::http::{header, HeaderMap, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
 use crate::error::ApiError;
+
+/// How a POST body is read, from its `Content-Type`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum BodyType {
+    /// `application/json` (UTF-8).
+    Json,
+    /// `text/html`: the body is the page; the full header value is kept for
+    /// its charset.
+    Html(String),
+}
+
+/// Checks the `Content-Type` of a POST: `application/json` (with at most a
+/// UTF-8 charset), or `text/html` where `html` allows raw pages. Anything
+/// else, `text/plain` and form types included (which browsers send from any
+/// site without asking first), or none at all gets 415.
+pub(crate) fn body_type(headers: &HeaderMap, html: bool) -> Result<BodyType, ApiError> {
+    let accepted = if html {
+        "`application/json` or `text/html`"
+    } else {
+        "`application/json`"
+    };
+    let refuse = |what: String| {
+        ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            format!("{what}; send {accepted}"),
+        )
+    };
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Err(refuse("the request has no Content-Type".into()));
+    };
+    let value = value
+        .to_str()
+        .map_err(|_| refuse("the Content-Type is not ASCII".into()))?;
+    let mut parts = value.split(';');
+    let mime = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    match mime.as_str() {
+        "application/json" => {
+            for param in parts {
+                let (name, charset) = param.split_once('=').unwrap_or((param, ""));
+                let charset = charset.trim().trim_matches('"');
+                if name.trim().eq_ignore_ascii_case("charset")
+                    && !charset.eq_ignore_ascii_case("utf-8")
+                {
+                    return Err(refuse(format!("JSON must be UTF-8, not {charset}")));
+                }
+            }
+            Ok(BodyType::Json)
+        }
+        "text/html" if html => Ok(BodyType::Html(value.to_owned())),
+        _ => Err(refuse(format!("Content-Type `{value}` is not accepted"))),
+    }
+}
 
 /// Where the article comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +69,19 @@ pub(crate) enum Input {
     Html(String),
     /// A page to download.
     Url(String),
+    /// A page posted as the request body.
+    Page(Page),
+}
+
+/// A page posted as a `text/html` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Page {
+    /// The page's bytes.
+    pub(crate) body: Vec<u8>,
+    /// The request's `Content-Type`, whose charset decodes the body.
+    pub(crate) content_type: String,
+    /// The page's address from `?url=`, for metadata only (never fetched).
+    pub(crate) url: Option<String>,
 }
 
 impl Input {
@@ -23,6 +91,7 @@ impl Input {
             Input::Text(_) => "text",
             Input::Html(_) => "html",
             Input::Url(_) => "url",
+            Input::Page(_) => "body",
         }
     }
 }
@@ -63,6 +132,34 @@ struct RawSummarize {
 struct RawExtract {
     html: Option<String>,
     url: Option<String>,
+}
+
+/// The query string's pairs as a JSON object, numbers as numbers; a
+/// name given twice is refused.
+pub(crate) fn query(uri: &axum::http::Uri) -> Result<Map<String, Value>, ApiError> {
+    let axum::extract::Query(pairs) =
+        axum::extract::Query::<Vec<(String, String)>>::try_from_uri(uri).map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_query",
+                format!("the query string cannot be read: {e}"),
+            )
+        })?;
+    let mut map = Map::new();
+    for (name, value) in pairs {
+        let value = match serde_json::from_str::<serde_json::Number>(&value) {
+            Ok(number) if name != "url" => Value::Number(number),
+            _ => Value::String(value),
+        };
+        if map.insert(name.clone(), value).is_some() {
+            return Err(ApiError::bad_request(
+                "conflicting_input",
+                &name,
+                format!("`{name}` is given twice in the query"),
+            ));
+        }
+    }
+    Ok(map)
 }
 
 /// Parses a body as a JSON object.
@@ -173,11 +270,75 @@ pub(crate) fn summarize(
     map: Map<String, Value>,
     prefix: &str,
 ) -> Result<SummarizeRequest, ApiError> {
-    let raw: RawSummarize = typed(map, &SUMMARIZE_FIELDS, prefix)?;
+    let mut raw: RawSummarize = typed(map, &SUMMARIZE_FIELDS, prefix)?;
     let input = one_input(
-        [("text", raw.text), ("html", raw.html), ("url", raw.url)],
+        [
+            ("text", raw.text.take()),
+            ("html", raw.html.take()),
+            ("url", raw.url.take()),
+        ],
         prefix,
     )?;
+    let options = options(raw, prefix)?;
+    Ok(SummarizeRequest { input, options })
+}
+
+/// Checks a summarize request whose body is the page: the options and the
+/// page's `url` come from the query string.
+pub(crate) fn summarize_page(
+    mut query: Map<String, Value>,
+    body: Vec<u8>,
+    content_type: String,
+) -> Result<SummarizeRequest, ApiError> {
+    let url = page_url(&mut query)?;
+    let raw: RawSummarize = typed(query, &SUMMARIZE_FIELDS[3..], "")?;
+    let options = options(raw, "")?;
+    Ok(SummarizeRequest {
+        input: page(body, content_type, url)?,
+        options,
+    })
+}
+
+/// Checks an extract request whose body is the page (`url` may be in the query).
+pub(crate) fn extract_page(
+    mut query: Map<String, Value>,
+    body: Vec<u8>,
+    content_type: String,
+) -> Result<Input, ApiError> {
+    let url = page_url(&mut query)?;
+    let _: RawExtract = typed(query, &[], "")?;
+    page(body, content_type, url)
+}
+
+fn page_url(query: &mut Map<String, Value>) -> Result<Option<String>, ApiError> {
+    match query.remove("url") {
+        Some(Value::String(url)) if !url.trim().is_empty() => Ok(Some(url)),
+        Some(_) => Err(ApiError::bad_request(
+            "empty_input",
+            "url",
+            "`url` in the query is empty",
+        )),
+        None => Ok(None),
+    }
+}
+
+fn page(body: Vec<u8>, content_type: String, url: Option<String>) -> Result<Input, ApiError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::bad_request(
+            "empty_input",
+            "body",
+            "the request body (the page) is empty",
+        ));
+    }
+    Ok(Input::Page(Page {
+        body,
+        content_type,
+        url,
+    }))
+}
+
+/// The summary options of a request, checked.
+fn options(raw: RawSummarize, prefix: &str) -> Result<lede::Options, ApiError> {
     let mut options = lede::Options::default();
     let lengths = [
         ("sentences", raw.sentences.map(lede::Length::Sentences)),
@@ -218,7 +379,7 @@ pub(crate) fn summarize(
         }
         options.max_overlap = Some(overlap);
     }
-    Ok(SummarizeRequest { input, options })
+    Ok(options)
 }
 
 /// Checks an extract request: `html` or `url`.
@@ -325,6 +486,51 @@ mod tests {
         let ok = parse(json!({"text": "x", "words": 40, "algorithm": "TextRank"})).unwrap();
         assert_eq!(ok.options.length, lede::Length::Words(40));
         assert_eq!(ok.options.algorithm, lede::Algorithm::TextRank);
+    }
+
+    fn headers(content_type: Option<&str>) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        if let Some(value) = content_type {
+            headers.insert(header::CONTENT_TYPE, value.parse().unwrap());
+        }
+        headers
+    }
+
+    #[test]
+    fn only_json_and_where_allowed_html_bodies_are_read() {
+        for value in ["application/json", "APPLICATION/JSON ; Charset=UTF-8"] {
+            assert_eq!(body_type(&headers(Some(value)), false), Ok(BodyType::Json));
+        }
+        assert_eq!(
+            body_type(&headers(Some("text/html; charset=latin1")), true),
+            Ok(BodyType::Html("text/html; charset=latin1".into()))
+        );
+        for (value, html) in [
+            (None, true),
+            (Some("text/html"), false),
+            (Some("text/plain"), true),
+            (Some("application/x-www-form-urlencoded"), true),
+            (Some("application/json; charset=utf-16"), true),
+        ] {
+            let err = body_type(&headers(value), html).unwrap_err();
+            assert_eq!(
+                (err.status, err.code),
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+                "{value:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn query_values_keep_their_types() {
+        let uri: axum::http::Uri = "/v1/summarize?sentences=2&ratio=0.5&algorithm=lead&url=7"
+            .parse()
+            .unwrap();
+        let map = query(&uri).unwrap();
+        assert_eq!(
+            Value::Object(map),
+            json!({"sentences": 2, "ratio": 0.5, "algorithm": "lead", "url": "7"})
+        );
     }
 
     #[test]

@@ -5,24 +5,30 @@ use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::{ApiError, ErrorBody};
-use crate::request::{self, Input, SummarizeRequest};
-use crate::{metrics, AppState, MAX_BATCH_ITEMS};
+use crate::host::{self, AllowedHosts};
+use crate::request::{self, BodyType, Input, SummarizeRequest};
+use crate::{fetch, metrics, AppState, MAX_BATCH_ITEMS};
 
 const PAGE: &str = include_str!("../assets/index.html");
 const OPENAPI: &str = include_str!("../assets/openapi.json");
+const FAVICON: &str = include_str!("../assets/favicon.svg");
 
-pub(crate) fn router(state: Arc<AppState>) -> Router {
-    Router::new()
+/// The routes, then (innermost first) the panic handler, CORS when origins
+/// are configured, the `Host` check and the metrics.
+pub(crate) fn router(state: Arc<AppState>, hosts: AllowedHosts) -> Router {
+    let routes = Router::new()
         .route("/", get(page))
+        .route("/favicon.ico", get(favicon))
         .route("/healthz", get(healthz))
         .route("/version", get(version))
         .route("/metrics", get(metrics_text))
@@ -41,12 +47,44 @@ pub(crate) fn router(state: Arc<AppState>) -> Router {
         .layer(CatchPanicLayer::custom(|_| {
             tracing::error!("a handler panicked");
             ApiError::internal("the server failed on this request").into_response()
-        }))
+        }));
+    let routes = match cors(&state.config.cors_origins) {
+        Some(cors) => routes.layer(cors),
+        None => routes,
+    };
+    routes
+        .layer(middleware::from_fn_with_state(Arc::new(hosts), host::check))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&state),
             metrics::observe,
         ))
         .with_state(state)
+}
+
+/// Answers preflights and allows reading responses for `origins` only;
+/// none at all without origins.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    (!origins.is_empty()).then(|| {
+        CorsLayer::new()
+            .allow_origin(AllowOrigin::list(origins))
+            .allow_methods([axum::http::Method::GET, axum::http::Method::POST])
+            .allow_headers([header::CONTENT_TYPE])
+            .max_age(Duration::from_secs(600))
+    })
+}
+
+async fn favicon() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "max-age=86400"),
+        ],
+        FAVICON,
+    )
 }
 
 async fn page() -> Html<&'static str> {
@@ -87,6 +125,16 @@ async fn metrics_text(State(state): State<Arc<AppState>>) -> impl IntoResponse {
     )
 }
 
+/// A response with the warnings about its input, such as a page cut at the
+/// fetch limit.
+#[derive(Debug, Serialize)]
+struct Warned<T> {
+    #[serde(flatten)]
+    value: T,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<lede::Warning>,
+}
+
 /// An article extracted from HTML, as `/v1/extract` answers it.
 #[derive(Debug, Serialize)]
 struct Extracted {
@@ -113,22 +161,48 @@ struct BatchResponse<'a> {
 /// Work that runs on the blocking pool and yields the JSON response body.
 type Job = Box<dyn FnOnce() -> Result<Vec<u8>, ApiError> + Send>;
 
-/// Admits the request, reads and parses its body, checks it with `prepare`,
+/// A request body, read according to its Content-Type.
+enum Payload {
+    /// A JSON object.
+    Json(Map<String, Value>),
+    /// A `text/html` page, with the query string's options.
+    Page {
+        body: Vec<u8>,
+        content_type: String,
+        query: Map<String, Value>,
+    },
+}
+
+/// Checks the Content-Type (`text/html` only where `html` allows it),
+/// admits the request, reads and parses its body, checks it with `prepare`,
 /// runs the job it returns on the worker pool, all within the request timeout.
 async fn guarded(
     state: Arc<AppState>,
-    headers: &HeaderMap,
-    body: Body,
-    prepare: impl FnOnce(Arc<AppState>, Map<String, Value>) -> Result<Job, ApiError>,
+    request: (Uri, HeaderMap, Body),
+    html: bool,
+    prepare: impl FnOnce(Arc<AppState>, Payload) -> Result<Job, ApiError>,
 ) -> Response {
+    let (uri, headers, body) = request;
+    let body_type = match request::body_type(&headers, html) {
+        Ok(body_type) => body_type,
+        Err(err) => return err.into_response(),
+    };
     let ticket = match state.jobs.admit(&state.metrics) {
         Ok(ticket) => ticket,
         Err(err) => return err.into_response(),
     };
     let limit = state.config.max_body_bytes;
     let work = async {
-        let map = read_object(headers, body, limit).await?;
-        let job = prepare(Arc::clone(&state), map)?;
+        let bytes = read_body(&headers, body, limit).await?;
+        let payload = match body_type {
+            BodyType::Json => Payload::Json(request::object(&bytes)?),
+            BodyType::Html(content_type) => Payload::Page {
+                body: bytes.to_vec(),
+                content_type,
+                query: request::query(&uri)?,
+            },
+        };
+        let job = prepare(Arc::clone(&state), payload)?;
         state.jobs.run(&state.metrics, job).await
     };
     let result = match tokio::time::timeout(state.config.timeout, work).await {
@@ -165,11 +239,11 @@ fn too_large(limit: usize) -> ApiError {
     )
 }
 
-async fn read_object(
+async fn read_body(
     headers: &HeaderMap,
     body: Body,
     limit: usize,
-) -> Result<Map<String, Value>, ApiError> {
+) -> Result<axum::body::Bytes, ApiError> {
     let declared = headers
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
@@ -177,7 +251,7 @@ async fn read_object(
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large(limit));
     }
-    let bytes = axum::body::to_bytes(body, limit).await.map_err(|err| {
+    axum::body::to_bytes(body, limit).await.map_err(|err| {
         let over = std::error::Error::source(&err)
             .is_some_and(|s| s.is::<http_body_util::LengthLimitError>());
         if over {
@@ -189,8 +263,7 @@ async fn read_object(
                 format!("could not read the request body: {err}"),
             )
         }
-    })?;
-    request::object(&bytes)
+    })
 }
 
 fn to_json(value: &impl Serialize) -> Result<Vec<u8>, ApiError> {
@@ -211,20 +284,23 @@ impl AppState {
         Ok(())
     }
 
-    /// The article behind an `html` or `url` input.
-    fn article(&self, input: &Input, field: &str) -> Result<Extracted, ApiError> {
+    /// The article behind an `html`, `url` or page input.
+    fn article(&self, input: &Input, field: &str) -> Result<Warned<Extracted>, ApiError> {
+        let bad_page = |e: lede_html::ExtractError| {
+            ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string()).field(field)
+        };
+        let mut warnings = Vec::new();
         let article = match input {
-            Input::Html(html) => lede_html::extract(html, None).map_err(|e| {
-                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string())
-                    .field(field)
-            })?,
+            Input::Html(html) => lede_html::extract(html, None).map_err(bad_page)?,
+            Input::Page(page) => {
+                lede_html::extract_bytes(&page.body, Some(&page.content_type), page.url.as_deref())
+                    .map_err(bad_page)?
+            }
             Input::Url(url) => {
                 let page = self.page(url, field)?;
+                warnings.extend(fetch::truncation_warning(&page));
                 lede_html::extract_bytes(&page.body, page.content_type.as_deref(), Some(&page.url))
-                    .map_err(|e| {
-                        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_page", e.to_string())
-                            .field(field)
-                    })?
+                    .map_err(bad_page)?
             }
             Input::Text(_) => return Err(ApiError::internal("text is not a page")),
         };
@@ -237,14 +313,18 @@ impl AppState {
             .field(field));
         }
         let text = article.text();
-        Ok(Extracted { article, text })
+        Ok(Warned {
+            value: Extracted { article, text },
+            warnings,
+        })
     }
 
-    fn page(&self, url: &str, field: &str) -> Result<lede_html::FetchedPage, ApiError> {
-        self.fetcher
+    fn page(&self, url: &str, field: &str) -> Result<lede_fetch::FetchedPage, ApiError> {
+        let fetcher = self
+            .fetcher
             .as_ref()
-            .ok_or_else(|| ApiError::internal("fetching is off"))?
-            .page(url, field)
+            .ok_or_else(|| ApiError::internal("fetching is off"))?;
+        fetch::page(fetcher, url, field)
     }
 
     /// Summarizes text, or a page through the library's HTML path (the
@@ -262,24 +342,49 @@ impl AppState {
             ..request.options.clone()
         };
         let summarizer = &self.summarizer;
+        let mut warnings = Vec::new();
         let summary = match &request.input {
             Input::Text(text) => summarizer.summarize(text, &options),
             Input::Html(html) => {
                 summarizer.summarize(lede::Input::Html { html, url: None }, &options)
             }
+            Input::Page(page) => {
+                let input = lede::Input::Bytes {
+                    bytes: &page.body,
+                    format: Some(lede::InputFormat::Html),
+                    content_type: Some(&page.content_type),
+                    url: page.url.as_deref(),
+                };
+                summarizer.summarize(input, &options)
+            }
             Input::Url(url) => {
                 let page = self.page(url, &field)?;
+                warnings.extend(fetch::truncation_warning(&page));
                 let input = lede::Input::page(&page.body, page.content_type.as_deref(), &page.url);
                 summarizer.summarize(input, &options)
             }
         };
-        summary.map_err(|e| ApiError::from_lede(&e, &field))
+        let mut summary = summary.map_err(|e| ApiError::from_lede(&e, &field))?;
+        summary.warnings.extend(warnings);
+        Ok(summary)
     }
 }
 
-async fn summarize(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
-    guarded(state, &headers, body, |state, map| {
-        let request = request::summarize(map, "")?;
+async fn summarize(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    guarded(state, (uri, headers, body), true, |state, payload| {
+        let request = match payload {
+            Payload::Json(map) => request::summarize(map, "")?,
+            Payload::Page {
+                body,
+                content_type,
+                query,
+            } => request::summarize_page(query, body, content_type)?,
+        };
         state.check_input(&request.input, request.input.field())?;
         let deadline = Instant::now() + state.config.timeout;
         Ok(Box::new(move || {
@@ -289,8 +394,16 @@ async fn summarize(State(state): State<Arc<AppState>>, headers: HeaderMap, body:
     .await
 }
 
-async fn batch(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
-    guarded(state, &headers, body, |state, map| {
+async fn batch(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    guarded(state, (uri, headers, body), false, |state, payload| {
+        let Payload::Json(map) = payload else {
+            return Err(ApiError::internal("a batch is JSON"));
+        };
         let items = request::batch(map, MAX_BATCH_ITEMS)?;
         let requests: Vec<Result<(usize, SummarizeRequest), ApiError>> = items
             .into_iter()
@@ -329,9 +442,21 @@ async fn batch(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Bod
     .await
 }
 
-async fn extract(State(state): State<Arc<AppState>>, headers: HeaderMap, body: Body) -> Response {
-    guarded(state, &headers, body, |state, map| {
-        let input = request::extract(map)?;
+async fn extract(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    guarded(state, (uri, headers, body), true, |state, payload| {
+        let input = match payload {
+            Payload::Json(map) => request::extract(map)?,
+            Payload::Page {
+                body,
+                content_type,
+                query,
+            } => request::extract_page(query, body, content_type)?,
+        };
         let field = input.field();
         state.check_input(&input, field)?;
         Ok(Box::new(move || to_json(&state.article(&input, field)?)))

@@ -14,6 +14,7 @@ async fn sigterm_finishes_requests_in_flight_then_stops() {
     let mut server = Server::start_until(
         lede_server::Config {
             max_concurrency: 1,
+            shutdown_timeout: Duration::from_secs(60),
             ..config()
         },
         Some(Box::pin(signal)),

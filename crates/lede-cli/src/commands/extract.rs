@@ -4,7 +4,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use lede_html::{Article, FetchLimits};
+use lede_html::Article;
 
 /// Output format.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -39,9 +39,9 @@ pub struct Args {
 
 /// Runs `lede extract`; fails when no article text is found.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let is_url = args.input.starts_with("http://") || args.input.starts_with("https://");
-    let (bytes, content_type, url) = if is_url {
-        let page = lede_html::fetch(&args.input, &FetchLimits::default())
+    let (bytes, content_type, url) = if crate::fetch::is_url(&args.input) {
+        let page = crate::fetch::fetcher(lede::ingest::DEFAULT_MAX_INPUT_BYTES)
+            .fetch(&args.input)
             .with_context(|| format!("fetching {}", args.input))?;
         if page.truncated {
             eprintln!("lede: warning: page cut at {} bytes", page.body.len());

@@ -57,6 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let job = Job {
         summarizer: args.summary.summarizer()?,
         options: args.summary.options(args.input.max_bytes)?,
+        fetcher: crate::fetch::fetcher(args.input.max_bytes),
     };
     let mut out: Box<dyn Write + Send> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
@@ -89,10 +90,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// The summarizer and the options every input of the run is summarized with.
+/// The summarizer, options and fetcher every input of the run shares.
 struct Job {
     summarizer: Summarizer,
     options: Options,
+    fetcher: lede_fetch::Fetcher,
 }
 
 fn summarize_files(job: &Job, args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
@@ -144,14 +146,16 @@ fn summarize_files(job: &Job, args: &Args, out: &mut dyn Write) -> anyhow::Resul
 
 /// Summarizes one file, `-` (stdin) or http(s) URL.
 fn summarize_input(job: &Job, args: &Args, input: &str) -> anyhow::Result<Summary> {
-    if input.starts_with("http://") || input.starts_with("https://") {
-        let limits = lede_html::FetchLimits {
-            max_body_bytes: args.input.max_bytes,
-            ..lede_html::FetchLimits::default()
-        };
-        let page = lede_html::fetch(input, &limits)?;
+    if crate::fetch::is_url(input) {
+        let page = job.fetcher.fetch(input)?;
         let page_input = Input::page(&page.body, page.content_type.as_deref(), &page.url);
-        return Ok(job.summarizer.summarize(page_input, &job.options)?);
+        let mut summary = job.summarizer.summarize(page_input, &job.options)?;
+        if page.truncated {
+            summary.warnings.push(lede::Warning::PageTruncated {
+                bytes: page.body.len(),
+            });
+        }
+        return Ok(summary);
     }
     let format_hint = args.input.input_format.forced();
     let bytes = read_input(input, args.input.max_bytes)?;

@@ -115,6 +115,21 @@ where
     }
 }
 
+/// Sends `method` to `url` with `headers` (a `host` among them replaces the
+/// one the client would send) and `body`.
+pub async fn request(
+    method: Method,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: impl Into<Bytes>,
+) -> Reply {
+    let mut builder = Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    send(builder.body(Full::new(body.into())).unwrap()).await
+}
+
 pub async fn get(url: &str) -> Reply {
     send(Request::get(url).body(Full::new(Bytes::new())).unwrap()).await
 }
@@ -142,7 +157,13 @@ pub async fn post_chunked(url: &str, body: Vec<u8>) -> Reply {
         .map(|c| Ok(Frame::data(Bytes::copy_from_slice(c))))
         .collect();
     let stream = StreamBody::new(futures_util::stream::iter(chunks));
-    send(Request::post(url).body(stream).unwrap()).await
+    send(
+        Request::post(url)
+            .header("content-type", "application/json")
+            .body(stream)
+            .unwrap(),
+    )
+    .await
 }
 
 /// The OpenAPI document the server publishes.
