@@ -127,3 +127,36 @@ fn neutral_resources_do_nothing() {
     assert!(!neutral.is_stopword("the"));
     assert_eq!(neutral.stem("running"), "running");
 }
+
+#[test]
+fn english_markers_are_sorted() {
+    assert!(ENGLISH_MARKERS.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn english_shortcut_only_takes_english() {
+    let english = "The government said on Wednesday that it would raise taxes on fuel and \
+                   tobacco next year, a move that has angered drivers and shop owners who say \
+                   they have already been hit hard by the rising cost of living.";
+    assert!(looks_english(english));
+    assert_eq!(detect(english), Some((Language::English, 1.0)));
+    let others = [
+        "Die Bundesregierung hat am Mittwoch beschlossen, die Steuern auf Benzin und Tabak im \
+         nächsten Jahr zu erhöhen. Das neue Update für die Software kommt im Mai, sagte der \
+         Sprecher des Konzerns in Berlin, der für die Plattform zuständig ist.",
+        "Regjeringen sa onsdag at den vil øke avgiftene på drivstoff og tobakk neste år, noe \
+         som har gjort bilister og butikkeiere sinte, for de er allerede hardt rammet av \
+         økte levekostnader i hele landet.",
+        "Hallitus kertoi keskiviikkona, että se nostaa ensi vuonna polttoaineen ja tupakan \
+         veroja, mikä on suututtanut autoilijat ja kauppiaat, joiden mukaan elinkustannukset \
+         ovat jo nyt nousseet liikaa ja se on vaikeaa.",
+        "Le gouvernement a annoncé mercredi qu'il augmenterait l'année prochaine les taxes sur \
+         le carburant et le tabac, une décision qui a fâché les automobilistes et les \
+         commerçants, déjà touchés par la hausse du coût de la vie.",
+    ];
+    for text in others {
+        assert!(!looks_english(text), "{text}");
+    }
+    // Too few words to tell: the trigram model decides.
+    assert!(!looks_english("The cat and the dog."));
+}
