@@ -442,7 +442,7 @@ const DATE_WORDS: &[&str] = &[
 
 static DATELINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:\p{Lu}[\p{Lu}\p{Lt}'’.\-]+(?:[ /\-]\p{Lu}[\p{Lu}'’.\-]+){0,3}(?:,\s*[\p{L}. ]{2,30}?)?\s*(?:\((?:AFP|AP|APA|ANSA|ANP|Belga|dpa|DPA|EFE|epd|KNA|Reuters|SDA|Keystone-SDA|sda|Lusa|PAP|TASS|NTB|TT|Ritzau|AA|Europa Press|dpa-AFX|AFX|kna|afp|efe|ats|ATS|SID|sid)\)\s*)?(?:\.?\s*[–—-]+\s*|:\s+)|\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}(?:,\s*[^()]{1,30}?)?\s*\((?:AFP|AP|APA|ANSA|ANP|Belga|dpa|DPA|EFE|epd|KNA|Reuters|SDA|Keystone-SDA|sda|Lusa|PAP|TASS|NTB|TT|Ritzau|AA|Europa Press|dpa-AFX|AFX|kna|afp|efe|ats|ATS|SID|sid)\)\s*(?:\.?\s*[–—-]+|:)?\s*)",
+        r"^(?:\p{Lu}{3}[\p{Lu}'’.\-]*(?:[ /]\p{Lu}[\p{Lu}'’.\-]+){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:\s*\((?:AFP|AP|APA|ANSA|ANP|Belga|dpa|DPA|EFE|epd|KNA|Reuters|SDA|Keystone-SDA|sda|Lusa|PAP|TASS|NTB|TT|Ritzau|AA|Europa Press|dpa-AFX|AFX|kna|afp|efe|ats|ATS|SID|sid)\)\.?)?(?:\s*[–—]+\s*|\s+-+\s+|\s*\.-\s*)|\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}(?:,\s*[^()]{1,30}?)?\s*\((?:AFP|AP|APA|ANSA|ANP|Belga|dpa|DPA|EFE|epd|KNA|Reuters|SDA|Keystone-SDA|sda|Lusa|PAP|TASS|NTB|TT|Ritzau|AA|Europa Press|dpa-AFX|AFX|kna|afp|efe|ats|ATS|SID|sid)\)\s*(?:\.?\s*[–—-]+|:)?\s*)",
     )
     .expect("valid multilingual dateline pattern")
 });
@@ -546,8 +546,7 @@ fn is_date_line(line: &str) -> bool {
             .bytes()
             .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'h'))
         {
-            let digits = word.bytes().filter(u8::is_ascii_digit).count();
-            dated |= digits == 4 || word.contains([':', 'h']) || word.matches('.').count() >= 2;
+            dated |= is_year_time_or_date(word);
             continue;
         }
         let lower = word.to_lowercase();
@@ -561,6 +560,20 @@ fn is_date_line(line: &str) -> bool {
         return false;
     }
     dated
+}
+
+/// A year ("2022"), a time ("7:43", "17.50", "10h15") or a numeric date
+/// ("26.04.2022"); not a score such as "3:1".
+fn is_year_time_or_date(word: &str) -> bool {
+    let year = word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"));
+    let time = word.split_once([':', 'h', '.']).is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    year || time || word.matches('.').count() >= 2
 }
 
 /// Whether a whole paragraph is an author line such as "By Jane Smith".
@@ -779,6 +792,18 @@ mod tests {
             dateline_in("Die Regierung - so heißt es - plant.", GERMAN),
             None
         );
+        assert_eq!(
+            dateline_in("CDU-Chef Merz sagte am Montag, er kandidiere.", GERMAN),
+            None
+        );
+        assert_eq!(
+            dateline_in("EU – Die Kommission legt einen Plan vor.", GERMAN),
+            None
+        );
+        assert!(!is_boilerplate_paragraph_in(
+            "FC Bayern München 3:1",
+            GERMAN
+        ));
         let p = "Scholz spricht am Mittwoch in Berlin. Foto: Michael Kappeler/dpa";
         assert_eq!(
             trailing_photo_credit_in(p, GERMAN),
