@@ -118,6 +118,16 @@ const FURNITURE_OTHER: &[&str] = &[
     "merken",
     "schließen",
     "zum artikel",
+    "zum newsticker",
+    "zitiervorschlag",
+    "weitere informationen",
+    "empfohlener redaktioneller inhalt",
+    "teilen und weiterempfehlen",
+    "leserbriefe",
+    "mit dpa",
+    "mit afp",
+    "mit agenturen",
+    "wie hat ihnen dieser artikel gefallen",
     // French
     "à lire aussi",
     "a lire aussi",
@@ -136,6 +146,7 @@ const FURNITURE_OTHER: &[&str] = &[
     "sur le même sujet",
     "vidéo",
     "lire plus tard",
+    "à découvrir",
     // Spanish and Catalan
     "lee también",
     "lea también",
@@ -194,6 +205,24 @@ const FURNITURE_OTHER: &[&str] = &[
     "реклама",
     "поделиться",
     "комментарии",
+    "kort fortalt",
+    "입력",
+    "수정",
+    "カテゴリーをフォローする",
+    // share buttons left as text
+    "facebook",
+    "twitter",
+    "twitter-x",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "mail",
+    "e-mail",
+    "print",
+    "copy",
+    "link kopieren",
+    "copier le lien",
+    "copiar enlace",
 ];
 
 /// Prefixes of paragraphs that are furniture in other languages, photo
@@ -237,6 +266,12 @@ const FURNITURE_OTHER_PREFIXES: &[&str] = &[
     "quelle: ",
     "fonte: ",
     "fuente: ",
+    "bildrechte: ",
+    "imago images",
+    "übersetzung: ",
+    "redaktion: ",
+    "schlussredaktion: ",
+    "mitarbeit: ",
 ];
 
 /// Phrases that mark a short paragraph as an account, subscription,
@@ -278,6 +313,13 @@ const SITE_MESSAGES: &[&str] = &[
     "créer un compte",
     "activer javascript",
     "désactivez votre bloqueur",
+    "sur un seul appareil à la fois",
+    "votre abonnement n’autorise pas",
+    "votre abonnement n'autorise pas",
+    "accédez à tous nos contenus",
+    "sie waren einige zeit inaktiv",
+    "er ansvarlig for dine data",
+    "соблюдать правила комментирования",
     // Spanish, Catalan, Portuguese, Italian, Dutch
     "utilizamos cookies",
     "este sitio utiliza cookies",
@@ -438,6 +480,16 @@ const DATE_WORDS: &[&str] = &[
     "cet",
     "cest",
     "utc",
+    "aktualizováno",
+    "včera",
+    "dnes",
+    "heute",
+    "gestern",
+    "hoy",
+    "ayer",
+    "hier",
+    "aujourd'hui",
+    "•",
 ];
 
 static DATELINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -449,13 +501,13 @@ static DATELINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Von|VON|von|Par|PAR|par|Por|POR|por|Di|DI|Door|door|Av|av|Af|af|Autor:|Autorin:|Auteur\s?:|Autor\s?:|Texto:|Text:|Redacción:|Rédaction\s?:)\s+\p{Lu}[\p{L}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}'’.\-]*|von|van|der|den|de|del|della|da|du|la|le|di|dos|das|y|e|et|und|og|och|and|&|,))*(?:\s*[,/|]\s*[\p{L} ]{1,40})?\.?$",
+        r"^(?:Von|VON|von|Par|PAR|par|Por|POR|por|Di|DI|Door|door|Av|av|Af|af|Autor:|Autorin:|Auteur\s?:|Autor\s?:|Texto:|Text:|Redacción:|Rédaction\s?:)\s+\p{Lu}[\p{L}'’.\-]*(?:,?\s+(?:\p{Lu}[\p{L}'’.\-]*|von|van|der|den|de|del|della|da|du|la|le|di|dos|das|y|e|et|und|og|och|and|&))*(?:\s*[,/|]\s*[\p{L} \-]{1,40})?\.?$",
     )
     .expect("valid multilingual byline pattern")
 });
 
 static PHOTO_CREDIT_OTHER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*(?:\((?:(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Ii]magen|[Cc]r[ée]dits?(?: photo)?|[Qq]uelle|[Ff]uente)\s?:\s*)?[\p{Lu}©][\p{L}'’.\-]*(?:[ /&,]+[\p{Lu}][\p{L}'’.\-]*){0,5}\)|(?:[Ff]otos?|[Bb]ild(?:er)?|[Pp]hotos?|[Cc]r[ée]dits?(?: photo)?)\s?:\s*[\p{L}©][\p{L}'’.\-]*(?:[ /&,]+[\p{Lu}\p{Ll}][\p{L}'’.\-]*){0,6}|©\s*\p{Lu}[\p{L}'’.\-]*(?:[ /&,]+\p{Lu}[\p{L}'’.\-]*){0,5})\s*$")
+    Regex::new(r"\s*(?:\((?:(?:[Ff]otos?|[Bb]ild(?:er|rechte)?|[Pp]hotos?|[Ii]magen|[Cc]r[ée]dits?(?: photo)?|[Qq]uelle|[Ff]uente)\s?:\s*)?[\p{Lu}©][\p{L}'’.\-]*(?:[ /&,]+[\p{Lu}][\p{L}'’.\-]*){0,5}\)|(?:[Ff]otos?|[Bb]ild(?:er|rechte)?|[Pp]hotos?|[Cc]r[ée]dits?(?: photo)?)\s?:\s*[\p{L}©][\p{L}'’.\-]*(?:[ /&,]+[\p{Lu}\p{Ll}][\p{L}'’.\-]*){0,6}|©\s*\p{Lu}[\p{L}'’.\-]*(?:[ /&,]+\p{Lu}[\p{L}'’.\-]*){0,5})\s*$")
         .expect("valid multilingual photo credit pattern")
 });
 
@@ -493,8 +545,11 @@ pub fn is_boilerplate_paragraph_in(paragraph: &str, lang: Option<Language>) -> b
     if english || english_match {
         return english_match;
     }
+    let bare_url = !bare.contains(char::is_whitespace)
+        && (bare.starts_with("https://") || bare.starts_with("http://"));
     (paragraph.len() <= 160
-        && (FURNITURE_OTHER.contains(&bare)
+        && (bare_url
+            || FURNITURE_OTHER.contains(&bare)
             || FURNITURE_OTHER_PREFIXES
                 .iter()
                 .any(|p| lower.starts_with(p))
@@ -776,6 +831,22 @@ mod tests {
             GERMAN
         ));
         assert!(is_byline_paragraph_in("Von Max Muster, Berlin", GERMAN));
+        assert!(is_byline_paragraph_in(
+            "Von Christian Unger, Tobias Köberlein, Laura Wagener und Alexander Rothe",
+            GERMAN
+        ));
+        assert!(is_byline_paragraph_in(
+            "von Engin Haupt, MDR SACHSEN-ANHALT",
+            GERMAN
+        ));
+        assert!(is_boilerplate_paragraph_in(
+            "https://p.dw.com/p/4boRv",
+            GERMAN
+        ));
+        assert!(is_boilerplate_paragraph_in(
+            "Empfohlener redaktioneller Inhalt",
+            GERMAN
+        ));
         assert!(!is_byline_paragraph_in(
             "Von Montag an gelten neue Regeln für alle Mieter in Berlin.",
             GERMAN
@@ -819,6 +890,7 @@ mod tests {
             "Photo : AFP",
             "Crédit photo : Ludovic Marin / AFP",
             "Cet article est réservé aux abonnés.",
+            "Vous pouvez lire Le Monde sur un seul appareil à la fois",
             "Nous utilisons des cookies pour améliorer votre expérience.",
             "Publié le 12 mars 2023 à 10h15",
         ] {
