@@ -6,6 +6,9 @@
 //!   (checked on fixtures generated with rouge-score itself).
 //! - [`aggregate`] gives corpus means with bootstrap confidence intervals,
 //!   [`paired_permutation_test`] compares two systems.
+//! - [`Tokenizer::Multilingual`] scores any language the way XL-Sum's
+//!   multilingual ROUGE does (Unicode tokens, Snowball stems); the default
+//!   [`Tokenizer::RougeScore`] is rouge-score's, for English.
 //! - [`greedy_oracle`] picks the sentences that maximise ROUGE-1 + ROUGE-2 F1.
 //!
 //! ```
@@ -22,10 +25,10 @@ mod score;
 mod stats;
 mod tokenize;
 
-pub use oracle::{greedy_oracle, oracle_labels};
+pub use oracle::{greedy_oracle, greedy_oracle_with, oracle_labels};
 pub use score::{Config, RougeScorer, RougeType, Score, Scores};
 pub use stats::{aggregate, paired_permutation_test, Aggregate, Bootstrap, Comparison, Interval};
-pub use tokenize::tokenize;
+pub use tokenize::{tokenize, tokenize_with, Snowball, Tokenizer};
 
 /// Errors of the ROUGE library.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -11,7 +11,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::score::Score;
-use crate::tokenize::{with_tokenizer, Doc};
+use crate::tokenize::{with_tokenizer, Doc, Tokenizer};
 
 /// Picks sentences greedily: at each step the one that raises ROUGE-1 F1 +
 /// ROUGE-2 F1 the most (the earliest on ties), until `max_sentences` are
@@ -24,7 +24,25 @@ use crate::tokenize::{with_tokenizer, Doc};
 /// assert_eq!(chosen, [2]);
 /// ```
 pub fn greedy_oracle(sentences: &[&str], reference: &str, max_sentences: usize) -> Vec<usize> {
-    with_tokenizer(true, |tokenizer, _| {
+    greedy_oracle_with(sentences, reference, max_sentences, Tokenizer::RougeScore)
+}
+
+/// [`greedy_oracle`] with tokens (stemmed) from `tokenizer` instead of
+/// rouge-score's: the oracle of multilingual ROUGE.
+///
+/// ```
+/// use lede_rouge::{greedy_oracle_with, Snowball, Tokenizer};
+/// let sentences = ["Il pleut à Paris.", "Le préfet a fermé les routes."];
+/// let french = Tokenizer::Multilingual(Some(Snowball::French));
+/// assert_eq!(greedy_oracle_with(&sentences, "Routes fermées par le préfet", 2, french), [1]);
+/// ```
+pub fn greedy_oracle_with(
+    sentences: &[&str],
+    reference: &str,
+    max_sentences: usize,
+    tokenizer: Tokenizer,
+) -> Vec<usize> {
+    with_tokenizer(tokenizer, true, |tokenizer, _| {
         let mut reference_doc = Doc::default();
         tokenizer.tokenize(reference, &mut reference_doc);
         let docs: Vec<Doc> = sentences

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use rustc_hash::FxHashMap;
 
-use crate::tokenize::{with_tokenizer, Doc, Scratch};
+use crate::tokenize::{with_tokenizer, Doc, Scratch, Tokenizer};
 use crate::Error;
 
 /// A ROUGE variant.
@@ -141,6 +141,7 @@ impl Default for Config {
 #[derive(Debug, Clone)]
 pub struct RougeScorer {
     config: Config,
+    tokenizer: Tokenizer,
 }
 
 impl RougeScorer {
@@ -149,7 +150,25 @@ impl RougeScorer {
         if config.types.contains(&RougeType::N(0)) {
             return Err(Error::ZeroN);
         }
-        Ok(RougeScorer { config })
+        Ok(RougeScorer {
+            config,
+            tokenizer: Tokenizer::RougeScore,
+        })
+    }
+
+    /// The same scorer with another tokenizer; [`Tokenizer::RougeScore`]
+    /// (rouge-score's own) is the default.
+    ///
+    /// ```
+    /// use lede_rouge::{RougeScorer, RougeType, Snowball, Tokenizer};
+    /// let scorer = RougeScorer::new(Default::default())
+    ///     .unwrap()
+    ///     .with_tokenizer(Tokenizer::Multilingual(Some(Snowball::French)));
+    /// let r1 = scorer.score("Le préfet parle.", "Le préfet parlait.").get(RougeType::N(1)).unwrap();
+    /// assert_eq!((r1.precision, r1.recall), (1.0, 1.0));
+    /// ```
+    pub fn with_tokenizer(self, tokenizer: Tokenizer) -> RougeScorer {
+        RougeScorer { tokenizer, ..self }
     }
 
     /// The configuration.
@@ -157,10 +176,15 @@ impl RougeScorer {
         &self.config
     }
 
+    /// The tokenizer.
+    pub fn tokenizer(&self) -> Tokenizer {
+        self.tokenizer
+    }
+
     /// Scores `prediction` against `reference`. For ROUGE-Lsum both are
     /// split into sentences on `\n`.
     pub fn score(&self, prediction: &str, reference: &str) -> Scores {
-        with_tokenizer(self.config.stemmer, |tokenizer, scratch| {
+        with_tokenizer(self.tokenizer, self.config.stemmer, |tokenizer, scratch| {
             let mut docs = std::mem::take(&mut scratch.docs);
             docs.resize_with(2, Doc::default);
             tokenizer.tokenize(prediction, &mut docs[0]);

@@ -22,6 +22,7 @@ pub mod clean;
 pub mod document;
 pub mod error;
 pub mod ingest;
+pub mod lang;
 mod pipeline;
 pub mod render;
 pub mod score;

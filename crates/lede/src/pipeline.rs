@@ -7,13 +7,14 @@ use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::clean::{clean, clean_parts, Cleaned};
+use crate::clean::{clean_in, clean_parts, Cleaned};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::ingest::{
     check_size, check_text, decode_text, sniff, ArticleText, Input, InputFormat, Sniffed,
     DEFAULT_MAX_INPUT_BYTES,
 };
+use crate::lang::{detect, Language};
 use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{embedded_model, LearnedScorer, Model};
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
@@ -35,6 +36,10 @@ pub struct Options {
     pub min_words: usize,
     /// Inputs larger than this many bytes are refused.
     pub max_input_bytes: usize,
+    /// The article's language; `None` detects it (offline). Undetected or
+    /// unsupported languages get language-neutral rules (generic sentence
+    /// punctuation, no stop words or stemming), reported as `language: null`.
+    pub language: Option<Language>,
     /// Work still running at this instant stops with [`Error::TimedOut`]
     /// (checked between stages; each stage's work is bounded, see
     /// [`crate::clean`]).
@@ -50,6 +55,7 @@ impl Default for Options {
             max_overlap: None,
             min_words: selection.min_words,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            language: None,
             deadline: None,
         }
     }
@@ -72,6 +78,14 @@ impl Options {
             ));
         }
         Ok(())
+    }
+
+    /// The language rules for `text`: the override, else the detected
+    /// language, else the page's declared `tag`.
+    fn language_of(&self, text: &str, tag: Option<&str>) -> Option<Language> {
+        self.language
+            .or_else(|| detect(text).map(|(language, _)| language))
+            .or_else(|| tag.and_then(Language::from_tag))
     }
 
     fn check_deadline(&self) -> Result<()> {
@@ -168,7 +182,8 @@ impl Summarizer {
     }
 
     fn summarize_text(&self, text: &str, options: &Options) -> Result<Summary> {
-        self.summarize_cleaned(text, clean(text), options)
+        let language = options.language_of(text, None);
+        self.summarize_cleaned(text, clean_in(text, language), language, options)
     }
 
     fn summarize_article(
@@ -182,13 +197,15 @@ impl Summarizer {
         }
         let laid_out = ArticleText::new(article, url);
         let text = laid_out.source.text.as_str();
+        let language = options.language_of(text, laid_out.source.language.as_deref());
         let cleaned = clean_parts(
             text,
             laid_out.title.clone(),
             laid_out.highlights.clone(),
             &laid_out.paragraphs,
+            language,
         );
-        let mut summary = self.summarize_cleaned(text, cleaned, options)?;
+        let mut summary = self.summarize_cleaned(text, cleaned, language, options)?;
         summary.source = Some(laid_out.source);
         Ok(summary)
     }
@@ -218,6 +235,7 @@ impl Summarizer {
         &self,
         text: &str,
         mut cleaned: Cleaned,
+        language: Option<Language>,
         options: &Options,
     ) -> Result<Summary> {
         options.check_deadline()?;
@@ -261,6 +279,7 @@ impl Summarizer {
         Ok(Summary {
             id: None,
             algorithm: options.algorithm.name().to_owned(),
+            language: language.map(|l| l.code().to_owned()),
             title: cleaned.title.as_ref().map(|t| offsets.span(t)),
             given_highlights: cleaned.highlights.iter().map(|h| offsets.span(h)).collect(),
             bullets,

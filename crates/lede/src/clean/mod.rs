@@ -24,7 +24,8 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Sentence;
-use crate::segment::split_sentences;
+use crate::lang::Language;
+use crate::segment::split_sentences_in;
 use crate::text::Terms;
 
 /// Lines of input read per document; later lines are not summarized.
@@ -105,8 +106,15 @@ pub struct Cleaned {
     pub truncated: bool,
 }
 
-/// Takes `text` apart into title, given highlights, body and debris.
+/// Takes English `text` apart into title, given highlights, body and debris.
 pub fn clean(text: &str) -> Cleaned {
+    clean_in(text, Some(Language::English))
+}
+
+/// Takes `text` of language `lang` apart into title, given highlights, body
+/// and debris; `None` is the language-neutral fallback (generic punctuation
+/// rules, furniture of every language lede knows).
+pub fn clean_in(text: &str, lang: Option<Language>) -> Cleaned {
     let (lines, truncated) = split_lines(text, MAX_LINES);
     let mut out = Cleaned {
         truncated,
@@ -117,7 +125,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut i = 0;
     let first = lines.iter().position(|l| !is_blank(text, l));
     if let Some(f) = first {
-        if is_title(text, &lines, f) {
+        if is_title(text, &lines, f, lang) {
             out.title = Some(trim_range(text, lines[f].clone()));
             i = f + 1;
         }
@@ -152,8 +160,8 @@ pub fn clean(text: &str) -> Cleaned {
     }
 
     let paragraphs = group_paragraphs(&body_lines);
-    clean_paragraphs(text, &paragraphs, &mut out);
-    split_body(text, &mut out);
+    clean_paragraphs(text, &paragraphs, &mut out, lang);
+    split_body(text, &mut out, lang);
     out
 }
 
@@ -165,20 +173,21 @@ pub fn clean_parts(
     title: Option<Range<usize>>,
     highlights: Vec<Range<usize>>,
     paragraphs: &[Range<usize>],
+    lang: Option<Language>,
 ) -> Cleaned {
     let mut out = Cleaned {
         title,
         highlights,
         ..Cleaned::default()
     };
-    clean_paragraphs(text, paragraphs, &mut out);
-    split_body(text, &mut out);
+    clean_paragraphs(text, paragraphs, &mut out, lang);
+    split_body(text, &mut out, lang);
     out
 }
 
 /// Splits the kept body blocks into sentences, removes sentences that
 /// repeat an earlier one, and puts `removed` in document order.
-fn split_body(text: &str, out: &mut Cleaned) {
+fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
     let mut seen: HashSet<u64> = HashSet::new();
     let mut last_paragraph = usize::MAX;
     let mut position = 0;
@@ -187,7 +196,7 @@ fn split_body(text: &str, out: &mut Cleaned) {
             last_paragraph = block.paragraph;
             position = 0;
         }
-        for sentence in split_sentences(text, block.span.clone()) {
+        for sentence in split_sentences_in(text, block.span.clone(), lang) {
             for span in bounded(text, sentence, MAX_SENTENCE_BYTES) {
                 if out.sentences.len() == MAX_SENTENCES {
                     out.truncated = true;
@@ -286,7 +295,7 @@ pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 
 /// A headline: a short first line without a final full stop, with more
 /// text after it.
-fn is_title(text: &str, lines: &[Range<usize>], first: usize) -> bool {
+fn is_title(text: &str, lines: &[Range<usize>], first: usize, lang: Option<Language>) -> bool {
     let line = text[lines[first].clone()].trim();
     let words = line.split_whitespace().count();
     let has_more = lines[first + 1..].iter().any(|l| !is_blank(text, l));
@@ -295,14 +304,18 @@ fn is_title(text: &str, lines: &[Range<usize>], first: usize) -> bool {
         && (2..=40).contains(&words)
         && !line.ends_with(['.', ',', ';', ':'])
         && bullet_content(text, &lines[first]).is_none()
-        && !patterns::is_boilerplate_paragraph(line)
+        && !patterns::is_boilerplate_paragraph_in(line, lang)
         && patterns::byline(line).is_none()
 }
 
-/// The text after a bullet marker, if the line is a bullet.
+/// The text after a bullet marker, if the line is a bullet. A line framed
+/// by dashes ("- QUI PEUT VOTER ? -") is a subheading, not a bullet.
 fn bullet_content(text: &str, line: &Range<usize>) -> Option<Range<usize>> {
     let slice = &text[line.clone()];
     let trimmed = slice.trim_start();
+    if trimmed.starts_with("- ") && trimmed.trim_end().ends_with(" -") {
+        return None;
+    }
     let offset = line.start + (slice.len() - trimmed.len());
     let mut chars = trimmed.chars();
     let marker = chars.next()?;
@@ -373,13 +386,26 @@ pub(crate) fn combine_word_hashes(hashes: impl IntoIterator<Item = u64>) -> u64 
         })
 }
 
-fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) {
+fn clean_paragraphs(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    out: &mut Cleaned,
+    lang: Option<Language>,
+) {
     // Kept pieces of each paragraph, after boilerplate and credit removal.
     let mut kept: Vec<Vec<Range<usize>>> = Vec::with_capacity(paragraphs.len());
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let span = trim_range(text, paragraph.clone());
         let slice = &text[span.clone()];
-        if patterns::is_boilerplate_paragraph(slice) {
+        if patterns::is_photo_credit_paragraph_in(slice, lang) {
+            out.removed.push(Removal {
+                span,
+                reason: Reason::PhotoCredit,
+            });
+            kept.push(Vec::new());
+            continue;
+        }
+        if patterns::is_boilerplate_paragraph_in(slice, lang) {
             out.removed.push(Removal {
                 span,
                 reason: Reason::Boilerplate,
@@ -387,7 +413,7 @@ fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) 
             kept.push(Vec::new());
             continue;
         }
-        if patterns::is_byline_paragraph(slice) {
+        if patterns::is_byline_paragraph_in(slice, lang) {
             out.removed.push(Removal {
                 span,
                 reason: Reason::Byline,
@@ -408,7 +434,7 @@ fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) 
         }
         if index == first_body_paragraph(&kept) {
             let from = pieces.first().map_or(span.end, |p| p.start);
-            if let Some(len) = patterns::dateline(&text[from..span.end]) {
+            if let Some(len) = patterns::dateline_in(&text[from..span.end], lang) {
                 cut(from..from + len, Reason::Dateline, &mut pieces);
             }
         }
@@ -419,7 +445,7 @@ fn clean_paragraphs(text: &str, paragraphs: &[Range<usize>], out: &mut Cleaned) 
                 &mut pieces,
             );
         }
-        if let Some(credit_start) = patterns::trailing_photo_credit(slice) {
+        if let Some(credit_start) = patterns::trailing_photo_credit_in(slice, lang) {
             let before = &slice[..credit_start];
             if ends_like_sentence(before) {
                 cut(

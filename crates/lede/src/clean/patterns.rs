@@ -2,11 +2,24 @@
 //!
 //! Each check starts with a cheap literal test so that ordinary paragraphs
 //! never reach a regular expression.
+//!
+//! Every check has a form that takes the text's language (`..._in`). For
+//! English it is exactly the English check; for any other language, and
+//! for language-neutral text (`None`), the English patterns apply together
+//! with the furniture of the other languages: datelines such as
+//! "SIMMELSDORF –" or "PARIS (AFP) -", date-only lines, bylines ("Von",
+//! "Par", "Por", ...), photo credits ("Foto: dpa", "Photo : AFP") and site
+//! furniture ("Lesen Sie auch", "À lire aussi", account, cookie and
+//! newsletter messages). Those phrases are all kept in one table rather
+//! than per language because a German page quotes French furniture as
+//! often as its own, and none of them can be mistaken for article text.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::lang::Language;
 
 /// Whole paragraphs that are site furniture, matched case-insensitively
 /// after trimming trailing punctuation.
@@ -76,28 +89,556 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid photo credit pattern")
 });
 
+/// Whole paragraphs that are furniture in languages other than English
+/// (lowercase, trailing punctuation removed).
+const FURNITURE_OTHER: &[&str] = &[
+    // German
+    "lesen sie auch",
+    "lesen sie mehr",
+    "mehr zum thema",
+    "mehr dazu",
+    "zum thema",
+    "weiterlesen",
+    "mehr lesen",
+    "anzeige",
+    "werbung",
+    "artikel teilen",
+    "teilen",
+    "kommentare",
+    "zur startseite",
+    "nach oben",
+    "bildergalerie",
+    "video abspielen",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "ihr browser ist veraltet",
+    "jetzt abonnieren",
+    "newsletter abonnieren",
+    "drucken",
+    "merken",
+    "schließen",
+    "zum artikel",
+    "zum newsticker",
+    "zitiervorschlag",
+    "weitere informationen",
+    "empfohlener redaktioneller inhalt",
+    "teilen und weiterempfehlen",
+    "leserbriefe",
+    "mit dpa",
+    "mit afp",
+    "mit agenturen",
+    "wie hat ihnen dieser artikel gefallen",
+    // French
+    "à lire aussi",
+    "a lire aussi",
+    "lire aussi",
+    "lire la suite",
+    "voir aussi",
+    "à voir aussi",
+    "publicité",
+    "partager",
+    "commentaires",
+    "abonnez-vous",
+    "se connecter",
+    "s'abonner",
+    "retour en haut",
+    "en savoir plus",
+    "sur le même sujet",
+    "vidéo",
+    "lire plus tard",
+    "à découvrir",
+    // Spanish and Catalan
+    "lee también",
+    "lea también",
+    "leer más",
+    "ver más",
+    "publicidad",
+    "compartir",
+    "comentarios",
+    "suscríbete",
+    "te puede interesar",
+    "noticias relacionadas",
+    "más información",
+    "contenido patrocinado",
+    "llegeix també",
+    // Portuguese
+    "leia também",
+    "leia mais",
+    "veja também",
+    "publicidade",
+    "partilhar",
+    "compartilhe",
+    "comentários",
+    "saiba mais",
+    // Italian
+    "leggi anche",
+    "leggi tutto",
+    "pubblicità",
+    "condividi",
+    "commenti",
+    "potrebbe interessarti",
+    "guarda anche",
+    // Dutch, Nordic, Polish, Czech, Turkish, Russian
+    "lees ook",
+    "lees meer",
+    "advertentie",
+    "reacties",
+    "les også",
+    "læs også",
+    "läs också",
+    "annonse",
+    "annons",
+    "czytaj także",
+    "czytaj też",
+    "czytaj więcej",
+    "reklama",
+    "udostępnij",
+    "komentarze",
+    "čtěte také",
+    "sdílet",
+    "ayrıca okuyun",
+    "devamını oku",
+    "reklam",
+    "paylaş",
+    "ilginizi çekebilir",
+    "читайте также",
+    "реклама",
+    "поделиться",
+    "комментарии",
+    "kort fortalt",
+    "입력",
+    "수정",
+    "カテゴリーをフォローする",
+    // share buttons left as text
+    "facebook",
+    "twitter",
+    "twitter-x",
+    "whatsapp",
+    "linkedin",
+    "telegram",
+    "mail",
+    "e-mail",
+    "print",
+    "copy",
+    "link kopieren",
+    "copier le lien",
+    "copiar enlace",
+];
+
+/// Prefixes of paragraphs that are furniture in other languages, photo
+/// credits included (lowercase).
+const FURNITURE_OTHER_PREFIXES: &[&str] = &[
+    "lesen sie auch:",
+    "lesen sie mehr:",
+    "mehr zum thema:",
+    "lesen sie hier",
+    "hier lesen sie",
+    "à lire aussi :",
+    "à lire aussi:",
+    "lire aussi :",
+    "lire aussi:",
+    "a lire aussi",
+    "lee también:",
+    "lea también:",
+    "leia também:",
+    "leia mais:",
+    "leggi anche:",
+    "lees ook:",
+    "les også:",
+    "læs også:",
+    "läs också:",
+    "czytaj także:",
+    "czytaj też:",
+    "читайте также:",
+    "foto: ",
+    "fotos: ",
+    "foto : ",
+    "bild: ",
+    "bilder: ",
+    "photo : ",
+    "photo: ",
+    "photos : ",
+    "crédit photo",
+    "crédits photo",
+    "crédit : ",
+    "fotografía: ",
+    "imagen: ",
+    "quelle: ",
+    "fonte: ",
+    "fuente: ",
+    "bildrechte: ",
+    "imago images",
+    "übersetzung: ",
+    "redaktion: ",
+    "schlussredaktion: ",
+    "mitarbeit: ",
+];
+
+/// Phrases that mark a short paragraph as an account, subscription,
+/// cookie, browser or newsletter message (lowercase).
+const SITE_MESSAGES: &[&str] = &[
+    // German
+    "aktivierungslink",
+    "ihr browser ist veraltet",
+    "javascript aktivieren",
+    "aktivieren sie javascript",
+    "wir verwenden cookies",
+    "diese website verwendet cookies",
+    "cookie-einstellungen",
+    "cookies akzeptieren",
+    "newsletter abonnieren",
+    "zum newsletter anmelden",
+    "jetzt anmelden",
+    "jetzt registrieren",
+    "bereits registriert",
+    "passwort vergessen",
+    "loggen sie sich ein",
+    "adblocker deaktivieren",
+    "werbeblocker deaktivieren",
+    "abonnieren sie unseren",
+    "jetzt abonnieren",
+    "artikel freischalten",
+    "bestätigen sie ihre e-mail",
+    // French
+    "nous utilisons des cookies",
+    "ce site utilise des cookies",
+    "accepter les cookies",
+    "mettez à jour votre navigateur",
+    "abonnez-vous",
+    "inscrivez-vous à notre newsletter",
+    "déjà abonné",
+    "mot de passe oublié",
+    "connectez-vous",
+    "réservé aux abonnés",
+    "créer un compte",
+    "activer javascript",
+    "désactivez votre bloqueur",
+    "sur un seul appareil à la fois",
+    "votre abonnement n’autorise pas",
+    "votre abonnement n'autorise pas",
+    "accédez à tous nos contenus",
+    "sie waren einige zeit inaktiv",
+    "er ansvarlig for dine data",
+    "соблюдать правила комментирования",
+    // Spanish, Catalan, Portuguese, Italian, Dutch
+    "utilizamos cookies",
+    "este sitio utiliza cookies",
+    "usamos cookies",
+    "aceptar cookies",
+    "suscríbete",
+    "inicia sesión",
+    "iniciar sesión",
+    "olvidaste tu contraseña",
+    "regístrate",
+    "actualiza tu navegador",
+    "exclusivo para suscriptores",
+    "faça login",
+    "assine já",
+    "utilizziamo i cookie",
+    "questo sito utilizza cookie",
+    "abbonati",
+    "accedi per",
+    "wij gebruiken cookies",
+    "deze website gebruikt cookies",
+];
+
+/// Words that may make up a line that is only a place, a date and a time
+/// ("Managua, Nicaragua 26, Abril, 2022 7:43 p.m."), besides numbers and
+/// capitalised place names (lowercase).
+const DATE_WORDS: &[&str] = &[
+    // months
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    // weekdays
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    // connectors and clock words
+    "am",
+    "um",
+    "uhr",
+    "den",
+    "der",
+    "le",
+    "à",
+    "h",
+    "de",
+    "del",
+    "el",
+    "a",
+    "las",
+    "los",
+    "p.m",
+    "a.m",
+    "pm",
+    "am",
+    "hs",
+    "hrs",
+    "heures",
+    "horas",
+    "ore",
+    "alle",
+    "il",
+    "às",
+    "em",
+    "stand",
+    "aktualisiert",
+    "veröffentlicht",
+    "publié",
+    "mis",
+    "jour",
+    "actualizado",
+    "publicado",
+    "pubblicato",
+    "aggiornato",
+    "atualizado",
+    "mise",
+    "modifié",
+    "updated",
+    "published",
+    "gmt",
+    "mez",
+    "mesz",
+    "cet",
+    "cest",
+    "utc",
+    "aktualizováno",
+    "včera",
+    "dnes",
+    "heute",
+    "gestern",
+    "hoy",
+    "ayer",
+    "hier",
+    "aujourd'hui",
+    "•",
+];
+
+static DATELINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}{3}[\p{Lu}'’.\-]*(?:[ /]\p{Lu}[\p{Lu}'’.\-]+){0,3}(?:,\s*[\p{L}. ]{2,30}?)?(?:\s*\((?:AFP|AP|APA|ANSA|ANP|Belga|dpa|DPA|EFE|epd|KNA|Reuters|SDA|Keystone-SDA|sda|Lusa|PAP|TASS|NTB|TT|Ritzau|AA|Europa Press|dpa-AFX|AFX|kna|afp|efe|ats|ATS|SID|sid)\)\.?)?(?:\s*[–—]+\s*|\s+-+\s+|\s*\.-\s*)|\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3}(?:,\s*[^()]{1,30}?)?\s*\((?:AFP|AP|APA|ANSA|ANP|Belga|dpa|DPA|EFE|epd|KNA|Reuters|SDA|Keystone-SDA|sda|Lusa|PAP|TASS|NTB|TT|Ritzau|AA|Europa Press|dpa-AFX|AFX|kna|afp|efe|ats|ATS|SID|sid)\)\s*(?:\.?\s*[–—-]+|:)?\s*)",
+    )
+    .expect("valid multilingual dateline pattern")
+});
+
+static BYLINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Von|VON|von|Par|PAR|par|Por|POR|por|Di|DI|Door|door|Av|av|Af|af|Autor:|Autorin:|Auteur\s?:|Autor\s?:|Texto:|Text:|Redacción:|Rédaction\s?:)\s+\p{Lu}[\p{L}'’.\-]*(?:,?\s+(?:\p{Lu}[\p{L}'’.\-]*|von|van|der|den|de|del|della|da|du|la|le|di|dos|das|y|e|et|und|og|och|and|&))*(?:\s*[,/|]\s*[\p{L} \-]{1,40})?\.?$",
+    )
+    .expect("valid multilingual byline pattern")
+});
+
+static PHOTO_CREDIT_OTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:\((?:(?:[Ff]otos?|[Bb]ild(?:er|rechte)?|[Pp]hotos?|[Ii]magen|[Cc]r[ée]dits?(?: photo)?|[Qq]uelle|[Ff]uente)\s?:\s*)?[\p{Lu}©][\p{L}'’.\-]*(?:[ /&,]+[\p{Lu}][\p{L}'’.\-]*){0,5}\)|(?:[Ff]otos?|[Bb]ild(?:er|rechte)?|[Pp]hotos?|[Cc]r[ée]dits?(?: photo)?)\s?:\s*[\p{L}©][\p{L}'’.\-]*(?:[ /&,]+[\p{Lu}\p{Ll}][\p{L}'’.\-]*){0,6}|©\s*\p{Lu}[\p{L}'’.\-]*(?:[ /&,]+\p{Lu}[\p{L}'’.\-]*){0,5})\s*$")
+        .expect("valid multilingual photo credit pattern")
+});
+
+/// Whether the language gets the English checks only.
+fn english_only(lang: Option<Language>) -> bool {
+    lang == Some(Language::English)
+}
+
 fn strip_trailing_punct(s: &str) -> &str {
     s.trim()
         .trim_end_matches(['.', ':', '!', ' ', '>', '|'])
         .trim_end()
 }
 
-/// Whether a whole paragraph is site furniture.
-pub fn is_boilerplate_paragraph(paragraph: &str) -> bool {
-    if paragraph.len() > 160 {
+/// Whether a whole paragraph is site furniture in a text of language
+/// `lang`: for languages other than English also furniture phrases,
+/// account, cookie and newsletter messages, photo credits standing alone
+/// ([`is_photo_credit_paragraph_in`]) and date-only lines.
+pub fn is_boilerplate_paragraph_in(paragraph: &str, lang: Option<Language>) -> bool {
+    let english = english_only(lang);
+    if paragraph.len() > if english { 160 } else { 300 } {
         return false;
     }
     let lower = paragraph.trim().to_lowercase();
     let bare = strip_trailing_punct(&lower);
-    FURNITURE.contains(&bare)
-        || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
-        || (lower.starts_with("follow ") && lower.contains('@') && lower.len() < 100)
+    let english_match = paragraph.len() <= 160
+        && (FURNITURE.contains(&bare)
+            || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
+            || (lower.starts_with("follow ") && lower.contains('@') && lower.len() < 100));
+    if english || english_match {
+        return english_match;
+    }
+    let bare_url = !bare.contains(char::is_whitespace)
+        && (bare.starts_with("https://") || bare.starts_with("http://"));
+    (paragraph.len() <= 160
+        && (bare_url
+            || FURNITURE_OTHER.contains(&bare)
+            || FURNITURE_OTHER_PREFIXES
+                .iter()
+                .any(|p| lower.starts_with(p))
+            || is_date_line(paragraph.trim())
+            || is_photo_credit_paragraph_in(paragraph, lang)))
+        || SITE_MESSAGES.iter().any(|m| lower.contains(m))
 }
 
-/// Whether a whole paragraph is an author line such as "By Jane Smith".
-pub fn is_byline_paragraph(paragraph: &str) -> bool {
+/// Whether a whole paragraph is only a photo credit ("Foto: dpa",
+/// "Bild: Keystone", "Photo : AFP", "© Reuters"); never in English text,
+/// where such lines are left to the English checks.
+pub fn is_photo_credit_paragraph_in(paragraph: &str, lang: Option<Language>) -> bool {
     let p = paragraph.trim();
-    p.len() < 120 && p.starts_with(['B', 'b']) && SHORT_BYLINE.is_match(p)
+    if english_only(lang) || p.len() > 120 {
+        return false;
+    }
+    let lower = p.to_lowercase();
+    let marked = [
+        "foto",
+        "bild",
+        "photo",
+        "crédit",
+        "credit",
+        "©",
+        "fotografía",
+        "imagen",
+    ]
+    .iter()
+    .any(|m| lower.starts_with(m));
+    marked && PHOTO_CREDIT_OTHER.find(p).is_some_and(|m| m.start() == 0)
+}
+
+/// A line that is only a place, a date and a time: every word is a number,
+/// a month, weekday or clock word, or one of at most three capitalised
+/// place names, and there is a year or a time.
+fn is_date_line(line: &str) -> bool {
+    if line.len() > 80 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut places = 0;
+    let mut dated = false;
+    for word in line.split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/') {
+        let word =
+            word.trim_matches(|c: char| matches!(c, '.' | '(' | ')' | '–' | '—' | '-' | ':'));
+        if word.is_empty() {
+            continue;
+        }
+        if word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'h'))
+        {
+            dated |= is_year_time_or_date(word);
+            continue;
+        }
+        let lower = word.to_lowercase();
+        if DATE_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        if word.starts_with(char::is_uppercase) && places < 3 {
+            places += 1;
+            continue;
+        }
+        return false;
+    }
+    dated
+}
+
+/// A year ("2022"), a time ("7:43", "17.50", "10h15") or a numeric date
+/// ("26.04.2022"); not a score such as "3:1".
+fn is_year_time_or_date(word: &str) -> bool {
+    let year = word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"));
+    let time = word.split_once([':', 'h', '.']).is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    year || time || word.matches('.').count() >= 2
+}
+
+/// Whether a whole paragraph is an author line in a text of language
+/// `lang`: "By Jane Smith", and for other languages also "Von Max Muster",
+/// "Par Jean Dupont", "Por María López", "Di Mario Rossi", "Door Jan de
+/// Vries", "Av Kari Nordmann", "Autor: ...".
+pub fn is_byline_paragraph_in(paragraph: &str, lang: Option<Language>) -> bool {
+    let p = paragraph.trim();
+    if p.len() >= 120 {
+        return false;
+    }
+    if p.starts_with(['B', 'b']) && SHORT_BYLINE.is_match(p) {
+        return true;
+    }
+    !english_only(lang) && p.split_whitespace().count() <= 12 && BYLINE_OTHER.is_match(p)
 }
 
 /// Length in bytes of a leading byline block ("By . Author . PUBLISHED: ...
@@ -116,19 +657,29 @@ pub fn byline(paragraph: &str) -> Option<usize> {
     None
 }
 
-/// Length in bytes of a leading dateline such as "LONDON, England (CNN) --".
-pub fn dateline(paragraph: &str) -> Option<usize> {
+/// Length in bytes of a leading dateline in a text of language `lang`:
+/// "LONDON, England (CNN) --", and for other languages also an agency
+/// dateline ("PARIS (AFP) -", "Berlin (dpa) -", "MADRID, 4 nov (EFE).-")
+/// or a capitalised place before a dash ("SIMMELSDORF –").
+pub fn dateline_in(paragraph: &str, lang: Option<Language>) -> Option<usize> {
     let head_end = paragraph
         .char_indices()
         .nth(120)
         .map_or(paragraph.len(), |(i, _)| i);
-    if !paragraph[..head_end].contains(')') {
-        return None;
-    }
-    DATELINE
-        .find(paragraph)
-        .map(|m| m.end())
-        .filter(|&end| end < paragraph.len())
+    let head = &paragraph[..head_end];
+    let english = head
+        .contains(')')
+        .then(|| DATELINE.find(paragraph))
+        .flatten()
+        .map(|m| m.end());
+    let found = match english {
+        Some(end) => Some(end),
+        None if !english_only(lang) && head.contains(['–', '—', '-', '(', ':']) => {
+            DATELINE_OTHER.find(head).map(|m| m.end())
+        }
+        None => None,
+    };
+    found.filter(|&end| end < paragraph.len())
 }
 
 /// Byte ranges of furniture phrases inside running text. (The regex
@@ -140,12 +691,236 @@ pub fn inline_boilerplate(paragraph: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Start of a trailing parenthesised photo credit such as " (Amr Nabil)".
-pub fn trailing_photo_credit(paragraph: &str) -> Option<usize> {
-    if !paragraph.trim_end().ends_with(')') {
-        return None;
-    }
-    let m = PHOTO_CREDIT.find(paragraph)?;
+/// Start of a trailing photo credit in a text of language `lang`: " (Amr
+/// Nabil)", and for other languages also " Foto: dpa", " Bild: Keystone",
+/// " (Photo : AFP)", " © Reuters".
+pub fn trailing_photo_credit_in(paragraph: &str, lang: Option<Language>) -> Option<usize> {
+    let english = if paragraph.trim_end().ends_with(')') {
+        PHOTO_CREDIT.find(paragraph)
+    } else {
+        None
+    };
+    let m = match english {
+        Some(m) => m,
+        None if !english_only(lang) => {
+            let mut tail = paragraph.len().saturating_sub(120);
+            while !paragraph.is_char_boundary(tail) {
+                tail += 1;
+            }
+            let lower_tail = paragraph[tail..].to_lowercase();
+            if ![
+                "foto", "bild", "photo", "crédit", "credit", "©", "(", "imagen",
+            ]
+            .iter()
+            .any(|m| lower_tail.contains(m))
+            {
+                return None;
+            }
+            PHOTO_CREDIT_OTHER.find(paragraph)?
+        }
+        None => return None,
+    };
     let start = m.start() + (m.as_str().len() - m.as_str().trim_start().len());
     (start > 0).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GERMAN: Option<Language> = Some(Language::German);
+    const FRENCH: Option<Language> = Some(Language::French);
+    const SPANISH: Option<Language> = Some(Language::Spanish);
+    const ENGLISH: Option<Language> = Some(Language::English);
+
+    #[test]
+    fn english_forms_are_the_english_checks() {
+        let samples = [
+            "Advertisement",
+            "Lesen Sie auch",
+            "Foto: dpa",
+            "Von Max Muster",
+            "By Jane Smith",
+            "SIMMELSDORF – Am Samstag kam es zu einem Unfall.",
+            "PARIS (AFP) - Le gouvernement a annoncé.",
+            "LONDON, England (CNN) -- The storm hit.",
+            "The mayor spoke. (Amr Nabil)",
+            "Der Bürgermeister sprach. Foto: dpa",
+        ];
+        for p in samples {
+            assert!(!is_photo_credit_paragraph_in(p, ENGLISH));
+        }
+        assert!(!is_boilerplate_paragraph_in("Lesen Sie auch", ENGLISH));
+        assert!(!is_byline_paragraph_in("Von Max Muster", ENGLISH));
+    }
+
+    #[test]
+    fn german_furniture() {
+        for p in [
+            "Lesen Sie auch",
+            "Mehr zum Thema",
+            "Lesen Sie auch: Die Bahn streikt erneut",
+            "Ihr Browser ist veraltet!",
+            "Sie haben jetzt den Aktivierungslink für Ihr NZZ-Konto per E-Mail erhalten.",
+            "Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.",
+            "Wir verwenden Cookies, um Ihnen ein besseres Erlebnis zu bieten.",
+            "Foto: dpa",
+            "Bild: Keystone",
+            "Anzeige",
+            "Stand: 26.04.2022, 19:43 Uhr",
+            "Montag, 4. November 2023, 17:50 Uhr",
+        ] {
+            assert!(is_boilerplate_paragraph_in(p, GERMAN), "{p}");
+        }
+        for p in [
+            "Die Regierung hat am Mittwoch neue Regeln beschlossen.",
+            "Lesen Sie die Bedingungen genau, rät der Verbraucherschutz.",
+            "Am 4. November 2023 kam es in Berlin zu einem Unfall.",
+            "Berlin ist 2023 gewachsen.",
+        ] {
+            assert!(!is_boilerplate_paragraph_in(p, GERMAN), "{p}");
+        }
+        assert!(is_photo_credit_paragraph_in("Foto: dpa", GERMAN));
+        assert!(is_photo_credit_paragraph_in(
+            "Bild: Keystone/Ennio Leanza",
+            GERMAN
+        ));
+        assert!(!is_photo_credit_paragraph_in(
+            "Foto eines Hauses in Köln wurde verkauft, sagte er.",
+            GERMAN
+        ));
+        assert!(is_byline_paragraph_in("Von Max Muster", GERMAN));
+        assert!(is_byline_paragraph_in(
+            "Von Anna von der Heide und Peter Schmidt",
+            GERMAN
+        ));
+        assert!(is_byline_paragraph_in("Von Max Muster, Berlin", GERMAN));
+        assert!(is_byline_paragraph_in(
+            "Von Christian Unger, Tobias Köberlein, Laura Wagener und Alexander Rothe",
+            GERMAN
+        ));
+        assert!(is_byline_paragraph_in(
+            "von Engin Haupt, MDR SACHSEN-ANHALT",
+            GERMAN
+        ));
+        assert!(is_boilerplate_paragraph_in(
+            "https://p.dw.com/p/4boRv",
+            GERMAN
+        ));
+        assert!(is_boilerplate_paragraph_in(
+            "Empfohlener redaktioneller Inhalt",
+            GERMAN
+        ));
+        assert!(!is_byline_paragraph_in(
+            "Von Montag an gelten neue Regeln für alle Mieter in Berlin.",
+            GERMAN
+        ));
+        assert!(!is_byline_paragraph_in(
+            "Von der Leyen reist am Montag nach Kiew und trifft dort Selenskyj.",
+            GERMAN
+        ));
+        let p = "SIMMELSDORF – Am Samstag, 4. November, kam es zu einem Unfall.";
+        assert_eq!(dateline_in(p, GERMAN), Some("SIMMELSDORF – ".len()));
+        let p = "Berlin (dpa) - Die Bundesregierung hat beschlossen.";
+        assert_eq!(dateline_in(p, GERMAN), Some("Berlin (dpa) - ".len()));
+        assert_eq!(
+            dateline_in("Die Regierung - so heißt es - plant.", GERMAN),
+            None
+        );
+        assert_eq!(
+            dateline_in("CDU-Chef Merz sagte am Montag, er kandidiere.", GERMAN),
+            None
+        );
+        assert_eq!(
+            dateline_in("EU – Die Kommission legt einen Plan vor.", GERMAN),
+            None
+        );
+        assert!(!is_boilerplate_paragraph_in(
+            "FC Bayern München 3:1",
+            GERMAN
+        ));
+        let p = "Scholz spricht am Mittwoch in Berlin. Foto: Michael Kappeler/dpa";
+        assert_eq!(
+            trailing_photo_credit_in(p, GERMAN),
+            Some(p.find("Foto").unwrap())
+        );
+    }
+
+    #[test]
+    fn french_furniture() {
+        for p in [
+            "À lire aussi",
+            "Lire aussi : Le gouvernement recule sur les retraites",
+            "Photo : AFP",
+            "Crédit photo : Ludovic Marin / AFP",
+            "Cet article est réservé aux abonnés.",
+            "Vous pouvez lire Le Monde sur un seul appareil à la fois",
+            "Nous utilisons des cookies pour améliorer votre expérience.",
+            "Publié le 12 mars 2023 à 10h15",
+        ] {
+            assert!(is_boilerplate_paragraph_in(p, FRENCH), "{p}");
+        }
+        assert!(!is_boilerplate_paragraph_in(
+            "Le préfet a pris un arrêté mercredi.",
+            FRENCH
+        ));
+        assert!(is_byline_paragraph_in("Par Jean Dupont", FRENCH));
+        assert!(is_byline_paragraph_in(
+            "Par Jean Dupont et Marie Durand",
+            FRENCH
+        ));
+        assert!(!is_byline_paragraph_in(
+            "Par ailleurs, le gouvernement a annoncé une hausse.",
+            FRENCH
+        ));
+        let p = "PARIS (AFP) - Le gouvernement a annoncé mercredi une hausse des taxes.";
+        assert_eq!(dateline_in(p, FRENCH), Some("PARIS (AFP) - ".len()));
+        let p = "Le président a parlé. (Photo : AFP)";
+        assert_eq!(
+            trailing_photo_credit_in(p, FRENCH),
+            Some(p.find("(Photo").unwrap())
+        );
+    }
+
+    #[test]
+    fn spanish_furniture() {
+        for p in [
+            "Lee también",
+            "Managua, Nicaragua 26, Abril, 2022 7:43 p.m.",
+            "Foto: EFE",
+            "Suscríbete a nuestro boletín",
+            "Utilizamos cookies para mejorar tu experiencia.",
+            "Leia também",
+            "Leggi anche",
+        ] {
+            assert!(is_boilerplate_paragraph_in(p, SPANISH), "{p}");
+        }
+        assert!(!is_boilerplate_paragraph_in(
+            "El Gobierno aprobó los presupuestos el 26 de abril de 2022.",
+            SPANISH
+        ));
+        assert!(is_byline_paragraph_in("Por María López", SPANISH));
+        assert!(!is_byline_paragraph_in(
+            "Por la mañana llovió en Madrid y cerraron las escuelas.",
+            SPANISH
+        ));
+        let p = "MADRID (EFE).- El Gobierno aprobó este martes el decreto.";
+        assert_eq!(dateline_in(p, SPANISH), Some("MADRID (EFE).- ".len()));
+    }
+
+    #[test]
+    fn neutral_text_gets_every_language() {
+        assert!(is_boilerplate_paragraph_in("Lesen Sie auch", None));
+        assert!(is_boilerplate_paragraph_in("Advertisement", None));
+        assert!(is_byline_paragraph_in("Par Jean Dupont", None));
+        assert!(is_byline_paragraph_in("By Jane Smith", None));
+    }
+
+    #[test]
+    fn multibyte_tails_do_not_panic() {
+        let p = "é".repeat(100) + " Foto: dpa";
+        assert!(trailing_photo_credit_in(&p, GERMAN).is_some());
+        let p = "€".repeat(70);
+        assert_eq!(trailing_photo_credit_in(&p, GERMAN), None);
+    }
 }

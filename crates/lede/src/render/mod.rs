@@ -103,6 +103,10 @@ pub struct Summary {
     pub id: Option<String>,
     /// The scoring algorithm used.
     pub algorithm: String,
+    /// ISO 639-1 code of the language whose rules were used (detected, or
+    /// given in the options); `null` for the language-neutral fallback.
+    #[serde(default)]
+    pub language: Option<String>,
     /// The headline detected at the top of the input.
     pub title: Option<TextSpan>,
     /// The publisher's own bullets found in the input (never used as output).

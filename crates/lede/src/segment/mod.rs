@@ -1,4 +1,5 @@
-//! Sentence segmentation for English news text.
+//! Sentence segmentation for news text: English, other languages, and
+//! language-neutral text.
 //!
 //! The segmenter works on byte ranges of the original text so that every
 //! sentence can be traced back to the exact characters it came from.
@@ -54,14 +55,39 @@
 //! A fragment with no letter or digit (a stray `.` or `--`) is not a
 //! sentence of its own: it joins the sentence before it, or the one after
 //! it at the start of the range.
+//!
+//! # Other languages
+//!
+//! [`split_sentences_in`] applies the same rules with the language's own
+//! word lists (abbreviations, compound abbreviations written in parts such
+//! as `z. B.`, `EE. UU.` or `p. ex.`, sentence openers, reporting verbs),
+//! Unicode words and case, and every kind of quotation mark (`„…“`, `»…«`,
+//! `«…»` with French spacing, `‹…›`, `¿…?`, `¡…!`). Where a period after
+//! a number often marks an ordinal (German, the Nordic and Central European
+//! languages) such a number does not end a sentence before a month name
+//! (`am 4. November`), after a comma, or after an article or preposition
+//! of the language (`der 2. Weltkrieg`, `am 18. Mai`, `von 14. bis`).
+//! Times and decimals (`17.50 Uhr`, `17,5 Prozent`) have no space after
+//! the period, so they never were candidates.
+//!
+//! Chinese, Japanese and Korean text is split, as a best effort, after the
+//! full-width terminators `。！？` (with any closing brackets and quotes
+//! glued to them) whether or not a space follows, except that a closing
+//! quote directly followed by more text (`「…。」と言った`) continues the
+//! sentence. Language-neutral text (unknown or unsupported language) gets
+//! all of this without any word list: punctuation, case and line breaks
+//! decide, and initials or dotted abbreviations never end a sentence.
 
 mod lexicon;
+mod rules;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 
+use crate::lang::Language;
 use lexicon::{classify, is_bang_name, is_joining_word, is_reporting_verb, is_starter, Abbrev};
+use rules::Rules;
 
 /// How far back (in bytes) to look for the start of the word before a
 /// candidate boundary. Longer "words" are URLs or noise and count as words.
@@ -86,6 +112,31 @@ static SPECIAL: [bool; 256] = {
     table
 };
 
+/// [`SPECIAL`] plus the first bytes of the full-width terminators `。`
+/// (0xE3) and `！？` (0xEF), for languages other than English.
+static SPECIAL_WIDE: [bool; 256] = {
+    let mut table = SPECIAL;
+    table[0xE3] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Full-width sentence terminators (Chinese, Japanese).
+const WIDE_TERMINATORS: [char; 3] = ['。', '！', '？'];
+
+/// Closing quotes and brackets glued to a full-width terminator.
+const WIDE_CLOSERS: [char; 10] = ['」', '』', '）', '】', '》', '〉', '”', '’', '"', '\''];
+
+/// Quotation marks that close a quotation after a terminator, in any
+/// language ("“" closes German „…“, "«" closes »…«).
+const QUOTES: [char; 9] = ['"', '\'', '’', '”', '»', '“', '«', '›', '‹'];
+
+/// Opening quotes, brackets, inverted Spanish marks and dialogue dashes
+/// that may stand before a word, in any language.
+const OPENERS: [char; 19] = [
+    '"', '\'', '(', '[', '{', '`', '“', '‘', '„', '‚', '«', '»', '‹', '›', '¿', '¡', '—', '–', '「',
+];
+
 /// Splits `text[range]` into sentences.
 ///
 /// Returns byte ranges into `text`, in order, non-overlapping, non-empty,
@@ -94,6 +145,36 @@ static SPECIAL: [bool; 256] = {
 /// them. A range reaching past the text is cut at its end, and ends that
 /// fall inside a character are moved inward to the nearest boundary.
 pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    segment(text, range, None)
+}
+
+/// Splits `text[range]` into sentences with the rules of `lang`, or the
+/// language-neutral rules for `None` (see the module documentation).
+///
+/// English gives exactly what [`split_sentences`] gives. The output has
+/// the same guarantees as there.
+///
+/// ```
+/// use lede::lang::Language;
+/// use lede::segment::split_sentences_in;
+/// let text = "Am Samstag, 4. November, gegen 17.50 Uhr kam es z. B. zu Staus. Die Polizei war da.";
+/// let sentences = split_sentences_in(text, 0..text.len(), Some(Language::German));
+/// assert_eq!(sentences.len(), 2);
+/// ```
+pub fn split_sentences_in(
+    text: &str,
+    range: Range<usize>,
+    lang: Option<Language>,
+) -> Vec<Range<usize>> {
+    match lang {
+        Some(Language::English) => segment(text, range, None),
+        other => segment(text, range, Some(rules::rules(other))),
+    }
+}
+
+/// The segmenter with the English tables (`rules` is `None`) or another
+/// language's rules.
+fn segment(text: &str, range: Range<usize>, rules: Option<&'static Rules>) -> Vec<Range<usize>> {
     let mut end = range.end.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -102,15 +183,19 @@ pub fn split_sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let cased = text.as_bytes()[start..end]
-        .iter()
-        .any(u8::is_ascii_uppercase);
+    let cased = match rules {
+        None => text.as_bytes()[start..end]
+            .iter()
+            .any(u8::is_ascii_uppercase),
+        Some(_) => text[start..end].chars().any(char::is_uppercase),
+    };
     Segmenter {
         text,
         bytes: text.as_bytes(),
         lo: start,
         end,
         cased,
+        rules,
         out: Vec::new(),
         scanned: 0,
     }
@@ -141,6 +226,8 @@ struct Segmenter<'a> {
     lo: usize,
     end: usize,
     cased: bool,
+    /// Another language's rules; `None` for the English tables.
+    rules: Option<&'static Rules>,
     out: Vec<Range<usize>>,
     /// End of the leading fragment without letters or digits held back by
     /// [`Segmenter::emit`].
@@ -152,11 +239,16 @@ impl<'a> Segmenter<'a> {
         let mut start = self.lo;
         let mut line_start = self.lo;
         let mut i = self.lo;
+        let special = if self.rules.is_some() {
+            &SPECIAL_WIDE
+        } else {
+            &SPECIAL
+        };
         while i < self.end {
             // Jump to the next byte that can matter.
             match self.bytes[i..self.end]
                 .iter()
-                .position(|&b| SPECIAL[usize::from(b)])
+                .position(|&b| special[usize::from(b)])
             {
                 Some(p) => i += p,
                 None => break,
@@ -164,7 +256,13 @@ impl<'a> Segmenter<'a> {
             let b = self.bytes[i];
             let terminator = matches!(b, b'.' | b'!' | b'?')
                 || (b == 0xE2 && self.text[i..self.end].starts_with(ELLIPSIS));
-            if terminator {
+            if (b == 0xE3 || b == 0xEF) && self.text[i..self.end].starts_with(WIDE_TERMINATORS) {
+                let j = self.wide_cluster_end(i);
+                if self.wide_ends_sentence(i, j) {
+                    start = self.emit(start, j);
+                }
+                i = j;
+            } else if terminator {
                 let j = self.cluster_end(i);
                 if self.ends_sentence(i, j, start) {
                     start = self.emit(start, j);
@@ -225,6 +323,9 @@ impl<'a> Segmenter<'a> {
 
     /// End of the terminators, closing quotes and brackets starting at `i`.
     fn cluster_end(&self, i: usize) -> usize {
+        if self.rules.is_some() {
+            return self.cluster_end_any(i);
+        }
         let mut j = i;
         while j < self.end {
             let rest = &self.text[j..self.end];
@@ -249,6 +350,58 @@ impl<'a> Segmenter<'a> {
         j
     }
 
+    /// [`Segmenter::cluster_end`] for other languages: every quotation
+    /// mark closes, and a closing `»` may also be set off by a (no-break)
+    /// space, as French writes it (`bien. » Il`).
+    fn cluster_end_any(&self, i: usize) -> usize {
+        let mut j = i;
+        for c in self.text[i..self.end].chars() {
+            if !matches!(c, '.' | '!' | '?' | ')' | ']' | '}' | '…') && !QUOTES.contains(&c) {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        let rest = &self.text[j..self.end];
+        if let Some(after_space) = rest.strip_prefix([' ', '\u{a0}', '\u{202f}']) {
+            if let Some(after) = after_space.strip_prefix(['’', '”', '»']) {
+                if after.is_empty()
+                    || after.starts_with(|c: char| {
+                        c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')')
+                    })
+                {
+                    return self.end - after.len();
+                }
+            }
+        }
+        j
+    }
+
+    /// End of a full-width terminator at `i` and the terminators, closing
+    /// quotes and brackets glued to it.
+    fn wide_cluster_end(&self, i: usize) -> usize {
+        let mut j = i;
+        for c in self.text[i..self.end].chars() {
+            if !WIDE_TERMINATORS.contains(&c)
+                && !WIDE_CLOSERS.contains(&c)
+                && !matches!(c, '!' | '?' | '…')
+            {
+                break;
+            }
+            j += c.len_utf8();
+        }
+        j
+    }
+
+    /// A full-width terminator ends a sentence, unless a closing quote
+    /// glued to it is followed by more of the sentence (`「…！」と`).
+    fn wide_ends_sentence(&self, i: usize, j: usize) -> bool {
+        let Some(next) = self.text[j..self.end].chars().next() else {
+            return true;
+        };
+        let closed = self.text[i..j].ends_with(WIDE_CLOSERS);
+        !closed || next.is_whitespace() || OPENERS.contains(&next) || next == '『'
+    }
+
     /// Skips whitespace from `j`; returns the next non-space position and
     /// the number of line breaks passed.
     fn skip_space(&self, j: usize) -> (usize, usize) {
@@ -265,6 +418,9 @@ impl<'a> Segmenter<'a> {
     /// Whether the candidate `text[i..j]` ends the sentence that began at
     /// `start`.
     fn ends_sentence(&self, i: usize, j: usize, start: usize) -> bool {
+        if let Some(rules) = self.rules {
+            return self.ends_sentence_in(rules, i, j, start);
+        }
         if j >= self.end {
             return true;
         }
@@ -341,6 +497,198 @@ impl<'a> Segmenter<'a> {
         }
     }
 
+    /// [`Segmenter::ends_sentence`] with another language's `rules`.
+    fn ends_sentence_in(&self, rules: &Rules, i: usize, j: usize, start: usize) -> bool {
+        if j >= self.end {
+            return true;
+        }
+        let (k, newlines) = self.skip_space(j);
+        if k == j {
+            return self.glued_boundary_in(rules, i, j);
+        }
+        if newlines >= 2 || k >= self.end {
+            return true;
+        }
+        let cluster = &self.text[i..j];
+        if self.text[k..self.end].starts_with(['.', '!', '?', '…']) {
+            return false;
+        }
+        let quoted = cluster.contains(QUOTES);
+        if quoted && self.attribution_follows(k, self.bytes[i] != b'.') {
+            return false;
+        }
+        let next = self.next_word(k);
+        if cluster.starts_with("..") || cluster.starts_with(ELLIPSIS) {
+            return match next.class {
+                Class::Lower if self.cased => false,
+                _ if self.cased => true,
+                _ => rules.is_starter(next.word),
+            };
+        }
+        if self.bytes[i] != b'.' {
+            return self.plain(&next);
+        }
+        let Some((word_start, word)) = self.prev_word(i) else {
+            return self.plain(&next);
+        };
+        let opened = self.text[self.lo..word_start].ends_with(OPENERS);
+        if quoted && opened {
+            return self.plain(&next);
+        }
+        if self.compound_continues(rules, word, k) {
+            return false;
+        }
+        // "Baden-Württemberg.", the initials "J.-L." and the elided "l'art.":
+        // the last part decides.
+        let last_part = match word.rfind(['-', '/', '\'', '’']) {
+            Some(p) => &word[p + 1..],
+            None => word,
+        };
+        if self.initials_before(last_part, word_start) {
+            // "J. M. G. Le Clézio": a run of initials is a name.
+            return false;
+        }
+        let class = self
+            .compound_before(rules, word_start, word)
+            .unwrap_or_else(|| classify_in(rules, last_part));
+        match class {
+            Abbrev::Title | Abbrev::Article => false,
+            Abbrev::Ambiguous if quoted => self.plain(&next),
+            Abbrev::Ambiguous => {
+                let opener_case = match next.class {
+                    Class::Upper => true,
+                    Class::Lower => !self.cased,
+                    Class::Digit | Class::Other => false,
+                };
+                let initial = next.dotted && next.word.chars().count() == 1;
+                opener_case && !initial && rules.is_starter(next.word)
+            }
+            Abbrev::BeforeNumber => next.class != Class::Digit && self.plain(&next),
+            Abbrev::Number => {
+                let list_marker = word.len() <= 2
+                    && (word_start <= start || self.text[start..word_start].trim_end().is_empty());
+                let ordinal = rules.ordinals
+                    && word.len() <= 3
+                    && word.bytes().all(|b| b.is_ascii_digit())
+                    && (rules.is_month(next.word) || self.ordinal_context(rules, word_start));
+                !list_marker && !ordinal && self.plain(&next)
+            }
+            Abbrev::State | Abbrev::Word => self.plain(&next),
+        }
+    }
+
+    /// Whether `word` is a capital initial that follows another one
+    /// ("M" in "J. M.").
+    fn initials_before(&self, word: &str, word_start: usize) -> bool {
+        let initial = |w: &str| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+        };
+        if !initial(word) {
+            return false;
+        }
+        let before = &self.text[self.lo..word_start];
+        let Some(head) = before.strip_suffix(". ") else {
+            return false;
+        };
+        let last = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        initial(last)
+    }
+
+    /// Whether the text before a number at `word_start` makes it an
+    /// ordinal: a comma ("Samstag, 4.") or a word such as "am" or "der".
+    fn ordinal_context(&self, rules: &Rules, word_start: usize) -> bool {
+        let before = self.text[self.lo..word_start].trim_end();
+        if before.ends_with(',') {
+            return true;
+        }
+        let word = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or(before)
+            .trim_start_matches(OPENERS);
+        rules.is_ordinal_before(word)
+    }
+
+    /// Whether the period after `word` is inside a compound abbreviation
+    /// that goes on after `k` ("z." before "B.", "EE." before "UU.").
+    fn compound_continues(&self, rules: &Rules, word: &str, k: usize) -> bool {
+        if rules.compounds.is_empty() || word.chars().count() > 4 {
+            return false;
+        }
+        let mut key = word.to_lowercase();
+        let rest = &self.text[k..self.end];
+        for token in rest.split(' ').take(3) {
+            let Some(part) = token.strip_suffix('.') else {
+                break;
+            };
+            if part.is_empty()
+                || part.chars().count() > 4
+                || !part
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '.')
+            {
+                break;
+            }
+            key.push('.');
+            key.extend(part.chars().flat_map(char::to_lowercase));
+            if rules.compound_prefix(&key) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The class of a compound abbreviation that ends with `word` at
+    /// `word_start` ("B" in "z. B", "UU" in "EE. UU"), if there is one.
+    fn compound_before(&self, rules: &Rules, word_start: usize, word: &str) -> Option<Abbrev> {
+        if rules.compounds.is_empty() || word.chars().count() > 4 {
+            return None;
+        }
+        let mut key = word.to_lowercase();
+        let mut before = &self.text[self.lo..word_start];
+        for _ in 0..3 {
+            let head = before
+                .strip_suffix(". ")
+                .or_else(|| before.strip_suffix('.'))?;
+            let part_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
+                p + head[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            let part = &head[part_start..];
+            if part.is_empty() || part.chars().count() > 4 {
+                return None;
+            }
+            key.insert(0, '.');
+            key.insert_str(0, &part.to_lowercase());
+            if let Some(class) = rules.compound_class(&key) {
+                return Some(class);
+            }
+            before = &head[..part_start];
+        }
+        None
+    }
+
+    /// [`Segmenter::glued_boundary`] with another language's `rules`.
+    fn glued_boundary_in(&self, rules: &Rules, i: usize, j: usize) -> bool {
+        if !self.cased || j != i + 1 || self.bytes[i] != b'.' {
+            return false;
+        }
+        let Some((_, word)) = self.prev_word(i) else {
+            return false;
+        };
+        let plain_word = word.chars().count() >= 2
+            && word.chars().all(char::is_alphabetic)
+            && classify_in(rules, word) == Abbrev::Word;
+        let rest = &self.text[j..self.end];
+        if !plain_word || !rest.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let next = unicode_word(rest);
+        let after = rest[next.len()..].chars().next();
+        let word_ends = after.is_none_or(|c| c.is_whitespace() || c == '\'' || c == ',');
+        word_ends && rules.is_starter(next)
+    }
+
     /// After an ordinary word: a boundary unless, in cased text, the next
     /// word is lowercase.
     fn plain(&self, next: &Next) -> bool {
@@ -399,11 +747,14 @@ impl<'a> Segmenter<'a> {
             }
             let after = p + len;
             let word = &rest[..len];
-            if is_reporting_verb(word) {
+            let reporting = match self.rules {
+                None => is_reporting_verb(word),
+                Some(rules) => rules.is_reporting_verb(word),
+            };
+            if reporting {
                 if n == 0 {
                     // A capitalised "Asked whether..." opens a new sentence.
-                    return word.starts_with(|c: char| c.is_ascii_lowercase())
-                        && (self.cased || question);
+                    return word.starts_with(char::is_lowercase) && (self.cased || question);
                 }
                 return after >= self.end
                     || self.bytes[after] == b'.'
@@ -419,8 +770,17 @@ impl<'a> Segmenter<'a> {
 
     /// The word at `k`, past opening quotes and brackets.
     fn next_word(&self, k: usize) -> Next<'a> {
-        let rest = skip_openers(&self.text[k..self.end]);
-        let word = ascii_word(rest);
+        let rest = &self.text[k..self.end];
+        let (rest, word) = match self.rules {
+            None => {
+                let rest = skip_openers(rest);
+                (rest, ascii_word(rest))
+            }
+            Some(_) => {
+                let rest = rest.trim_start_matches(OPENERS);
+                (rest, unicode_word(rest))
+            }
+        };
         let bytes = rest.as_bytes();
         let class = match rest.chars().next() {
             Some(c) if c.is_ascii_uppercase() => Class::Upper,
@@ -456,7 +816,10 @@ impl<'a> Segmenter<'a> {
             s = self.token_start(e)?;
         }
         let token = &self.text[s..e];
-        let word = skip_openers(token);
+        let word = match self.rules {
+            None => skip_openers(token),
+            Some(_) => token.trim_start_matches(OPENERS),
+        };
         Some((e - word.len(), word))
     }
 
@@ -500,6 +863,11 @@ impl<'a> Segmenter<'a> {
         if bullet {
             return true;
         }
+        if self.rules.is_some() && line.len() > 4 && line.starts_with("- ") && line.ends_with(" -")
+        {
+            // An agency subheading: "- QUI PEUT VOTER ? -".
+            return true;
+        }
         let stripped = line.trim_end_matches(['"', '\'', '’', '”', '»', ')', ']', '}']);
         if stripped.ends_with([
             '.', '!', '?', '…', ',', ';', ':', '-', '–', '—', '(', '&', '/',
@@ -508,10 +876,11 @@ impl<'a> Segmenter<'a> {
         }
         let last_word = line.rsplit(char::is_whitespace).next().unwrap_or(line);
         let next = self.next_word(k);
-        self.cased
-            && line.len() < SHORT_LINE
-            && !is_joining_word(last_word)
-            && next.class != Class::Lower
+        let joining = match self.rules {
+            None => is_joining_word(last_word),
+            Some(rules) => rules.is_joining_word(last_word),
+        };
+        self.cased && line.len() < SHORT_LINE && !joining && next.class != Class::Lower
     }
 }
 
@@ -537,6 +906,72 @@ fn ascii_word(s: &str) -> &str {
         .take_while(u8::is_ascii_alphabetic)
         .count();
     &s[..len]
+}
+
+/// The leading letters of `s` in any script, at most [`WORD_MAX`] bytes.
+fn unicode_word(s: &str) -> &str {
+    let len = s
+        .char_indices()
+        .take_while(|&(p, c)| c.is_alphabetic() && p + c.len_utf8() <= WORD_MAX)
+        .last()
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    &s[..len]
+}
+
+/// [`classify`] for another language's `rules`: Unicode letters and the
+/// language's lists, matched in any case.
+fn classify_in(rules: &Rules, token: &str) -> Abbrev {
+    let mut chars = token.chars();
+    let Some(first) = chars.next() else {
+        return Abbrev::Word;
+    };
+    if token
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b':'))
+    {
+        return if first.is_ascii_digit() {
+            Abbrev::Number
+        } else {
+            Abbrev::Word
+        };
+    }
+    if !token.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return Abbrev::Word;
+    }
+    if token.contains('.') {
+        let key = token.to_lowercase();
+        if let Some(class) = rules
+            .compound_class(&key)
+            .or_else(|| rules.word_class(token))
+        {
+            return class;
+        }
+        let dotted = token
+            .split('.')
+            .all(|part| (1..=2).contains(&part.chars().count()));
+        return if dotted {
+            Abbrev::Ambiguous
+        } else {
+            Abbrev::Word
+        };
+    }
+    if chars.next().is_none() {
+        // A single letter: an initial when a capital, else a part of an
+        // abbreviation ("z.") or a unit, as the language has it.
+        return if first.is_uppercase() {
+            match rules.word_class(token) {
+                Some(Abbrev::Title) => Abbrev::Title,
+                _ => Abbrev::Ambiguous,
+            }
+        } else if let Some(class) = rules.word_class(token) {
+            class
+        } else if rules.lower_letters_abbreviate {
+            Abbrev::Title
+        } else {
+            Abbrev::Word
+        };
+    }
+    rules.word_class(token).unwrap_or(Abbrev::Word)
 }
 
 fn has_alphanumeric(s: &str) -> bool {

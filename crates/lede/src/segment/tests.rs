@@ -398,3 +398,181 @@ proptest! {
         );
     }
 }
+
+mod languages {
+    use proptest::prelude::*;
+
+    use super::super::{split_sentences, split_sentences_in};
+    use crate::lang::Language;
+
+    fn split_in(text: &str, lang: Option<Language>) -> Vec<&str> {
+        split_sentences_in(text, 0..text.len(), lang)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn german_ordinals_abbreviations_and_quotes() {
+        let text = "SIMMELSDORF – Am Samstag, 4. November, gegen 17.50 Uhr kam es z. B. zu Staus. \
+                    „Das war zu viel.“ Die Polizei ermittelt.";
+        assert_eq!(
+            split_in(text, Some(Language::German)),
+            [
+                "SIMMELSDORF – Am Samstag, 4. November, gegen 17.50 Uhr kam es z. B. zu Staus.",
+                "„Das war zu viel.“",
+                "Die Polizei ermittelt."
+            ]
+        );
+        // The English rules split after "4." and "B.".
+        assert!(split_sentences(text, 0..text.len()).len() > 3);
+    }
+
+    #[test]
+    fn russian_uses_unicode_case_and_its_abbreviations() {
+        assert_eq!(
+            split_in(
+                "В 2020 г. Он уехал в Москву. Там он работал, т. е. учился.",
+                Some(Language::Russian)
+            ),
+            [
+                "В 2020 г.",
+                "Он уехал в Москву.",
+                "Там он работал, т. е. учился."
+            ]
+        );
+    }
+
+    #[test]
+    fn cjk_full_width_terminators() {
+        assert_eq!(
+            split_in("東京は晴れ。大阪は雨！明日は？", Some(Language::Japanese)),
+            ["東京は晴れ。", "大阪は雨！", "明日は？"]
+        );
+        // A closing quote followed by more text continues the sentence.
+        assert_eq!(
+            split_in(
+                "「やめろ！」と彼は言った。それで終わった。",
+                Some(Language::Japanese)
+            ),
+            ["「やめろ！」と彼は言った。", "それで終わった。"]
+        );
+        assert_eq!(
+            split_in("今天下雨。“我们走吧！”他说。", Some(Language::Chinese)),
+            ["今天下雨。", "“我们走吧！”他说。"]
+        );
+        // Language-neutral text also ends sentences at full-width terminators.
+        assert_eq!(split_in("晴れ。雨。", None), ["晴れ。", "雨。"]);
+        // The English rules do not know them.
+        assert_eq!(split_sentences("晴れ。雨。", 0..15).len(), 1);
+    }
+
+    #[test]
+    fn neutral_rules_use_no_word_lists() {
+        // No English opener list: "J." before "The" does not end a sentence,
+        // nor does "Dr." (not an abbreviation here, but a capital follows).
+        assert_eq!(
+            split_in("Es kam J. The Band. Dr. Who ist hier.", None),
+            ["Es kam J. The Band.", "Dr.", "Who ist hier."]
+        );
+        assert_eq!(
+            split_in("Ça va? Oui, ça va.", None),
+            ["Ça va?", "Oui, ça va."]
+        );
+    }
+
+    #[test]
+    fn spanish_and_french_marks() {
+        assert_eq!(
+            split_in(
+                "¿Qué pasará ahora? Nadie lo sabe. ¡Basta!",
+                Some(Language::Spanish)
+            ),
+            ["¿Qué pasará ahora?", "Nadie lo sabe.", "¡Basta!"]
+        );
+        assert_eq!(
+            split_in(
+                "« C'est fini. » Il part. Qui peut voter ? Tous.",
+                Some(Language::French)
+            ),
+            ["« C'est fini. »", "Il part.", "Qui peut voter ?", "Tous."]
+        );
+    }
+
+    fn any_language() -> impl Strategy<Value = Option<Language>> {
+        prop_oneof![
+            Just(None),
+            (0..Language::ALL.len()).prop_map(|i| Some(Language::ALL[i]))
+        ]
+    }
+
+    fn multilingual_newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Dr."),
+            Just("z. B."),
+            Just("EE. UU."),
+            Just("4."),
+            Just("November"),
+            Just("am"),
+            Just("„"),
+            Just("“"),
+            Just("»"),
+            Just("«"),
+            Just(" » "),
+            Just("¿"),
+            Just("?"),
+            Just("。"),
+            Just("！"),
+            Just("」"),
+            Just("東京"),
+            Just("Он"),
+            Just("г."),
+            Just("…"),
+            Just("."),
+            Just(" "),
+            Just("\u{a0}"),
+            Just("\n"),
+            Just("- "),
+            Just(" -"),
+            Just("Die"),
+            Just("l'art."),
+            Just("J.-C."),
+        ];
+        prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn english_in_is_split_sentences(text in "\\PC{0,120}") {
+            prop_assert_eq!(
+                split_sentences_in(&text, 0..text.len(), Some(Language::English)),
+                split_sentences(&text, 0..text.len())
+            );
+        }
+
+        #[test]
+        fn contract_holds_in_every_language(text in multilingual_newsy(), lang in any_language()) {
+            let sentences = split_sentences_in(&text, 0..text.len(), lang);
+            let mut last_end = 0;
+            for r in &sentences {
+                prop_assert!(r.start >= last_end && r.start < r.end && r.end <= text.len());
+                let s = &text[r.clone()];
+                prop_assert_eq!(s, s.trim());
+                last_end = r.end;
+            }
+            let covered: usize = sentences
+                .iter()
+                .map(|r| text[r.clone()].chars().filter(|c| !c.is_whitespace()).count())
+                .sum();
+            prop_assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+            prop_assert_eq!(&sentences, &split_sentences_in(&text, 0..text.len(), lang));
+        }
+
+        #[test]
+        fn arbitrary_ranges_never_panic(text in any::<String>(), a in 0usize..200, b in 0usize..200, lang in any_language()) {
+            let _ = split_sentences_in(&text, a.min(b)..a.max(b), lang);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Language is detected, reported, and its rules are used end to end.
+
+use lede::lang::Language;
+use lede::{Options, Summarizer};
+
+fn summarize(text: &str, options: &Options) -> lede::Summary {
+    Summarizer::new().unwrap().summarize(text, options).unwrap()
+}
+
+#[test]
+fn german_is_detected_and_ordinal_dates_do_not_split() {
+    let text = "Unfall auf der Landstraße\n\n\
+        SIMMELSDORF – Am Samstag, 4. November, gegen 17.50 Uhr, ist ein Auto von der Straße abgekommen. \
+        Der Fahrer wurde leicht verletzt und kam in ein Krankenhaus in der Nähe. \
+        Die Polizei schätzt den Schaden auf etwa 5000 Euro und ermittelt noch zur Ursache.";
+    let summary = summarize(text, &Options::default());
+    assert_eq!(summary.language.as_deref(), Some("de"));
+    assert!(
+        summary.bullets.iter().any(|b| b
+            .span
+            .text
+            .starts_with("Am Samstag, 4. November, gegen 17.50 Uhr")),
+        "{:#?}",
+        summary.bullets
+    );
+    assert!(summary
+        .removed
+        .iter()
+        .any(|r| r.span.text.starts_with("SIMMELSDORF")));
+}
+
+#[test]
+fn a_dash_framed_subheading_is_not_a_publisher_bullet() {
+    let text = "- QUI PEUT VOTER ? -\n\n\
+        Les électeurs inscrits sur les listes peuvent voter dimanche dans toutes les communes. \
+        Les bureaux de vote ouvriront à huit heures et fermeront à dix-huit heures. \
+        Les résultats seront connus dans la soirée, selon la préfecture.";
+    let summary = summarize(text, &Options::default());
+    assert_eq!(summary.language.as_deref(), Some("fr"));
+    assert!(summary.given_highlights.is_empty());
+    assert_eq!(summary.bullets.len(), 3);
+}
+
+#[test]
+fn the_language_can_be_given_and_english_is_reported() {
+    let english = "Heavy rain hit London on Monday. Trains stopped for several hours. \
+        Most schools stayed open all day. Football fans were upset by the delays.";
+    assert_eq!(
+        summarize(english, &Options::default()).language.as_deref(),
+        Some("en")
+    );
+    let forced = Options {
+        language: Some(Language::Spanish),
+        ..Options::default()
+    };
+    assert_eq!(summarize(english, &forced).language.as_deref(), Some("es"));
+}
