@@ -103,7 +103,7 @@ pub(crate) struct SummarizeRequest {
     pub(crate) options: lede::Options,
 }
 
-const SUMMARIZE_FIELDS: [&str; 9] = [
+const SUMMARIZE_FIELDS: [&str; 10] = [
     "text",
     "html",
     "url",
@@ -113,6 +113,7 @@ const SUMMARIZE_FIELDS: [&str; 9] = [
     "ratio",
     "algorithm",
     "max_overlap",
+    "language",
 ];
 
 #[derive(Deserialize)]
@@ -126,6 +127,7 @@ struct RawSummarize {
     ratio: Option<f32>,
     algorithm: Option<String>,
     max_overlap: Option<f32>,
+    language: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -379,6 +381,16 @@ fn options(raw: RawSummarize, prefix: &str) -> Result<lede::Options, ApiError> {
         }
         options.max_overlap = Some(overlap);
     }
+    if let Some(tag) = raw.language {
+        let language = lede::lang::Language::from_tag(&tag).ok_or_else(|| {
+            ApiError::bad_request(
+                "invalid_option",
+                &format!("{prefix}language"),
+                format!("unknown language {tag:?} (expected an ISO 639-1 code such as en, de, fr)"),
+            )
+        })?;
+        options.language = Some(language);
+    }
     Ok(options)
 }
 
@@ -483,6 +495,10 @@ mod tests {
         assert_eq!(err.field.as_deref(), Some("algorithm"));
         let err = parse(json!({"text": "x", "max_overlap": 2})).unwrap_err();
         assert_eq!(err.field.as_deref(), Some("max_overlap"));
+        let err = parse(json!({"text": "x", "language": "klingon"})).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("language"));
+        let ok = parse(json!({"text": "x", "language": "de-CH"})).unwrap();
+        assert_eq!(ok.options.language, Some(lede::lang::Language::German));
         let ok = parse(json!({"text": "x", "words": 40, "algorithm": "TextRank"})).unwrap();
         assert_eq!(ok.options.length, lede::Length::Words(40));
         assert_eq!(ok.options.algorithm, lede::Algorithm::TextRank);
