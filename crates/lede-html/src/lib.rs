@@ -22,7 +22,6 @@ mod dom;
 mod fetch;
 mod keys;
 mod meta;
-mod words;
 
 use serde::{Deserialize, Serialize};
 

@@ -9,7 +9,7 @@ fn outline(html: &str) -> String {
             Edge::Open(node) => match node.value() {
                 NodeData::Element(el) => {
                     out.push('<');
-                    out.push_str(el.name());
+                    out.push_str(el.tag().name().unwrap_or("?"));
                     for (name, value) in el.attrs() {
                         out.push_str(&format!(" {name}={value:?}"));
                     }
@@ -20,7 +20,7 @@ fn outline(html: &str) -> String {
             },
             Edge::Close(node) => {
                 if let NodeData::Element(el) = node.value() {
-                    out.push_str(&format!("</{}>", el.name()));
+                    out.push_str(&format!("</{}>", el.tag().name().unwrap_or("?")));
                 }
             }
         }
@@ -200,7 +200,9 @@ fn node_text_concatenates_descendants() {
     let doc = Document::parse("<div><p>a<b>b</b></p>c</div>d");
     let div = doc
         .nodes()
-        .find(|n| matches!(n.value(), NodeData::Element(e) if e.name() == "div"))
+        .find(
+            |n| matches!(n.value(), NodeData::Element(e) if e.tag() == Tag::lookup("div").unwrap()),
+        )
         .expect("a div");
     assert_eq!(div.text(), "abc");
     assert_eq!(root_text(&doc), "abcd");

@@ -13,6 +13,9 @@ use std::borrow::Cow;
 
 use crate::keys;
 
+use super::tag::flag::{DROPPED_TEXT, ESCAPABLE_TEXT};
+use super::tag::Tag;
+
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
 const KEPT_ATTRIBUTES: [&str; 13] = [
     "class",
@@ -34,12 +37,21 @@ const KEPT_KEYS: [u128; 13] = keys::keys(KEPT_ATTRIBUTES);
 /// An attribute kept by the tokenizer: its (lowercase) name and decoded value.
 pub type Attribute = (&'static str, Box<str>);
 
+/// The name of a tag token.
+#[derive(Debug, Clone, Copy)]
+pub enum Name<'a> {
+    /// A name of the tag table.
+    Known(Tag),
+    /// Any other name, lowercase.
+    Other(&'a str),
+}
+
 /// Receives the tokens of a page in order.
 pub trait Sink {
-    /// A start tag with its lowercase name and kept attributes.
-    fn start_tag(&mut self, name: &str, attributes: Vec<Attribute>, self_closing: bool);
-    /// An end tag with its lowercase name.
-    fn end_tag(&mut self, name: &str);
+    /// A start tag with its name and kept attributes.
+    fn start_tag(&mut self, name: Name<'_>, attributes: Vec<Attribute>, self_closing: bool);
+    /// An end tag.
+    fn end_tag(&mut self, name: Name<'_>);
     /// Text with character references decoded.
     fn text(&mut self, text: Cow<'_, str>);
 }
@@ -93,12 +105,14 @@ pub fn tokenize(html: &str, sink: &mut impl Sink) {
                     attributes.clear();
                     break;
                 };
-                let content = content_of(&tag.name, &attributes);
-                sink.start_tag(&tag.name, std::mem::take(&mut attributes), tag.self_closing);
+                let content = content_of(tag.tag, &attributes);
+                let mut lower = None;
+                let name = tag_name(tag.tag, tag.raw, &mut lower);
+                sink.start_tag(name, std::mem::take(&mut attributes), tag.self_closing);
                 if content == Content::Markup || tag.self_closing {
                     tag.end
                 } else {
-                    let close = find_end_tag(bytes, tag.end, tag.name.as_bytes());
+                    let close = find_end_tag(bytes, tag.end, tag.raw.as_bytes());
                     let inner = &html[tag.end..close.unwrap_or(bytes.len())];
                     match content {
                         Content::Raw if !inner.is_empty() => sink.text(Cow::Borrowed(inner)),
@@ -117,7 +131,9 @@ pub fn tokenize(html: &str, sink: &mut impl Sink) {
 
 /// A start tag read from the input.
 struct StartTag<'a> {
-    name: Cow<'a, str>,
+    /// The name as the page wrote it.
+    raw: &'a str,
+    tag: Option<Tag>,
     self_closing: bool,
     /// Offset just past the tag's `>`.
     end: usize,
@@ -132,8 +148,10 @@ fn start_tag<'a>(
 ) -> Option<StartTag<'a>> {
     let name_end = name_end(html.as_bytes(), lt + 1);
     let (end, self_closing) = read_attributes(html, name_end, Some(attributes))?;
+    let raw = &html[lt + 1..name_end];
     Some(StartTag {
-        name: lowercase(&html[lt + 1..name_end]),
+        raw,
+        tag: Tag::lookup(raw),
         self_closing,
         end,
     })
@@ -145,10 +163,11 @@ fn end_tag(html: &str, lt: usize, sink: &mut impl Sink) -> usize {
     match bytes.get(lt + 2) {
         Some(b) if b.is_ascii_alphabetic() => {
             let name_end = name_end(bytes, lt + 2);
-            let name = lowercase(&html[lt + 2..name_end]);
+            let raw = &html[lt + 2..name_end];
             match read_attributes(html, name_end, None) {
                 Some((end, _)) => {
-                    sink.end_tag(&name);
+                    let mut lower = None;
+                    sink.end_tag(tag_name(Tag::lookup(raw), raw, &mut lower));
                     end
                 }
                 None => bytes.len(),
@@ -296,23 +315,38 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     }
 }
 
-/// How the content of a `name` element is read.
-fn content_of(name: &str, attributes: &[Attribute]) -> Content {
-    match name {
-        "script" => {
-            let json_ld = attributes
-                .iter()
-                .any(|(n, v)| *n == "type" && v.to_ascii_lowercase().contains("ld+json"));
-            if json_ld {
-                Content::Raw
-            } else {
-                Content::Dropped
-            }
+/// How the content of a `tag` element is read.
+fn content_of(tag: Option<Tag>, attributes: &[Attribute]) -> Content {
+    let Some(tag) = tag else {
+        return Content::Markup;
+    };
+    if tag == Tag::SCRIPT {
+        let json_ld = attributes
+            .iter()
+            .any(|(n, v)| *n == "type" && v.to_ascii_lowercase().contains("ld+json"));
+        if json_ld {
+            Content::Raw
+        } else {
+            Content::Dropped
         }
-        "style" | "svg" | "math" | "noscript" | "iframe" | "noembed" | "noframes" | "xmp"
-        | "plaintext" => Content::Dropped,
-        "title" | "textarea" => Content::Escapable,
-        _ => Content::Markup,
+    } else if tag.has(DROPPED_TEXT) {
+        Content::Dropped
+    } else if tag.has(ESCAPABLE_TEXT) {
+        Content::Escapable
+    } else {
+        Content::Markup
+    }
+}
+
+/// The [`Name`] of a tag written `raw` whose table entry is `tag`; a name outside the
+/// table is lowercased into `lower` when it has capitals.
+fn tag_name<'a>(tag: Option<Tag>, raw: &'a str, lower: &'a mut Option<String>) -> Name<'a> {
+    match tag {
+        Some(tag) => Name::Known(tag),
+        None if raw.bytes().any(|b| b.is_ascii_uppercase()) => {
+            Name::Other(lower.insert(raw.to_ascii_lowercase()))
+        }
+        None => Name::Other(raw),
     }
 }
 
@@ -321,14 +355,6 @@ fn emit_text(text: &str, sink: &mut impl Sink) {
         sink.text(htmlize::unescape(text));
     } else {
         sink.text(Cow::Borrowed(text));
-    }
-}
-
-fn lowercase(name: &str) -> Cow<'_, str> {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(name.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(name)
     }
 }
 
