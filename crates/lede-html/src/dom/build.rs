@@ -12,7 +12,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::tag::flag::{CLOSES_P, FORMATTING, HEADING, IN_HEAD, SCOPE, SPECIAL, TABLE_SCOPE, VOID};
+use super::tag::flag::{
+    CLOSES_P, FOREIGN, FORMATTING, HEADING, IN_HEAD, SCOPE, SPECIAL, TABLE_SCOPE, VOID,
+};
 use super::tag::Tag;
 use super::tokenize::{Attribute, Name, Sink};
 use super::{Document, Element, Node, NodeData, NodeId, MAX_DEPTH, MAX_NODES};
@@ -177,6 +179,19 @@ impl TreeBuilder {
             Tag::TR => self.close_each(&[Tag::TD, Tag::TH, Tag::TR], table_scope),
             Tag::TD | Tag::TH => {
                 self.close_each(&[Tag::TD, Tag::TH], |t| table_scope(t) || t == Tag::TR);
+                // A cell outside a row gets one, as in HTML5: the row is a block.
+                if matches!(
+                    self.current_tag(),
+                    Tag::TABLE | Tag::TBODY | Tag::THEAD | Tag::TFOOT
+                ) && self.open.len() <= MAX_DEPTH
+                {
+                    if let Some(id) = self.append(NodeData::Element(Element {
+                        tag: Tag::TR,
+                        attributes: Vec::new(),
+                    })) {
+                        self.push(id, Tag::TR);
+                    }
+                }
             }
             Tag::TBODY | Tag::THEAD | Tag::TFOOT => self.close_each(
                 &[
@@ -222,7 +237,7 @@ impl TreeBuilder {
 }
 
 impl Sink for TreeBuilder {
-    fn start_tag(&mut self, name: Name<'_>, attributes: Vec<Attribute>, _self_closing: bool) {
+    fn start_tag(&mut self, name: Name<'_>, attributes: Vec<Attribute>, self_closing: bool) {
         let Some(tag) = self.tag(name, true) else {
             return;
         };
@@ -242,14 +257,15 @@ impl Sink for TreeBuilder {
             self.leave_head();
         }
         self.close_implied(tag);
-        let void = tag.has(VOID);
+        // A self-closing flag is ignored on HTML elements, as in HTML5 (`<div/>` opens),
+        // and closes SVG and MathML.
+        let void = tag.has(VOID) || (self_closing && tag.has(FOREIGN));
         if !void && self.open.len() > MAX_DEPTH {
             return;
         }
         let Some(id) = self.append(NodeData::Element(Element { tag, attributes })) else {
             return;
         };
-        // A self-closing flag on an HTML element is ignored, as in HTML5: `<div/>` opens.
         if !void {
             self.push(id, tag);
         }
@@ -297,6 +313,15 @@ impl Sink for TreeBuilder {
                     .rev()
                     .find(|&at| self.open[at].1.has(HEADING | SCOPE));
                 if let Some(at) = nearest.filter(|&at| self.open[at].1.has(HEADING)) {
+                    self.pop_to(at);
+                }
+            }
+            // A formatting end tag other than `</a>` does not close the blocks opened
+            // inside its element (`<b><li>x</b> y</li>` keeps `y` in the item, as
+            // HTML5's adoption agency does); `</a>` still does, so that the text after
+            // it is not counted as link text.
+            _ if tag.has(FORMATTING) && tag != Tag::A => {
+                if let Some(at) = self.find_open(tag, |t| t.has(SPECIAL)) {
                     self.pop_to(at);
                 }
             }

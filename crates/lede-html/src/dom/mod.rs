@@ -4,9 +4,12 @@
 //! then walks the tree with [`Document::traverse`]. The tree keeps what extraction reads:
 //! interned tag names ([`Tag`]), a dozen attributes ([`tokenize`] lists them), text, and JSON-LD scripts.
 
-mod build;
+// `build` and `tokenize` are visible to the crate for examples/parser_diff.rs and
+// tests/parser_spec.rs, which compile this module on their own to feed html5ever's tree
+// to the builder.
+pub(crate) mod build;
 mod tag;
-mod tokenize;
+pub(crate) mod tokenize;
 
 pub use tag::{flag, Tag};
 pub use tokenize::Attribute;

@@ -12,7 +12,7 @@ use crate::keys;
 /// [`CLOSES_P`](flag::CLOSES_P) and [`BLOCK`](flag::BLOCK) differ.
 pub mod flag {
     /// A set of flags.
-    pub type Flags = u16;
+    pub type Flags = u32;
 
     /// No flag.
     pub const NONE: Flags = 0;
@@ -37,7 +37,7 @@ pub mod flag {
     pub const ITEM_TRANSPARENT: Flags = 1 << 7;
     /// HTML5's formatting elements, closed through blocks by their end tags.
     pub const FORMATTING: Flags = 1 << 8;
-    /// Its content is dropped by the tokenizer (styles, SVG, `noscript`, frames).
+    /// Its content is raw text dropped by the tokenizer (styles, `noscript`, frames).
     pub const DROPPED_TEXT: Flags = 1 << 9;
     /// Its content is text with character references, no markup (`title`, `textarea`).
     pub const ESCAPABLE_TEXT: Flags = 1 << 10;
@@ -52,12 +52,19 @@ pub mod flag {
     pub const LANDMARK: Flags = 1 << 13;
     /// May hold a publisher's bullet highlights (`ul`, `ol`, `div`, `section`).
     pub const LIST_BOX: Flags = 1 << 14;
+    /// Its start tag ends SVG or MathML content that the page left open (HTML5's
+    /// "breakout" list for foreign content; `font` is left out, as it breaks out only
+    /// with some attributes).
+    pub const BREAKOUT: Flags = 1 << 15;
+    /// SVG and MathML: foreign content, read up to its end tag or a [`BREAKOUT`] tag, and
+    /// dropped.
+    pub const FOREIGN: Flags = 1 << 16;
 }
 
 use flag::*;
 
 /// Number of tags in [`TAGS`].
-const TAG_COUNT: usize = 124;
+const TAG_COUNT: usize = 125;
 
 /// Every tag a rule names, sorted for binary search, with its flags.
 const TAGS: [(&str, Flags); TAG_COUNT] = [
@@ -69,26 +76,29 @@ const TAGS: [(&str, Flags); TAG_COUNT] = [
     ("article", CLOSES_P | SPECIAL | BLOCK),
     ("aside", CLOSES_P | SPECIAL | LANDMARK | BLOCK),
     ("audio", SKIPPED),
-    ("b", FORMATTING),
+    ("b", FORMATTING | BREAKOUT),
     ("base", IN_HEAD | VOID),
     ("basefont", IN_HEAD),
     ("bdi", NONE),
     ("bdo", NONE),
     ("bgsound", IN_HEAD),
-    ("big", FORMATTING),
-    ("blockquote", CLOSES_P | SPECIAL | BLOCK),
-    ("body", SPECIAL | BLOCK),
-    ("br", VOID),
+    ("big", FORMATTING | BREAKOUT),
+    ("blockquote", CLOSES_P | SPECIAL | BLOCK | BREAKOUT),
+    ("body", SPECIAL | BLOCK | BREAKOUT),
+    ("br", VOID | BREAKOUT),
     ("button", SPECIAL | SKIPPED),
     ("canvas", SKIPPED),
     ("caption", SCOPE | SPECIAL | BLOCK),
-    ("center", CLOSES_P | SPECIAL | BLOCK),
+    ("center", CLOSES_P | SPECIAL | BLOCK | BREAKOUT),
     ("cite", NONE),
-    ("code", FORMATTING),
+    ("code", FORMATTING | BREAKOUT),
     ("col", VOID | SPECIAL),
     ("colgroup", SPECIAL),
     ("data", NONE),
-    ("dd", CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK),
+    (
+        "dd",
+        CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK | BREAKOUT,
+    ),
     ("del", NONE),
     ("details", CLOSES_P | SPECIAL | BLOCK),
     ("dfn", NONE),
@@ -96,80 +106,93 @@ const TAGS: [(&str, Flags); TAG_COUNT] = [
     ("dir", CLOSES_P | SPECIAL),
     (
         "div",
-        CLOSES_P | SPECIAL | ITEM_TRANSPARENT | LIST_BOX | BLOCK,
+        CLOSES_P | SPECIAL | ITEM_TRANSPARENT | LIST_BOX | BLOCK | BREAKOUT,
     ),
-    ("dl", CLOSES_P | SPECIAL | BLOCK),
-    ("dt", CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK),
-    ("em", FORMATTING),
-    ("embed", VOID | SKIPPED),
+    ("dl", CLOSES_P | SPECIAL | BLOCK | BREAKOUT),
+    (
+        "dt",
+        CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK | BREAKOUT,
+    ),
+    ("em", FORMATTING | BREAKOUT),
+    ("embed", VOID | SKIPPED | BREAKOUT),
     ("fieldset", CLOSES_P | SPECIAL | BLOCK),
     ("figcaption", CLOSES_P | SPECIAL | LANDMARK | BLOCK),
     ("figure", CLOSES_P | SPECIAL | LANDMARK | BLOCK),
     ("font", FORMATTING),
     ("footer", CLOSES_P | SPECIAL | LANDMARK | BLOCK),
     ("form", CLOSES_P | SPECIAL | BLOCK),
-    ("h1", CLOSES_P | HEADING | SPECIAL | BLOCK),
-    ("h2", CLOSES_P | HEADING | SPECIAL | BLOCK),
-    ("h3", CLOSES_P | HEADING | SPECIAL | BLOCK),
-    ("h4", CLOSES_P | HEADING | SPECIAL | BLOCK),
-    ("h5", CLOSES_P | HEADING | SPECIAL | BLOCK),
-    ("h6", CLOSES_P | HEADING | SPECIAL | BLOCK),
-    ("head", SPECIAL | SKIPPED),
+    ("h1", CLOSES_P | HEADING | SPECIAL | BLOCK | BREAKOUT),
+    ("h2", CLOSES_P | HEADING | SPECIAL | BLOCK | BREAKOUT),
+    ("h3", CLOSES_P | HEADING | SPECIAL | BLOCK | BREAKOUT),
+    ("h4", CLOSES_P | HEADING | SPECIAL | BLOCK | BREAKOUT),
+    ("h5", CLOSES_P | HEADING | SPECIAL | BLOCK | BREAKOUT),
+    ("h6", CLOSES_P | HEADING | SPECIAL | BLOCK | BREAKOUT),
+    ("head", SPECIAL | SKIPPED | BREAKOUT),
     ("header", CLOSES_P | SPECIAL | LANDMARK | BLOCK),
     ("hgroup", CLOSES_P | SPECIAL | BLOCK),
-    ("hr", VOID | CLOSES_P | SPECIAL | BLOCK),
+    ("hr", VOID | CLOSES_P | SPECIAL | BLOCK | BREAKOUT),
     ("html", SCOPE | TABLE_SCOPE | SPECIAL | BLOCK),
-    ("i", FORMATTING),
+    ("i", FORMATTING | BREAKOUT),
     ("iframe", SPECIAL | SKIPPED | DROPPED_TEXT),
-    ("img", VOID | SKIPPED),
+    ("img", VOID | SKIPPED | BREAKOUT),
     ("input", VOID | SKIPPED),
     ("ins", NONE),
     ("kbd", NONE),
     ("keygen", VOID),
     ("label", SKIPPED),
     ("legend", NONE),
-    ("li", CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK),
+    (
+        "li",
+        CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK | BREAKOUT,
+    ),
     ("link", IN_HEAD | VOID),
-    ("listing", CLOSES_P | SPECIAL),
+    ("listing", CLOSES_P | SPECIAL | BREAKOUT),
     ("main", CLOSES_P | SPECIAL | BLOCK),
     ("map", SKIPPED),
     ("mark", NONE),
     ("marquee", SCOPE | SPECIAL),
-    ("math", SKIPPED | DROPPED_TEXT),
-    ("menu", CLOSES_P | SPECIAL | LANDMARK),
-    ("meta", IN_HEAD | VOID),
+    ("math", SKIPPED | FOREIGN),
+    ("menu", CLOSES_P | SPECIAL | LANDMARK | BREAKOUT),
+    ("meta", IN_HEAD | VOID | BREAKOUT),
     ("nav", CLOSES_P | SPECIAL | LANDMARK | BLOCK),
-    ("nobr", FORMATTING),
+    ("nobr", FORMATTING | BREAKOUT),
     ("noembed", DROPPED_TEXT),
     ("noframes", IN_HEAD | DROPPED_TEXT),
     ("noscript", IN_HEAD | SKIPPED | DROPPED_TEXT),
     ("object", SCOPE | SPECIAL | SKIPPED),
-    ("ol", CLOSES_P | SPECIAL | LIST_BOX | BLOCK),
+    ("ol", CLOSES_P | SPECIAL | LIST_BOX | BLOCK | BREAKOUT),
     ("optgroup", NONE),
     ("option", SKIPPED),
-    ("p", CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK),
+    (
+        "p",
+        CLOSES_P | SPECIAL | ITEM_TRANSPARENT | BLOCK | BREAKOUT,
+    ),
     ("param", VOID),
     ("picture", SKIPPED),
     ("plaintext", DROPPED_TEXT),
-    ("pre", CLOSES_P | SPECIAL | BLOCK),
+    ("pre", CLOSES_P | SPECIAL | BLOCK | BREAKOUT),
     ("q", NONE),
-    ("s", FORMATTING),
+    ("ruby", BREAKOUT),
+    ("s", FORMATTING | BREAKOUT),
     ("samp", NONE),
     ("script", IN_HEAD | SKIPPED),
     ("search", CLOSES_P | SPECIAL),
     ("section", CLOSES_P | SPECIAL | LIST_BOX | BLOCK),
     ("select", SPECIAL | SKIPPED),
-    ("small", FORMATTING),
+    ("small", FORMATTING | BREAKOUT),
     ("source", VOID),
-    ("span", NONE),
-    ("strike", FORMATTING),
-    ("strong", FORMATTING),
+    ("span", BREAKOUT),
+    ("strike", FORMATTING | BREAKOUT),
+    ("strong", FORMATTING | BREAKOUT),
     ("style", IN_HEAD | SKIPPED | DROPPED_TEXT),
-    ("sub", NONE),
+    ("sub", BREAKOUT),
     ("summary", CLOSES_P | SPECIAL | BLOCK),
-    ("sup", NONE),
-    ("svg", SKIPPED | DROPPED_TEXT),
-    ("table", CLOSES_P | SCOPE | TABLE_SCOPE | SPECIAL | BLOCK),
+    ("sup", BREAKOUT),
+    ("svg", SKIPPED | FOREIGN),
+    (
+        "table",
+        CLOSES_P | SCOPE | TABLE_SCOPE | SPECIAL | BLOCK | BREAKOUT,
+    ),
     ("tbody", SPECIAL | BLOCK),
     ("td", SCOPE | SPECIAL),
     (
@@ -184,10 +207,10 @@ const TAGS: [(&str, Flags); TAG_COUNT] = [
     ("title", IN_HEAD | SPECIAL | ESCAPABLE_TEXT),
     ("tr", SPECIAL | BLOCK),
     ("track", VOID),
-    ("tt", FORMATTING),
-    ("u", FORMATTING),
-    ("ul", CLOSES_P | SPECIAL | LIST_BOX | BLOCK),
-    ("var", NONE),
+    ("tt", FORMATTING | BREAKOUT),
+    ("u", FORMATTING | BREAKOUT),
+    ("ul", CLOSES_P | SPECIAL | LIST_BOX | BLOCK | BREAKOUT),
+    ("var", BREAKOUT),
     ("video", SKIPPED),
     ("wbr", VOID),
     ("xmp", DROPPED_TEXT),
@@ -205,8 +228,17 @@ const NAMES: [&str; TAG_COUNT] = {
 const KEYS: [u128; TAG_COUNT] = keys::keys(NAMES);
 
 /// An interned tag name: an index into [`TAGS`], or a per-document id above it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Tag(u32);
+
+impl std::fmt::Debug for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.name() {
+            Some(name) => write!(f, "Tag({name:?})"),
+            None => write!(f, "Tag({})", self.0),
+        }
+    }
+}
 
 impl Tag {
     /// Not a tag: the root of the tree.
@@ -268,7 +300,6 @@ impl Tag {
     }
 
     /// The name of a tag of the table.
-    #[cfg(test)]
     pub fn name(self) -> Option<&'static str> {
         TAGS.get(self.index()).map(|t| t.0)
     }
@@ -340,7 +371,8 @@ mod tests {
         assert!(tag("menu").has(CLOSES_P) && !tag("menu").has(BLOCK));
         assert!(tag("tr").has(BLOCK) && !tag("tr").has(CLOSES_P));
         assert!(tag("table").ends_item_search() && !tag("div").ends_item_search());
-        assert!(!tag("span").has(!NONE));
+        assert!(!tag("abbr").has(!NONE));
+        assert!(tag("svg").has(FOREIGN) && tag("div").has(BREAKOUT));
         assert!(!Tag::NONE.has(!NONE) && !Tag::other(Tag::FIRST_OTHER).has(!NONE));
         assert_eq!(tag("h4").heading_level(), Some(4));
     }

@@ -227,3 +227,27 @@ fn node_count_is_capped() {
     assert_eq!(doc.node_count(), MAX_NODES);
     assert!(root_text(&doc).starts_with("story"));
 }
+
+#[test]
+fn unclosed_svg_ends_before_html_markup() {
+    assert_eq!(
+        outline("<div><svg><path d=M0/><div>top</div></div><svg/>x<svg>y</svg>z"),
+        "<div><svg></svg><div>top</div></div><svg></svg>x<svg></svg>z"
+    );
+}
+
+#[test]
+fn script_text_runs_past_script_tags_inside_comments() {
+    assert_eq!(
+        outline("<script><!-- w('<script></script>'); --></script>a<script/>b</script>c"),
+        "<script></script>a<script></script>c"
+    );
+}
+
+#[test]
+fn cells_outside_rows_get_one_and_nul_is_dropped() {
+    assert_eq!(
+        outline("<table><td>a\0b</table>"),
+        "<table><tr><td>ab</td></tr></table>"
+    );
+}

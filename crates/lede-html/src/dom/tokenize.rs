@@ -13,11 +13,11 @@ use std::borrow::Cow;
 
 use crate::keys;
 
-use super::tag::flag::{DROPPED_TEXT, ESCAPABLE_TEXT};
+use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, SPECIAL};
 use super::tag::Tag;
 
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
-const KEPT_ATTRIBUTES: [&str; 13] = [
+pub(crate) const KEPT_ATTRIBUTES: [&str; 13] = [
     "class",
     "content",
     "datetime",
@@ -67,6 +67,8 @@ enum Content {
     Raw,
     /// Text with character references up to the end tag (`title`, `textarea`).
     Escapable,
+    /// SVG or MathML up to its end tag or to an HTML tag that ends it, dropped.
+    Foreign,
 }
 
 /// Feeds the tokens of `html` to `sink`.
@@ -109,10 +111,25 @@ pub fn tokenize(html: &str, sink: &mut impl Sink) {
                 let mut lower = None;
                 let name = tag_name(tag.tag, tag.raw, &mut lower);
                 sink.start_tag(name, std::mem::take(&mut attributes), tag.self_closing);
-                if content == Content::Markup || tag.self_closing {
+                // Only foreign elements close themselves: `<script src=x />` still has
+                // content up to `</script>`, as in HTML5.
+                if content == Content::Markup || (content == Content::Foreign && tag.self_closing) {
                     tag.end
+                } else if content == Content::Foreign {
+                    match find_foreign_end(bytes, tag.end, tag.raw.as_bytes()) {
+                        ForeignEnd::EndTag(close) => end_tag(html, close, sink),
+                        ForeignEnd::Breakout(at) => {
+                            sink.end_tag(tag_name(tag.tag, tag.raw, &mut lower));
+                            at
+                        }
+                        ForeignEnd::Unclosed => bytes.len(),
+                    }
                 } else {
-                    let close = find_end_tag(bytes, tag.end, tag.raw.as_bytes());
+                    let close = if tag.tag == Some(Tag::SCRIPT) {
+                        find_script_end(bytes, tag.end)
+                    } else {
+                        find_end_tag(bytes, tag.end, tag.raw.as_bytes())
+                    };
                     let inner = &html[tag.end..close.unwrap_or(bytes.len())];
                     match content {
                         Content::Raw if !inner.is_empty() => sink.text(Cow::Borrowed(inner)),
@@ -315,6 +332,131 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     }
 }
 
+/// Start of the `</script` that ends a script at `from`. Inside `<!--` a nested
+/// `<script>` makes the next `</script>` part of the text, up to `-->` (HTML5's "script
+/// data escaped" states): `<!-- document.write('<script></script>'); -->`.
+fn find_script_end(bytes: &[u8], from: usize) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    let mut at = from;
+    loop {
+        at += memchr::memchr2(b'<', b'-', bytes.get(at..)?)?;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"-->") {
+            state = State::Data;
+            at += 3;
+        } else if rest.starts_with(b"<!--") && state == State::Data {
+            state = State::Escaped;
+            // `<!-->` opens and closes: the dashes count for both.
+            at += 2;
+        } else if tag_named(rest, 2, b"script") && rest.starts_with(b"</") {
+            if state != State::DoubleEscaped {
+                return Some(at);
+            }
+            state = State::Escaped;
+            at += 2;
+        } else if rest[0] == b'<' && tag_named(rest, 1, b"script") && state == State::Escaped {
+            state = State::DoubleEscaped;
+            at += 1;
+        } else {
+            at += 1;
+        }
+    }
+}
+
+/// Whether `rest` holds the tag name `name` (any case) from offset `skip`, followed by a
+/// space, `/` or `>`.
+fn tag_named(rest: &[u8], skip: usize, name: &[u8]) -> bool {
+    let end = skip + name.len();
+    rest.get(skip..end)
+        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && rest
+            .get(end)
+            .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
+}
+
+/// Where SVG or MathML content that starts at `from` ends.
+enum ForeignEnd {
+    /// At its own end tag, which starts here.
+    EndTag(usize),
+    /// Here, before an HTML tag that ends it (its end tag is implied).
+    Breakout(usize),
+    /// Not before the end of the input.
+    Unclosed,
+}
+
+/// Finds the end of a `name` (`svg` or `math`) element's content, as HTML5's rules for
+/// foreign content do for the tags that matter: nested elements of the same name, an
+/// HTML start tag of the [`BREAKOUT`] list, `</p>` and `</br>`, and the end tag of an
+/// HTML block (other than `</title>`, which SVG has too). Inside `foreignObject`, `desc`
+/// and `title`, HTML is content and ends nothing. Comments and CDATA are skipped.
+fn find_foreign_end(bytes: &[u8], from: usize, name: &[u8]) -> ForeignEnd {
+    let mut at = from;
+    let mut depth = 0usize;
+    let mut html_inside = 0usize;
+    while let Some(p) = memchr::memchr(b'<', &bytes[at..]) {
+        at += p;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"<!--") {
+            at = skip_markup_declaration(bytes, at);
+            continue;
+        }
+        if rest.starts_with(b"<![CDATA[") {
+            at = memchr::memmem::find(&rest[9..], b"]]>").map_or(bytes.len(), |e| at + 9 + e + 3);
+            continue;
+        }
+        let close = rest.get(1) == Some(&b'/');
+        let start = if close { 2 } else { 1 };
+        if !rest.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            at += 1;
+            continue;
+        }
+        let end = name_end(rest, start);
+        let tag_text = &rest[start..end];
+        let integration = [&b"foreignobject"[..], b"desc", b"title"]
+            .iter()
+            .any(|n| tag_text.eq_ignore_ascii_case(n));
+        if tag_text.eq_ignore_ascii_case(name) {
+            if close {
+                if depth == 0 {
+                    return ForeignEnd::EndTag(at);
+                }
+                depth -= 1;
+            } else if !self_closing_at(rest) {
+                depth += 1;
+            }
+        } else if integration {
+            if close {
+                html_inside = html_inside.saturating_sub(1);
+            } else if !self_closing_at(rest) {
+                html_inside += 1;
+            }
+        } else if html_inside == 0 {
+            let tag = std::str::from_utf8(tag_text).ok().and_then(Tag::lookup);
+            let breaks = if close {
+                tag.is_some_and(|t| t == Tag::P || t == Tag::BR || t.has(SPECIAL))
+            } else {
+                tag.is_some_and(|t| t.has(BREAKOUT))
+            };
+            if breaks {
+                return ForeignEnd::Breakout(at);
+            }
+        }
+        at += end;
+    }
+    ForeignEnd::Unclosed
+}
+
+/// Whether the tag at the start of `rest` ends with `/>`.
+fn self_closing_at(rest: &[u8]) -> bool {
+    memchr::memchr(b'>', rest).is_some_and(|gt| gt > 0 && rest[gt - 1] == b'/')
+}
+
 /// How the content of a `tag` element is read.
 fn content_of(tag: Option<Tag>, attributes: &[Attribute]) -> Content {
     let Some(tag) = tag else {
@@ -329,6 +471,8 @@ fn content_of(tag: Option<Tag>, attributes: &[Attribute]) -> Content {
         } else {
             Content::Dropped
         }
+    } else if tag.has(FOREIGN) {
+        Content::Foreign
     } else if tag.has(DROPPED_TEXT) {
         Content::Dropped
     } else if tag.has(ESCAPABLE_TEXT) {
@@ -350,8 +494,13 @@ fn tag_name<'a>(tag: Option<Tag>, raw: &'a str, lower: &'a mut Option<String>) -
     }
 }
 
+/// Emits text with character references decoded and U+0000 dropped, as HTML5's tree
+/// construction drops it from text.
 fn emit_text(text: &str, sink: &mut impl Sink) {
-    if text.contains('&') {
+    if text.contains('\0') {
+        let clean = text.replace('\0', "");
+        sink.text(Cow::Owned(htmlize::unescape(&clean).into_owned()));
+    } else if text.contains('&') {
         sink.text(htmlize::unescape(text));
     } else {
         sink.text(Cow::Borrowed(text));
