@@ -52,6 +52,9 @@ fn unclosed_svg_ends_at_html_markup() {
         "<div><svg viewBox='0 0 1 1'><path d=M0/>\n<div><a>Top of page</a></div></div><p>after</p>",
     );
     same_text("<a><svg width=18></a><ul><li>English<li>Deutsch</ul><p>story</p>");
+    same_text("<svg><a href=x><text>chart</text></a></svg><p>a <a href=y>b</a> c</p>");
+    let html = "<p><a href=x><svg width=18></a>English</p>";
+    assert_eq!(visible(&dom::Document::parse(html)), visible(&parse(html)));
     same_text("<p>a<svg><title>icon</title><text>x</text><svg><g/></svg></svg>b</p>");
     same_text("<p>a<svg/>b<math><mi>x</mi></math>c</p>");
 }

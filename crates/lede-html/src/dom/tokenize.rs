@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use crate::keys;
 
-use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, SPECIAL};
+use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, FORMATTING, SPECIAL};
 use super::tag::Tag;
 
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
@@ -393,12 +393,16 @@ enum ForeignEnd {
 /// Finds the end of a `name` (`svg` or `math`) element's content, as HTML5's rules for
 /// foreign content do for the tags that matter: nested elements of the same name, an
 /// HTML start tag of the [`BREAKOUT`] list, `</p>` and `</br>`, and the end tag of an
-/// HTML block (other than `</title>`, which SVG has too). Inside `foreignObject`, `desc`
-/// and `title`, HTML is content and ends nothing. Comments and CDATA are skipped.
+/// HTML block or formatting element (other than `</title>`, which SVG has too, and an
+/// `</a>` that closes an SVG `<a>`), which closes an HTML element around the SVG. Inside
+/// `foreignObject`, `desc` and `title`, HTML is content and ends nothing. Comments and
+/// CDATA are skipped.
 fn find_foreign_end(bytes: &[u8], from: usize, name: &[u8]) -> ForeignEnd {
     let mut at = from;
     let mut depth = 0usize;
     let mut html_inside = 0usize;
+    // Open SVG `<a>` elements, which their `</a>` closes.
+    let mut links = 0usize;
     while let Some(p) = memchr::memchr(b'<', &bytes[at..]) {
         at += p;
         let rest = &bytes[at..];
@@ -438,8 +442,18 @@ fn find_foreign_end(bytes: &[u8], from: usize, name: &[u8]) -> ForeignEnd {
             }
         } else if html_inside == 0 {
             let tag = std::str::from_utf8(tag_text).ok().and_then(Tag::lookup);
-            let breaks = if close {
-                tag.is_some_and(|t| t == Tag::P || t == Tag::BR || t.has(SPECIAL))
+            let breaks = if tag == Some(Tag::A) {
+                if !close && !self_closing_at(rest) {
+                    links += 1;
+                } else if close {
+                    if links == 0 {
+                        return ForeignEnd::Breakout(at);
+                    }
+                    links -= 1;
+                }
+                false
+            } else if close {
+                tag.is_some_and(|t| t == Tag::P || t == Tag::BR || t.has(SPECIAL | FORMATTING))
             } else {
                 tag.is_some_and(|t| t.has(BREAKOUT))
             };
