@@ -5,7 +5,8 @@
 //! charset decoding, and compares what a reader sees: the words in order, the blocks they
 //! fall into, and how much of the text is inside links (see `tests/reference/mod.rs`). It
 //! also runs the article finder on both trees and compares the paragraphs. Prints one line
-//! of counts per set; writes one JSON row per page that differs to DETAILS.jsonl.
+//! of counts per set; writes one JSON row per page that differs to DETAILS.jsonl (with both articles when
+//! they differ).
 
 #[allow(dead_code)]
 #[path = "../src/content/mod.rs"]
@@ -139,6 +140,7 @@ fn compare(id: &str, html: &str, counts: &mut Counts) -> Option<serde_json::Valu
         row["article_words"] = serde_json::json!([o.len(), t.len()]);
         row["article_f1"] = serde_json::json!(f1(&o, &t));
         row["article_diff"] = diff(&o, &t);
+        row["article"] = serde_json::json!([ours_article.join("\n"), theirs_article.join("\n")]);
     }
     Some(row)
 }
