@@ -9,7 +9,7 @@ use crate::keys;
 
 /// What a tag is, as bits of a [`Flags`] word. The parser's rules follow HTML5's element
 /// categories; the extractor's are about what a reader sees, which is why, for instance,
-/// [`CLOSES_P`](flag::CLOSES_P) and [`BLOCK`](flag::BLOCK) differ.
+/// [`CLOSES_P`] and [`BLOCK`] differ.
 pub mod flag {
     /// A set of flags.
     pub type Flags = u32;
