@@ -346,7 +346,13 @@ fn find_script_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut state = State::Data;
     let mut at = from;
     loop {
-        at += memchr::memchr2(b'<', b'-', bytes.get(at..)?)?;
+        // Dashes matter only once a `<!--` has been seen.
+        let rest = bytes.get(at..)?;
+        at += if state == State::Data {
+            memchr::memchr(b'<', rest)?
+        } else {
+            memchr::memchr2(b'<', b'-', rest)?
+        };
         let rest = &bytes[at..];
         if rest.starts_with(b"-->") {
             state = State::Data;
@@ -512,13 +518,13 @@ fn tag_name<'a>(tag: Option<Tag>, raw: &'a str, lower: &'a mut Option<String>) -
 /// Emits text with character references decoded and U+0000 dropped, as HTML5's tree
 /// construction drops it from text.
 fn emit_text(text: &str, sink: &mut impl Sink) {
-    if text.contains('\0') {
+    if memchr::memchr2(b'&', b'\0', text.as_bytes()).is_none() {
+        sink.text(Cow::Borrowed(text));
+    } else if text.contains('\0') {
         let clean = text.replace('\0', "");
         sink.text(Cow::Owned(htmlize::unescape(&clean).into_owned()));
-    } else if text.contains('&') {
-        sink.text(htmlize::unescape(text));
     } else {
-        sink.text(Cow::Borrowed(text));
+        sink.text(htmlize::unescape(text));
     }
 }
 
