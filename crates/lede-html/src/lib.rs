@@ -22,7 +22,6 @@ pub mod decode;
 mod dom;
 mod keys;
 mod meta;
-mod words;
 
 use serde::{Deserialize, Serialize};
 

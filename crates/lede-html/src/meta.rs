@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::dom::{Document, NodeData};
+use crate::dom::{Document, NodeData, Tag};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use serde_json::Value;
 
@@ -143,15 +143,15 @@ fn gather(doc: &Document) -> Found {
         let NodeData::Element(el) = node.value() else {
             continue;
         };
-        match el.name() {
-            "html" if found.lang.is_none() => {
+        match el.tag() {
+            Tag::HTML if found.lang.is_none() => {
                 found.lang = el.attr("lang").map(|l| l.trim().to_string());
             }
-            "title" if found.title.is_none() => {
+            Tag::TITLE if found.title.is_none() => {
                 let text = node.text();
                 found.title = Some(strip_site_suffix(&text));
             }
-            "meta" => {
+            Tag::META => {
                 let key = el
                     .attr("property")
                     .or_else(|| el.attr("name"))
@@ -164,10 +164,10 @@ fn gather(doc: &Document) -> Found {
                         .or_insert_with(|| content.trim().to_string());
                 }
             }
-            "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+            Tag::SCRIPT if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
                 found.json_ld.push(node.text());
             }
-            "time" if found.time.is_none() => {
+            Tag::TIME if found.time.is_none() => {
                 found.time = el.attr("datetime").map(str::to_string);
             }
             _ => {}

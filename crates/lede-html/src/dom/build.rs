@@ -10,141 +10,29 @@
 //! Nodes are only ever appended, so node ids are in document order.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
-use crate::keys;
-
-use super::tokenize::{Attribute, Sink};
+use super::tag::flag::{
+    CLOSES_P, FOREIGN, FORMATTING, HEADING, IN_HEAD, SCOPE, SPECIAL, TABLE_SCOPE, VOID,
+};
+use super::tag::Tag;
+use super::tokenize::{Attribute, Name, Sink};
 use super::{Document, Element, Node, NodeData, NodeId, MAX_DEPTH, MAX_NODES};
-
-/// Tag names stored without an allocation, sorted for binary search.
-const KNOWN_TAGS: [&str; 109] = [
-    "a",
-    "abbr",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "bdi",
-    "bdo",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "center",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "data",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "map",
-    "mark",
-    "math",
-    "menu",
-    "meta",
-    "nav",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "p",
-    "param",
-    "picture",
-    "pre",
-    "q",
-    "s",
-    "samp",
-    "script",
-    "section",
-    "select",
-    "small",
-    "source",
-    "span",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "svg",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "track",
-    "u",
-    "ul",
-    "var",
-    "video",
-    "wbr",
-];
-const KNOWN_KEYS: [u128; KNOWN_TAGS.len()] = keys::keys(KNOWN_TAGS);
 
 /// How far down the stack of open elements an end tag looks for its element. Real pages
 /// stay far below it; the bound keeps floods of stray end tags over deep markup linear.
 const MAX_SCAN: usize = 256;
 
-/// Buckets of the open-element counter (see [`TreeBuilder::open_counts`]).
-const BUCKETS: usize = 64;
-
 /// Builds a [`Document`] from tokens.
 pub struct TreeBuilder {
     nodes: Vec<Node>,
-    /// The stack of open elements, the root at the bottom.
-    open: Vec<NodeId>,
-    /// How many open elements have a name hashing to each bucket: an end tag whose bucket
-    /// is empty closes nothing and is dropped without scanning the stack.
-    open_counts: [u32; BUCKETS],
+    /// The stack of open elements and their tags, the root at the bottom.
+    open: Vec<(NodeId, Tag)>,
+    /// How many elements of each tag are open: an end tag whose tag has none open closes
+    /// nothing and is dropped without scanning the stack.
+    open_counts: Vec<u32>,
+    /// The ids given to tag names outside the table, from [`Tag::FIRST_OTHER`] up.
+    others: HashMap<Box<str>, Tag>,
 }
 
 impl TreeBuilder {
@@ -158,8 +46,9 @@ impl TreeBuilder {
                 last_child: None,
                 next_sibling: None,
             }],
-            open: vec![NodeId(0)],
-            open_counts: [0; BUCKETS],
+            open: vec![(NodeId(0), Tag::NONE)],
+            open_counts: vec![0; Tag::FIRST_OTHER as usize],
+            others: HashMap::new(),
         }
     }
 
@@ -169,13 +58,28 @@ impl TreeBuilder {
     }
 
     fn current(&self) -> NodeId {
-        *self.open.last().unwrap_or(&NodeId(0))
+        self.open.last().map_or(NodeId(0), |&(id, _)| id)
     }
 
-    fn name_of(&self, id: NodeId) -> &str {
-        match &self.nodes[id.index()].data {
-            NodeData::Element(el) => el.name(),
-            _ => "",
+    fn current_tag(&self) -> Tag {
+        self.open.last().map_or(Tag::NONE, |&(_, tag)| tag)
+    }
+
+    /// The tag of `name`: its own for a name of the table, else the id this document gave
+    /// the name (a new one the first time), or `None` for an end tag of a new name.
+    fn tag(&mut self, name: Name<'_>, new: bool) -> Option<Tag> {
+        match name {
+            Name::Known(tag) => Some(tag),
+            Name::Other(name) => match self.others.get(name) {
+                Some(&tag) => Some(tag),
+                None if new => {
+                    let tag = Tag::other(Tag::FIRST_OTHER + self.others.len() as u32);
+                    self.others.insert(name.into(), tag);
+                    self.open_counts.push(0);
+                    Some(tag)
+                }
+                None => None,
+            },
         }
     }
 
@@ -201,17 +105,15 @@ impl TreeBuilder {
         Some(id)
     }
 
-    fn push(&mut self, id: NodeId) {
-        let bucket = bucket(self.name_of(id));
-        self.open_counts[bucket] += 1;
-        self.open.push(id);
+    fn push(&mut self, id: NodeId, tag: Tag) {
+        self.open_counts[tag.index()] += 1;
+        self.open.push((id, tag));
     }
 
     fn pop(&mut self) {
         if self.open.len() > 1 {
-            if let Some(id) = self.open.pop() {
-                let bucket = bucket(self.name_of(id));
-                self.open_counts[bucket] -= 1;
+            if let Some((_, tag)) = self.open.pop() {
+                self.open_counts[tag.index()] -= 1;
             }
         }
     }
@@ -223,16 +125,15 @@ impl TreeBuilder {
         }
     }
 
-    /// The stack position of the nearest open `name` that is not hidden behind a `stop`
-    /// element (checked from the top; an element named `name` wins over a stop of the same
-    /// name).
-    fn find_open(&self, name: &str, stop: impl Fn(&str) -> bool) -> Option<usize> {
-        if self.open_counts[bucket(name)] == 0 {
+    /// The stack position of the nearest open `tag` that is not hidden behind a `stop`
+    /// element (checked from the top; an element of `tag` wins over a stop of the same
+    /// tag).
+    fn find_open(&self, tag: Tag, stop: impl Fn(Tag) -> bool) -> Option<usize> {
+        if self.open_counts.get(tag.index()).is_none_or(|&n| n == 0) {
             return None;
         }
-        for (at, &id) in self.open.iter().enumerate().skip(1).rev().take(MAX_SCAN) {
-            let open = self.name_of(id);
-            if open == name {
+        for (at, &(_, open)) in self.open.iter().enumerate().skip(1).rev().take(MAX_SCAN) {
+            if open == tag {
                 return Some(at);
             }
             if stop(open) {
@@ -242,81 +143,89 @@ impl TreeBuilder {
         None
     }
 
-    /// Closes the nearest open `name` within the default scope, if any.
-    fn close_in_scope(&mut self, name: &str) {
-        if let Some(at) = self.find_open(name, is_scope_boundary) {
+    /// Closes the nearest open `tag` within the default scope, if any.
+    fn close_in_scope(&mut self, tag: Tag) {
+        if let Some(at) = self.find_open(tag, |t| t.has(SCOPE)) {
             self.pop_to(at);
         }
     }
 
-    /// Closes the elements whose end tags a start tag `name` implies.
-    fn close_implied(&mut self, name: &str) {
-        if closes_paragraph(name) {
-            if let Some(at) = self.find_open("p", |n| is_scope_boundary(n) || n == "button") {
+    /// Closes the nearest open element of each of `tags` in turn, searching up to a
+    /// `stop` element.
+    fn close_each(&mut self, tags: &[Tag], stop: impl Fn(Tag) -> bool) {
+        for &tag in tags {
+            if let Some(at) = self.find_open(tag, &stop) {
                 self.pop_to(at);
             }
         }
-        match name {
-            "li" => {
-                if let Some(at) = self.find_open("li", ends_list_search) {
-                    self.pop_to(at);
-                }
+    }
+
+    /// Closes the elements whose end tags a start tag `tag` implies.
+    fn close_implied(&mut self, tag: Tag) {
+        let table_scope = |t: Tag| t.has(TABLE_SCOPE);
+        if tag.has(CLOSES_P) {
+            self.close_each(&[Tag::P], |t| t.has(SCOPE) || t == Tag::BUTTON);
+        }
+        match tag {
+            Tag::LI => self.close_each(&[Tag::LI], Tag::ends_item_search),
+            Tag::DD | Tag::DT => {
+                self.close_each(&[Tag::DD, Tag::DT], |t| {
+                    t.ends_item_search() || t == Tag::DL
+                });
             }
-            "dd" | "dt" => {
-                for item in ["dd", "dt"] {
-                    if let Some(at) = self.find_open(item, |n| ends_list_search(n) || n == "dl") {
-                        self.pop_to(at);
+            _ if tag.has(HEADING) && self.current_tag().has(HEADING) => self.pop(),
+            Tag::OPTION | Tag::OPTGROUP if self.current_tag() == Tag::OPTION => self.pop(),
+            Tag::A => self.close_in_scope(Tag::A),
+            Tag::TR => self.close_each(&[Tag::TD, Tag::TH, Tag::TR], table_scope),
+            Tag::TD | Tag::TH => {
+                self.close_each(&[Tag::TD, Tag::TH], |t| table_scope(t) || t == Tag::TR);
+                // A cell outside a row gets one, as in HTML5: the row is a block.
+                if matches!(
+                    self.current_tag(),
+                    Tag::TABLE | Tag::TBODY | Tag::THEAD | Tag::TFOOT
+                ) && self.open.len() <= MAX_DEPTH
+                {
+                    if let Some(id) = self.append(NodeData::Element(Element {
+                        tag: Tag::TR,
+                        attributes: Vec::new(),
+                    })) {
+                        self.push(id, Tag::TR);
                     }
                 }
             }
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if is_heading(self.name_of(self.current())) => {
-                self.pop();
-            }
-            "option" | "optgroup" if self.name_of(self.current()) == "option" => self.pop(),
-            "a" => self.close_in_scope("a"),
-            "tr" => {
-                for part in ["td", "th", "tr"] {
-                    if let Some(at) = self.find_open(part, is_table_boundary) {
-                        self.pop_to(at);
-                    }
-                }
-            }
-            "td" | "th" => {
-                for cell in ["td", "th"] {
-                    if let Some(at) = self.find_open(cell, |n| is_table_boundary(n) || n == "tr") {
-                        self.pop_to(at);
-                    }
-                }
-            }
-            "tbody" | "thead" | "tfoot" => {
-                for part in ["td", "th", "tr", "tbody", "thead", "tfoot"] {
-                    if let Some(at) = self.find_open(part, is_table_boundary) {
-                        self.pop_to(at);
-                    }
-                }
-            }
+            Tag::TBODY | Tag::THEAD | Tag::TFOOT => self.close_each(
+                &[
+                    Tag::TD,
+                    Tag::TH,
+                    Tag::TR,
+                    Tag::TBODY,
+                    Tag::THEAD,
+                    Tag::TFOOT,
+                ],
+                table_scope,
+            ),
             _ => {}
         }
     }
 
     /// Closes an open `<head>` that the page never closed: body content has begun.
     fn leave_head(&mut self) {
-        if self.name_of(self.current()) == "head" {
+        if self.current_tag() == Tag::HEAD {
             self.pop();
         }
     }
 
     /// The stack position of an open `html`, `head` or `body`: they sit at the bottom.
-    fn find_root_element(&self, name: &str) -> Option<usize> {
-        (1..self.open.len().min(4)).find(|&at| self.name_of(self.open[at]) == name)
+    fn find_root_element(&self, tag: Tag) -> Option<usize> {
+        (1..self.open.len().min(4)).find(|&at| self.open[at].1 == tag)
     }
 
     /// Copies attributes of a repeated `<html>` or `<body>` onto the open one, as HTML5 does.
-    fn merge_attributes(&mut self, name: &str, attributes: Vec<Attribute>) {
-        let Some(at) = self.find_root_element(name) else {
+    fn merge_attributes(&mut self, tag: Tag, attributes: Vec<Attribute>) {
+        let Some(at) = self.find_root_element(tag) else {
             return;
         };
-        let id = self.open[at];
+        let (id, _) = self.open[at];
         if let NodeData::Element(el) = &mut self.nodes[id.index()].data {
             for (n, v) in attributes {
                 if el.attr(n).is_none() {
@@ -328,79 +237,99 @@ impl TreeBuilder {
 }
 
 impl Sink for TreeBuilder {
-    fn start_tag(&mut self, name: &str, attributes: Vec<Attribute>, _self_closing: bool) {
-        match name {
-            "html" | "body" if self.find_root_element(name).is_some() => {
-                return self.merge_attributes(name, attributes);
+    fn start_tag(&mut self, name: Name<'_>, attributes: Vec<Attribute>, self_closing: bool) {
+        let Some(tag) = self.tag(name, true) else {
+            return;
+        };
+        match tag {
+            Tag::HTML | Tag::BODY if self.find_root_element(tag).is_some() => {
+                return self.merge_attributes(tag, attributes);
             }
-            "head"
-                if self.find_root_element("body").is_some()
-                    || self.find_root_element("head").is_some() =>
+            Tag::HEAD
+                if self.find_root_element(Tag::BODY).is_some()
+                    || self.find_root_element(Tag::HEAD).is_some() =>
             {
                 return
             }
             _ => {}
         }
-        if !in_head(name) {
+        if !tag.has(IN_HEAD) {
             self.leave_head();
         }
-        self.close_implied(name);
-        let void = is_void(name);
+        self.close_implied(tag);
+        // A self-closing flag is ignored on HTML elements, as in HTML5 (`<div/>` opens),
+        // and closes SVG and MathML.
+        let void = tag.has(VOID) || (self_closing && tag.has(FOREIGN));
         if !void && self.open.len() > MAX_DEPTH {
             return;
         }
-        let Some(id) = self.append(NodeData::Element(Element {
-            name: intern(name),
-            attributes,
-        })) else {
+        let Some(id) = self.append(NodeData::Element(Element { tag, attributes })) else {
             return;
         };
-        // A self-closing flag on an HTML element is ignored, as in HTML5: `<div/>` opens.
         if !void {
-            self.push(id);
+            self.push(id, tag);
         }
     }
 
-    fn end_tag(&mut self, name: &str) {
-        match name {
+    fn end_tag(&mut self, name: Name<'_>) {
+        // A name no start tag had closes nothing.
+        let Some(tag) = self.tag(name, false) else {
+            return;
+        };
+        match tag {
             // Content after `</body>` still belongs to the body, as in HTML5.
-            "html" | "body" => {}
-            "br" => {
+            Tag::HTML | Tag::BODY => {}
+            Tag::BR => {
                 self.append(NodeData::Element(Element {
-                    name: Cow::Borrowed("br"),
+                    tag: Tag::BR,
                     attributes: Vec::new(),
                 }));
             }
-            "p" => match self.find_open("p", |n| is_scope_boundary(n) || n == "button") {
+            Tag::P => match self.find_open(Tag::P, |t| t.has(SCOPE) || t == Tag::BUTTON) {
                 Some(at) => self.pop_to(at),
                 // A lone `</p>` makes an empty paragraph: a break between blocks.
                 None => {
                     self.append(NodeData::Element(Element {
-                        name: Cow::Borrowed("p"),
+                        tag: Tag::P,
                         attributes: Vec::new(),
                     }));
                 }
             },
-            "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
-                if let Some(at) = self.find_open(name, is_table_boundary) {
+            Tag::TABLE
+            | Tag::TBODY
+            | Tag::THEAD
+            | Tag::TFOOT
+            | Tag::TR
+            | Tag::TD
+            | Tag::TH
+            | Tag::CAPTION => {
+                if let Some(at) = self.find_open(tag, |t| t.has(TABLE_SCOPE)) {
                     self.pop_to(at);
                 }
             }
             // `</h2>` closes an open `<h3>` too: any heading ends the open one.
-            _ if is_heading(name) => {
-                let nearest = (1..self.open.len()).rev().find(|&at| {
-                    let n = self.name_of(self.open[at]);
-                    is_heading(n) || is_scope_boundary(n)
-                });
-                if let Some(at) = nearest.filter(|&at| is_heading(self.name_of(self.open[at]))) {
+            _ if tag.has(HEADING) => {
+                let nearest = (1..self.open.len())
+                    .rev()
+                    .find(|&at| self.open[at].1.has(HEADING | SCOPE));
+                if let Some(at) = nearest.filter(|&at| self.open[at].1.has(HEADING)) {
                     self.pop_to(at);
                 }
             }
-            _ if is_special(name) || is_formatting(name) => self.close_in_scope(name),
+            // A formatting end tag other than `</a>` does not close the blocks opened
+            // inside its element (`<b><li>x</b> y</li>` keeps `y` in the item, as
+            // HTML5's adoption agency does); `</a>` still does, so that the text after
+            // it is not counted as link text.
+            _ if tag.has(FORMATTING) && tag != Tag::A => {
+                if let Some(at) = self.find_open(tag, |t| t.has(SPECIAL)) {
+                    self.pop_to(at);
+                }
+            }
+            _ if tag.has(SPECIAL | FORMATTING) => self.close_in_scope(tag),
             _ => {
-                // Any other end tag closes the nearest open element of its name, unless a
+                // Any other end tag closes the nearest open element of its tag, unless a
                 // block-level element comes first.
-                if let Some(at) = self.find_open(name, is_special) {
+                if let Some(at) = self.find_open(tag, |t| t.has(SPECIAL)) {
                     self.pop_to(at);
                 }
             }
@@ -420,177 +349,4 @@ impl Sink for TreeBuilder {
         }
         self.append(NodeData::Text(text.into_owned()));
     }
-}
-
-/// The stored name for `name`: static for known tags.
-fn intern(name: &str) -> Cow<'static, str> {
-    match keys::find(&KNOWN_KEYS, name.as_bytes()) {
-        Some(at) => Cow::Borrowed(KNOWN_TAGS[at]),
-        None => Cow::Owned(name.to_string()),
-    }
-}
-
-fn bucket(name: &str) -> usize {
-    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    hash as usize % BUCKETS
-}
-
-/// Elements that belong in `<head>`; any other start tag ends an unclosed head.
-fn in_head(name: &str) -> bool {
-    matches!(
-        name,
-        "base"
-            | "basefont"
-            | "bgsound"
-            | "link"
-            | "meta"
-            | "noframes"
-            | "noscript"
-            | "script"
-            | "style"
-            | "template"
-            | "title"
-    )
-}
-
-/// Elements that never have content or an end tag.
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "keygen"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-    )
-}
-
-/// Start tags that close an open `<p>`.
-fn closes_paragraph(name: &str) -> bool {
-    matches!(
-        name,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "center"
-            | "details"
-            | "dialog"
-            | "dir"
-            | "div"
-            | "dl"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "li"
-            | "dd"
-            | "dt"
-            | "listing"
-            | "main"
-            | "menu"
-            | "nav"
-            | "ol"
-            | "p"
-            | "pre"
-            | "search"
-            | "section"
-            | "summary"
-            | "table"
-            | "ul"
-    )
-}
-
-fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
-}
-
-/// Elements that hide what is below them from end tags outside them (HTML5's default scope).
-fn is_scope_boundary(name: &str) -> bool {
-    matches!(
-        name,
-        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
-    )
-}
-
-fn is_table_boundary(name: &str) -> bool {
-    matches!(name, "html" | "table" | "template")
-}
-
-/// Where the search for an open `li`, `dd` or `dt` to close stops: a block that may hold
-/// its own list (HTML5's "special" elements other than `address`, `div` and `p`).
-fn ends_list_search(name: &str) -> bool {
-    is_special(name) && !matches!(name, "address" | "div" | "p" | "li" | "dd" | "dt")
-}
-
-/// HTML5's formatting elements, closed through blocks by their end tags.
-fn is_formatting(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "b"
-            | "big"
-            | "code"
-            | "em"
-            | "font"
-            | "i"
-            | "nobr"
-            | "s"
-            | "small"
-            | "strike"
-            | "strong"
-            | "tt"
-            | "u"
-    )
-}
-
-/// Block-level and structural elements (HTML5's "special" category, trimmed to what pages
-/// use): a stray end tag of an inline element does not close them.
-fn is_special(name: &str) -> bool {
-    closes_paragraph(name)
-        || matches!(
-            name,
-            "applet"
-                | "body"
-                | "button"
-                | "caption"
-                | "col"
-                | "colgroup"
-                | "head"
-                | "html"
-                | "iframe"
-                | "marquee"
-                | "object"
-                | "select"
-                | "tbody"
-                | "td"
-                | "template"
-                | "textarea"
-                | "tfoot"
-                | "th"
-                | "thead"
-                | "title"
-                | "tr"
-        )
 }

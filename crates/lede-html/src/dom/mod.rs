@@ -2,13 +2,16 @@
 //!
 //! [`Document::parse`] runs the [`tokenize`] pass and the [`build`] pass; the extractor
 //! then walks the tree with [`Document::traverse`]. The tree keeps what extraction reads:
-//! element names, a dozen attributes ([`tokenize`] lists them), text, and JSON-LD scripts.
+//! interned tag names ([`Tag`]), a dozen attributes ([`tokenize`] lists them), text, and JSON-LD scripts.
 
-mod build;
-mod tokenize;
+// `build` and `tokenize` are visible to the crate for examples/parser_diff.rs and
+// tests/parser_spec.rs, which compile this module on their own to feed html5ever's tree
+// to the builder.
+pub(crate) mod build;
+mod tag;
+pub(crate) mod tokenize;
 
-use std::borrow::Cow;
-
+pub use tag::{flag, Tag};
 pub use tokenize::Attribute;
 
 /// Deepest element nesting kept; real pages stay far below it. Start tags nested deeper are
@@ -41,17 +44,17 @@ pub enum NodeData {
     Text(String),
 }
 
-/// An element: its lowercase name and the attributes extraction reads.
+/// An element: its tag and the attributes extraction reads.
 #[derive(Debug)]
 pub struct Element {
-    name: Cow<'static, str>,
+    tag: Tag,
     attributes: Vec<Attribute>,
 }
 
 impl Element {
-    /// The lowercase tag name.
-    pub fn name(&self) -> &str {
-        &self.name
+    /// The tag.
+    pub fn tag(&self) -> Tag {
+        self.tag
     }
 
     /// The value of attribute `name` (lowercase), if present and kept.

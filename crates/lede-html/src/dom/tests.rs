@@ -9,7 +9,7 @@ fn outline(html: &str) -> String {
             Edge::Open(node) => match node.value() {
                 NodeData::Element(el) => {
                     out.push('<');
-                    out.push_str(el.name());
+                    out.push_str(el.tag().name().unwrap_or("?"));
                     for (name, value) in el.attrs() {
                         out.push_str(&format!(" {name}={value:?}"));
                     }
@@ -20,7 +20,7 @@ fn outline(html: &str) -> String {
             },
             Edge::Close(node) => {
                 if let NodeData::Element(el) = node.value() {
-                    out.push_str(&format!("</{}>", el.name()));
+                    out.push_str(&format!("</{}>", el.tag().name().unwrap_or("?")));
                 }
             }
         }
@@ -200,7 +200,9 @@ fn node_text_concatenates_descendants() {
     let doc = Document::parse("<div><p>a<b>b</b></p>c</div>d");
     let div = doc
         .nodes()
-        .find(|n| matches!(n.value(), NodeData::Element(e) if e.name() == "div"))
+        .find(
+            |n| matches!(n.value(), NodeData::Element(e) if e.tag() == Tag::lookup("div").unwrap()),
+        )
         .expect("a div");
     assert_eq!(div.text(), "abc");
     assert_eq!(root_text(&doc), "abcd");
@@ -224,4 +226,28 @@ fn node_count_is_capped() {
     let doc = Document::parse(&html);
     assert_eq!(doc.node_count(), MAX_NODES);
     assert!(root_text(&doc).starts_with("story"));
+}
+
+#[test]
+fn unclosed_svg_ends_before_html_markup() {
+    assert_eq!(
+        outline("<div><svg><path d=M0/><div>top</div></div><svg/>x<svg>y</svg>z"),
+        "<div><svg></svg><div>top</div></div><svg></svg>x<svg></svg>z"
+    );
+}
+
+#[test]
+fn script_text_runs_past_script_tags_inside_comments() {
+    assert_eq!(
+        outline("<script><!-- w('<script></script>'); --></script>a<script/>b</script>c"),
+        "<script></script>a<script></script>c"
+    );
+}
+
+#[test]
+fn cells_outside_rows_get_one_and_nul_is_dropped() {
+    assert_eq!(
+        outline("<table><td>a\0b</table>"),
+        "<table><tr><td>ab</td></tr></table>"
+    );
 }

@@ -4,8 +4,9 @@
 //! and a general HTML5 tokenizer spends most of a page's time on what is thrown away
 //! (scripts, styles, SVG, comments, `href`s and `data-*` attributes). This one follows the
 //! WHATWG tokenizer where it changes the text a reader sees (tag and attribute syntax,
-//! comments, raw-text and RCDATA elements, character references) and skips the rest with
-//! `memchr`. With html5ever, tokenizing and tree building were about 60% of extraction
+//! comments, raw-text and RCDATA elements, escaped script text, where SVG and MathML end,
+//! character references) and skips the rest with `memchr`. Tag names are looked up once,
+//! in the tag table ([`super::tag`]). With html5ever, tokenizing and tree building were about 60% of extraction
 //! time; with this tokenizer and [`super::build`], extraction went from about 11x to about
 //! 28x trafilatura's pages per second (BENCHMARKS.md, "HTML extraction").
 
@@ -13,8 +14,11 @@ use std::borrow::Cow;
 
 use crate::keys;
 
+use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, FORMATTING, SPECIAL};
+use super::tag::Tag;
+
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
-const KEPT_ATTRIBUTES: [&str; 13] = [
+pub(crate) const KEPT_ATTRIBUTES: [&str; 13] = [
     "class",
     "content",
     "datetime",
@@ -34,12 +38,21 @@ const KEPT_KEYS: [u128; 13] = keys::keys(KEPT_ATTRIBUTES);
 /// An attribute kept by the tokenizer: its (lowercase) name and decoded value.
 pub type Attribute = (&'static str, Box<str>);
 
+/// The name of a tag token.
+#[derive(Debug, Clone, Copy)]
+pub enum Name<'a> {
+    /// A name of the tag table.
+    Known(Tag),
+    /// Any other name, lowercase.
+    Other(&'a str),
+}
+
 /// Receives the tokens of a page in order.
 pub trait Sink {
-    /// A start tag with its lowercase name and kept attributes.
-    fn start_tag(&mut self, name: &str, attributes: Vec<Attribute>, self_closing: bool);
-    /// An end tag with its lowercase name.
-    fn end_tag(&mut self, name: &str);
+    /// A start tag with its name and kept attributes.
+    fn start_tag(&mut self, name: Name<'_>, attributes: Vec<Attribute>, self_closing: bool);
+    /// An end tag.
+    fn end_tag(&mut self, name: Name<'_>);
     /// Text with character references decoded.
     fn text(&mut self, text: Cow<'_, str>);
 }
@@ -55,6 +68,8 @@ enum Content {
     Raw,
     /// Text with character references up to the end tag (`title`, `textarea`).
     Escapable,
+    /// SVG or MathML up to its end tag or to an HTML tag that ends it, dropped.
+    Foreign,
 }
 
 /// Feeds the tokens of `html` to `sink`.
@@ -93,12 +108,29 @@ pub fn tokenize(html: &str, sink: &mut impl Sink) {
                     attributes.clear();
                     break;
                 };
-                let content = content_of(&tag.name, &attributes);
-                sink.start_tag(&tag.name, std::mem::take(&mut attributes), tag.self_closing);
-                if content == Content::Markup || tag.self_closing {
+                let content = content_of(tag.tag, &attributes);
+                let mut lower = None;
+                let name = tag_name(tag.tag, tag.raw, &mut lower);
+                sink.start_tag(name, std::mem::take(&mut attributes), tag.self_closing);
+                // Only foreign elements close themselves: `<script src=x />` still has
+                // content up to `</script>`, as in HTML5.
+                if content == Content::Markup || (content == Content::Foreign && tag.self_closing) {
                     tag.end
+                } else if content == Content::Foreign {
+                    match find_foreign_end(bytes, tag.end, tag.raw.as_bytes()) {
+                        ForeignEnd::EndTag(close) => end_tag(html, close, sink),
+                        ForeignEnd::Breakout(at) => {
+                            sink.end_tag(tag_name(tag.tag, tag.raw, &mut lower));
+                            at
+                        }
+                        ForeignEnd::Unclosed => bytes.len(),
+                    }
                 } else {
-                    let close = find_end_tag(bytes, tag.end, tag.name.as_bytes());
+                    let close = if tag.tag == Some(Tag::SCRIPT) {
+                        find_script_end(bytes, tag.end)
+                    } else {
+                        find_end_tag(bytes, tag.end, tag.raw.as_bytes())
+                    };
                     let inner = &html[tag.end..close.unwrap_or(bytes.len())];
                     match content {
                         Content::Raw if !inner.is_empty() => sink.text(Cow::Borrowed(inner)),
@@ -117,7 +149,9 @@ pub fn tokenize(html: &str, sink: &mut impl Sink) {
 
 /// A start tag read from the input.
 struct StartTag<'a> {
-    name: Cow<'a, str>,
+    /// The name as the page wrote it.
+    raw: &'a str,
+    tag: Option<Tag>,
     self_closing: bool,
     /// Offset just past the tag's `>`.
     end: usize,
@@ -132,8 +166,10 @@ fn start_tag<'a>(
 ) -> Option<StartTag<'a>> {
     let name_end = name_end(html.as_bytes(), lt + 1);
     let (end, self_closing) = read_attributes(html, name_end, Some(attributes))?;
+    let raw = &html[lt + 1..name_end];
     Some(StartTag {
-        name: lowercase(&html[lt + 1..name_end]),
+        raw,
+        tag: Tag::lookup(raw),
         self_closing,
         end,
     })
@@ -145,10 +181,11 @@ fn end_tag(html: &str, lt: usize, sink: &mut impl Sink) -> usize {
     match bytes.get(lt + 2) {
         Some(b) if b.is_ascii_alphabetic() => {
             let name_end = name_end(bytes, lt + 2);
-            let name = lowercase(&html[lt + 2..name_end]);
+            let raw = &html[lt + 2..name_end];
             match read_attributes(html, name_end, None) {
                 Some((end, _)) => {
-                    sink.end_tag(&name);
+                    let mut lower = None;
+                    sink.end_tag(tag_name(Tag::lookup(raw), raw, &mut lower));
                     end
                 }
                 None => bytes.len(),
@@ -296,39 +333,198 @@ fn find_end_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     }
 }
 
-/// How the content of a `name` element is read.
-fn content_of(name: &str, attributes: &[Attribute]) -> Content {
-    match name {
-        "script" => {
-            let json_ld = attributes
-                .iter()
-                .any(|(n, v)| *n == "type" && v.to_ascii_lowercase().contains("ld+json"));
-            if json_ld {
-                Content::Raw
+/// Start of the `</script` that ends a script at `from`. Inside `<!--` a nested
+/// `<script>` makes the next `</script>` part of the text, up to `-->` (HTML5's "script
+/// data escaped" states): `<!-- document.write('<script></script>'); -->`.
+fn find_script_end(bytes: &[u8], from: usize) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    let mut at = from;
+    loop {
+        // Dashes matter only once a `<!--` has been seen.
+        let rest = bytes.get(at..)?;
+        at += if state == State::Data {
+            memchr::memchr(b'<', rest)?
+        } else {
+            memchr::memchr2(b'<', b'-', rest)?
+        };
+        let rest = &bytes[at..];
+        if rest.starts_with(b"-->") {
+            state = State::Data;
+            at += 3;
+        } else if rest.starts_with(b"<!--") && state == State::Data {
+            state = State::Escaped;
+            // `<!-->` opens and closes: the dashes count for both.
+            at += 2;
+        } else if tag_named(rest, 2, b"script") && rest.starts_with(b"</") {
+            if state != State::DoubleEscaped {
+                return Some(at);
+            }
+            state = State::Escaped;
+            at += 2;
+        } else if rest[0] == b'<' && tag_named(rest, 1, b"script") && state == State::Escaped {
+            state = State::DoubleEscaped;
+            at += 1;
+        } else {
+            at += 1;
+        }
+    }
+}
+
+/// Whether `rest` holds the tag name `name` (any case) from offset `skip`, followed by a
+/// space, `/` or `>`.
+fn tag_named(rest: &[u8], skip: usize, name: &[u8]) -> bool {
+    let end = skip + name.len();
+    rest.get(skip..end)
+        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && rest
+            .get(end)
+            .is_none_or(|&b| is_space(b) || b == b'/' || b == b'>')
+}
+
+/// Where SVG or MathML content that starts at `from` ends.
+enum ForeignEnd {
+    /// At its own end tag, which starts here.
+    EndTag(usize),
+    /// Here, before an HTML tag that ends it (its end tag is implied).
+    Breakout(usize),
+    /// Not before the end of the input.
+    Unclosed,
+}
+
+/// Finds the end of a `name` (`svg` or `math`) element's content, as HTML5's rules for
+/// foreign content do for the tags that matter: nested elements of the same name, an
+/// HTML start tag of the [`BREAKOUT`] list, `</p>` and `</br>`, and the end tag of an
+/// HTML block or formatting element (other than `</title>`, which SVG has too, and an
+/// `</a>` that closes an SVG `<a>`), which closes an HTML element around the SVG. Inside
+/// `foreignObject`, `desc` and `title`, HTML is content and ends nothing. Comments and
+/// CDATA are skipped.
+fn find_foreign_end(bytes: &[u8], from: usize, name: &[u8]) -> ForeignEnd {
+    let mut at = from;
+    let mut depth = 0usize;
+    let mut html_inside = 0usize;
+    // Open SVG `<a>` elements, which their `</a>` closes.
+    let mut links = 0usize;
+    while let Some(p) = memchr::memchr(b'<', &bytes[at..]) {
+        at += p;
+        let rest = &bytes[at..];
+        if rest.starts_with(b"<!--") {
+            at = skip_markup_declaration(bytes, at);
+            continue;
+        }
+        if rest.starts_with(b"<![CDATA[") {
+            at = memchr::memmem::find(&rest[9..], b"]]>").map_or(bytes.len(), |e| at + 9 + e + 3);
+            continue;
+        }
+        let close = rest.get(1) == Some(&b'/');
+        let start = if close { 2 } else { 1 };
+        if !rest.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            at += 1;
+            continue;
+        }
+        let end = name_end(rest, start);
+        let tag_text = &rest[start..end];
+        let integration = [&b"foreignobject"[..], b"desc", b"title"]
+            .iter()
+            .any(|n| tag_text.eq_ignore_ascii_case(n));
+        if tag_text.eq_ignore_ascii_case(name) {
+            if close {
+                if depth == 0 {
+                    return ForeignEnd::EndTag(at);
+                }
+                depth -= 1;
+            } else if !self_closing_at(rest) {
+                depth += 1;
+            }
+        } else if integration {
+            if close {
+                html_inside = html_inside.saturating_sub(1);
+            } else if !self_closing_at(rest) {
+                html_inside += 1;
+            }
+        } else if html_inside == 0 {
+            let tag = std::str::from_utf8(tag_text).ok().and_then(Tag::lookup);
+            let breaks = if tag == Some(Tag::A) {
+                if !close && !self_closing_at(rest) {
+                    links += 1;
+                } else if close {
+                    if links == 0 {
+                        return ForeignEnd::Breakout(at);
+                    }
+                    links -= 1;
+                }
+                false
+            } else if close {
+                tag.is_some_and(|t| t == Tag::P || t == Tag::BR || t.has(SPECIAL | FORMATTING))
             } else {
-                Content::Dropped
+                tag.is_some_and(|t| t.has(BREAKOUT))
+            };
+            if breaks {
+                return ForeignEnd::Breakout(at);
             }
         }
-        "style" | "svg" | "math" | "noscript" | "iframe" | "noembed" | "noframes" | "xmp"
-        | "plaintext" => Content::Dropped,
-        "title" | "textarea" => Content::Escapable,
-        _ => Content::Markup,
+        at += end;
+    }
+    ForeignEnd::Unclosed
+}
+
+/// Whether the tag at the start of `rest` ends with `/>`.
+fn self_closing_at(rest: &[u8]) -> bool {
+    memchr::memchr(b'>', rest).is_some_and(|gt| gt > 0 && rest[gt - 1] == b'/')
+}
+
+/// How the content of a `tag` element is read.
+fn content_of(tag: Option<Tag>, attributes: &[Attribute]) -> Content {
+    let Some(tag) = tag else {
+        return Content::Markup;
+    };
+    if tag == Tag::SCRIPT {
+        let json_ld = attributes
+            .iter()
+            .any(|(n, v)| *n == "type" && v.to_ascii_lowercase().contains("ld+json"));
+        if json_ld {
+            Content::Raw
+        } else {
+            Content::Dropped
+        }
+    } else if tag.has(FOREIGN) {
+        Content::Foreign
+    } else if tag.has(DROPPED_TEXT) {
+        Content::Dropped
+    } else if tag.has(ESCAPABLE_TEXT) {
+        Content::Escapable
+    } else {
+        Content::Markup
     }
 }
 
+/// The [`Name`] of a tag written `raw` whose table entry is `tag`; a name outside the
+/// table is lowercased into `lower` when it has capitals.
+fn tag_name<'a>(tag: Option<Tag>, raw: &'a str, lower: &'a mut Option<String>) -> Name<'a> {
+    match tag {
+        Some(tag) => Name::Known(tag),
+        None if raw.bytes().any(|b| b.is_ascii_uppercase()) => {
+            Name::Other(lower.insert(raw.to_ascii_lowercase()))
+        }
+        None => Name::Other(raw),
+    }
+}
+
+/// Emits text with character references decoded and U+0000 dropped, as HTML5's tree
+/// construction drops it from text.
 fn emit_text(text: &str, sink: &mut impl Sink) {
-    if text.contains('&') {
-        sink.text(htmlize::unescape(text));
-    } else {
+    if memchr::memchr2(b'&', b'\0', text.as_bytes()).is_none() {
         sink.text(Cow::Borrowed(text));
-    }
-}
-
-fn lowercase(name: &str) -> Cow<'_, str> {
-    if name.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(name.to_ascii_lowercase())
+    } else if text.contains('\0') {
+        let clean = text.replace('\0', "");
+        sink.text(Cow::Owned(htmlize::unescape(&clean).into_owned()));
     } else {
-        Cow::Borrowed(name)
+        sink.text(htmlize::unescape(text));
     }
 }
 

@@ -163,7 +163,7 @@ const HIGHLIGHT_MARKERS: &[&str] = &["bullets", "highlights", "keypoints", "key-
 
 /// What the names of an element suggest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hint {
+pub(super) enum Hint {
     /// Ads, comments, share widgets, cookie banners, related links.
     Boilerplate,
     /// Navigation, headers, footers, sidebars, bylines: furniture, or a layout wrapper.
@@ -175,7 +175,7 @@ pub enum Hint {
 }
 
 /// Reads the class, id, role and itemprop of `el`.
-pub fn hint(el: &Element) -> Hint {
+pub(super) fn hint(el: &Element) -> Hint {
     // One pass over the attributes: `Element::attr` interns its argument on every call.
     for (name, value) in el.attrs() {
         match name {
@@ -225,7 +225,7 @@ pub fn hint(el: &Element) -> Hint {
 }
 
 /// Whether a class or id name of `el` has a word of article content (`documentContent`).
-pub fn names_content(el: &Element) -> bool {
+pub(super) fn names_content(el: &Element) -> bool {
     el.classes().chain(el.id()).any(|name| {
         let mut content = false;
         for_each_word(name, |word| content |= lookup(word) == Some(Word::Content));
@@ -270,7 +270,7 @@ fn is_highlight_box(name: &str) -> bool {
 }
 
 /// Whether a class or id name of `el` mentions related content (`relatedpoststitle`).
-pub fn names_related(el: &Element) -> bool {
+pub(super) fn names_related(el: &Element) -> bool {
     el.classes()
         .chain(el.id())
         .any(|name| contains_any_ignoring_case(name, &["related"]))

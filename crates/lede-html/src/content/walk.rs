@@ -1,0 +1,375 @@
+//! The walk over the tree that cuts the page into blocks and scores every element.
+
+use std::collections::HashSet;
+
+use crate::dom::flag::{BLOCK, LIST_BOX, SKIPPED};
+use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
+
+use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
+use super::phrases::{announces_related, is_furniture_text};
+use super::words::{names_related, Hint};
+
+/// An element whose subtree holds at least one block.
+#[derive(Debug)]
+struct Candidate {
+    score: f64,
+    first_block: usize,
+    end_block: usize,
+}
+
+/// State of one open element during the walk.
+struct Frame {
+    node: NodeId,
+    kind: Kind,
+    block_level: bool,
+    skipped: bool,
+    link: bool,
+    pre: bool,
+    highlights: bool,
+    score: f64,
+    first_block: usize,
+    /// A heading announcing related stories closed in this element: what follows is
+    /// left out of the output.
+    ended: bool,
+    /// The part of `score` that comes from blocks left out of the output.
+    dropped_weight: f64,
+    /// Opened after such a heading in an ancestor: all of it is left out.
+    dropped: bool,
+    /// Content followed the heading that ended this element.
+    followed: bool,
+    /// A heading whose class or id says "related".
+    related_name: bool,
+}
+
+/// Text collected since the last block boundary.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    space: bool,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, link: bool, pre: bool) {
+        for c in text.chars() {
+            if c == '\n' && pre {
+                self.newline();
+            } else if c.is_whitespace() {
+                self.space = !self.text.is_empty() && !self.text.ends_with('\n');
+            } else {
+                if self.space {
+                    self.text.push(' ');
+                    self.space = false;
+                }
+                self.text.push(c);
+                self.chars += 1;
+                if link {
+                    self.link_chars += 1;
+                }
+            }
+        }
+    }
+
+    /// Keeps the next text apart from the previous one (table cells of a row).
+    fn separate(&mut self) {
+        self.space = !self.text.is_empty() && !self.text.ends_with('\n');
+    }
+
+    fn newline(&mut self) {
+        self.space = false;
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+}
+
+/// The blocks and candidates of one pass over a page.
+pub(super) struct Walk {
+    blocks: Vec<Block>,
+    candidates: Vec<Candidate>,
+    /// Publisher bullet highlights.
+    pub(super) highlights: Vec<String>,
+    /// Text of the first `<h1>`.
+    pub(super) heading: Option<String>,
+}
+
+impl Walk {
+    /// Walks `doc`; a `strict` walk also skips elements named like layout furniture.
+    pub(super) fn run(doc: &Document, hints: &[Hint], strict: bool) -> Walk {
+        let mut walk = Walk {
+            blocks: Vec::new(),
+            candidates: Vec::new(),
+            highlights: Vec::new(),
+            heading: None,
+        };
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut pending = Pending::default();
+        let mut skip_depth = 0usize;
+        for edge in doc.traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    NodeData::Text(text) if skip_depth == 0 => {
+                        let top = stack.last();
+                        pending.push(
+                            text,
+                            top.is_some_and(|f| f.link),
+                            top.is_some_and(|f| f.pre),
+                        );
+                    }
+                    NodeData::Element(el) => {
+                        let tag = el.tag();
+                        let (in_link, in_pre, in_highlights) = stack
+                            .last()
+                            .map_or((false, false, false), |p| (p.link, p.pre, p.highlights));
+                        let h = if skip_depth > 0 {
+                            Hint::Neutral
+                        } else {
+                            hints[node.id().index()]
+                        };
+                        // Paragraphs that follow the heading in the same element are the
+                        // story going on after an inline box of links; anything else is
+                        // part of the teasers.
+                        let after_end = stack
+                            .last()
+                            .is_some_and(|p| p.dropped || (p.ended && tag != Tag::P));
+                        if let Some(parent) = stack.last_mut().filter(|p| p.ended) {
+                            parent.followed = true;
+                        }
+                        let skipped = skip_depth > 0
+                            || tag.has(SKIPPED)
+                            || hidden(el)
+                            || ((h == Hint::Boilerplate || (strict && h == Hint::Layout))
+                                && !matches!(tag, Tag::HTML | Tag::BODY));
+                        let highlights = !skipped
+                            && (in_highlights || (h == Hint::Highlights && tag.has(LIST_BOX)));
+                        let block_level = tag.has(BLOCK);
+                        if skipped {
+                            skip_depth += 1;
+                        } else if block_level {
+                            walk.flush(&mut pending, &mut stack);
+                        }
+                        if !skipped {
+                            match tag {
+                                Tag::BR => pending.newline(),
+                                Tag::TD | Tag::TH => pending.separate(),
+                                _ => {}
+                            }
+                        }
+                        let kind = kind_of(tag);
+                        stack.push(Frame {
+                            node: node.id(),
+                            kind,
+                            block_level,
+                            skipped,
+                            link: in_link || tag == Tag::A,
+                            pre: in_pre || tag == Tag::PRE,
+                            highlights,
+                            score: 0.0,
+                            first_block: walk.blocks.len(),
+                            ended: false,
+                            dropped_weight: 0.0,
+                            dropped: after_end,
+                            followed: false,
+                            related_name: matches!(kind, Kind::Heading(_)) && names_related(el),
+                        });
+                    }
+                    _ => {}
+                },
+                Edge::Close(node) => {
+                    if stack.last().is_none_or(|f| f.node != node.id()) {
+                        continue;
+                    }
+                    if let Some(frame) = stack.last() {
+                        if frame.skipped {
+                            skip_depth -= 1;
+                        } else if frame.block_level {
+                            walk.flush(&mut pending, &mut stack);
+                        }
+                    }
+                    let Some(frame) = stack.pop() else {
+                        continue;
+                    };
+                    if frame.skipped {
+                        continue;
+                    }
+                    // A heading announcing related stories ends the article in its
+                    // container: what follows it there is teasers, not the story, and is
+                    // left out of the output (scores are unchanged, so the choice of the
+                    // article element is not). A wrapper holding nothing but such a heading
+                    // passes the end on to its parent, where the teasers are.
+                    let announces_related = matches!(frame.kind, Kind::Heading(_))
+                        && frame.first_block + 1 == walk.blocks.len()
+                        && (frame.related_name
+                            || walk
+                                .blocks
+                                .last()
+                                .is_some_and(|b| announces_related(&b.text)));
+                    if announces_related {
+                        if let Some(block) = walk.blocks.last_mut() {
+                            block.dropped = true;
+                        }
+                    }
+                    let end_parent = announces_related
+                        || (frame.ended
+                            && !frame.followed
+                            && walk.blocks[frame.first_block..].iter().all(|b| b.dropped));
+                    if end_parent {
+                        if let Some(parent) = stack.last_mut() {
+                            parent.ended = true;
+                        }
+                    }
+                    if frame.first_block < walk.blocks.len() {
+                        // As a candidate for the article, an element ended by a related-
+                        // stories heading is worth its output; for its ancestors the
+                        // teasers still count as furniture.
+                        walk.candidates.push(Candidate {
+                            score: if frame.ended {
+                                frame.score - frame.dropped_weight
+                            } else {
+                                frame.score
+                            },
+                            first_block: frame.first_block,
+                            end_block: walk.blocks.len(),
+                        });
+                    }
+                    if let Some(parent) = stack.last_mut() {
+                        parent.score += frame.score;
+                        parent.dropped_weight += frame.dropped_weight;
+                    }
+                }
+            }
+        }
+        walk.flush(&mut pending, &mut stack);
+        walk
+    }
+
+    /// Ends the pending text as a block owned by the innermost open element.
+    fn flush(&mut self, pending: &mut Pending, stack: &mut [Frame]) {
+        let taken = std::mem::take(pending);
+        let text = taken.text.trim_end_matches('\n').to_string();
+        if taken.chars == 0 {
+            return;
+        }
+        let Some(owner) = stack.last_mut() else {
+            return;
+        };
+        // Items of a highlights box are the publisher's bullets; its paragraphs are body
+        // text (a story section named `article-section__bullet` is not a bullet list).
+        if owner.highlights && owner.kind != Kind::Paragraph {
+            if owner.kind == Kind::Item {
+                self.highlights.extend(lines(&text));
+            }
+            return;
+        }
+        let kind = owner.kind;
+        if kind == Kind::Heading(1) && self.heading.is_none() {
+            self.heading = Some(text.replace('\n', " "));
+        }
+        if owner.ended {
+            owner.followed = true;
+        }
+        let block = Block {
+            text,
+            chars: taken.chars,
+            link_chars: taken.link_chars,
+            kind,
+            dropped: owner.ended || owner.dropped,
+        };
+        // Text after a related-stories heading is never evidence of the article.
+        if block.dropped {
+            let weight = block.weight().min(0.0);
+            owner.score += weight;
+            owner.dropped_weight += weight;
+        } else {
+            owner.score += block.weight();
+        }
+        self.blocks.push(block);
+    }
+
+    /// Clean paragraphs of the best-scoring element, or of the next best when all of its
+    /// text is furniture.
+    pub(super) fn paragraphs(&self) -> Vec<String> {
+        let mut best: Option<&Candidate> = None;
+        for c in &self.candidates {
+            if best.is_none_or(|b| c.score > b.score) {
+                best = Some(c);
+            }
+        }
+        let Some(best) = best.filter(|b| b.score > 0.0) else {
+            return Vec::new();
+        };
+        let out = self.output(best);
+        if !out.is_empty() {
+            return out;
+        }
+        let mut ranked: Vec<&Candidate> = self
+            .candidates
+            .iter()
+            .filter(|c| c.score > 0.0 && !std::ptr::eq(*c, best))
+            .collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        ranked
+            .into_iter()
+            .map(|c| self.output(c))
+            .find(|out| !out.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The clean paragraphs of candidate element `best`.
+    fn output(&self, best: &Candidate) -> Vec<String> {
+        let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
+            .iter()
+            .filter(|block| {
+                !(block.dropped
+                    || (block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
+                    || block.is_teaser()
+                    || block.kind == Kind::Heading(1)
+                    || is_furniture_text(&block.text))
+            })
+            .collect();
+        // Scraps after the last sentence of prose are credits, tags, sign-offs and
+        // "Related" headings.
+        let last = kept
+            .iter()
+            .rposition(|b| b.is_prose())
+            .unwrap_or(kept.len());
+        let mut seen = HashSet::new();
+        let mut out: Vec<String> = Vec::new();
+        for (i, block) in kept.into_iter().enumerate() {
+            if i > last && block.kind != Kind::Paragraph {
+                continue;
+            }
+            for line in lines(&block.text) {
+                if seen.insert(line.clone()) {
+                    out.push(line);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Non-empty trimmed lines of `text`.
+fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+}
+
+/// Whether `el` is hidden from readers (`hidden`, `display: none`, `visibility: hidden`).
+fn hidden(el: &Element) -> bool {
+    el.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "style" => {
+            let compact: String = value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            compact.contains("display:none") || compact.contains("visibility:hidden")
+        }
+        _ => false,
+    })
+}
