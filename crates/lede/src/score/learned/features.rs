@@ -182,24 +182,48 @@ struct Surface {
 fn surface(text: &str, limit: usize) -> Surface {
     let mut out = Surface::default();
     let (mut in_word, mut counted, mut has_digit) = (false, false, false);
-    for c in text.chars() {
-        if c.is_alphanumeric() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes are classified directly; other characters decoded.
+        let (c, alphanumeric, alphabetic, uppercase, next) = if b.is_ascii() {
+            let c = char::from(b);
+            (
+                c,
+                b.is_ascii_alphanumeric(),
+                b.is_ascii_alphabetic(),
+                b.is_ascii_uppercase(),
+                i + 1,
+            )
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (
+                c,
+                c.is_alphanumeric(),
+                c.is_alphabetic(),
+                c.is_uppercase(),
+                i + c.len_utf8(),
+            )
+        };
+        i = next;
+        if alphanumeric {
             if !in_word {
                 in_word = true;
                 counted = out.words < limit;
                 has_digit = false;
-                if counted && out.words > 0 && c.is_uppercase() {
+                if counted && out.words > 0 && uppercase {
                     out.capitalized += 1;
                 }
                 out.words += 1;
             }
-            if counted && !has_digit && c.is_ascii_digit() {
+            if counted && !has_digit && b.is_ascii_digit() {
                 has_digit = true;
                 out.number_words += 1;
             }
-            if c.is_alphabetic() {
+            if alphabetic {
                 out.letters += 1;
-                out.uppercase += usize::from(c.is_uppercase());
+                out.uppercase += usize::from(uppercase);
             }
         } else {
             in_word = false;
