@@ -17,8 +17,12 @@ struct Record {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: summary-peer CORPUS.jsonl.gz [REPEATS]");
-    let repeats: usize = args.next().map_or(1, |r| r.parse().expect("REPEATS is a number"));
+    let path = args
+        .next()
+        .expect("usage: summary-peer CORPUS.jsonl.gz [REPEATS]");
+    let repeats: usize = args
+        .next()
+        .map_or(1, |r| r.parse().expect("REPEATS is a number"));
     let file = File::open(&path).expect("corpus opens");
     let reader: Box<dyn BufRead> = if path.ends_with(".gz") {
         Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
@@ -29,7 +33,11 @@ fn main() {
         .lines()
         .map(|line| line.expect("corpus reads"))
         .filter(|line| !line.trim().is_empty())
-        .map(|line| serde_json::from_str::<Record>(&line).expect("record parses").article)
+        .map(|line| {
+            serde_json::from_str::<Record>(&line)
+                .expect("record parses")
+                .article
+        })
         .collect();
     let summarizer = summary::Summarizer::new(summary::Language::English);
     let three = NonZeroU32::new(3).expect("3 is not zero");
