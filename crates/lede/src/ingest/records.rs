@@ -4,7 +4,9 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use serde_json::Value;
+use std::borrow::Cow;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use crate::error::{Error, Result};
 
@@ -152,17 +154,210 @@ impl<R: BufRead> Iterator for Records<R> {
     }
 }
 
+/// A JSON value as the record reader needs it: strings borrowed from the
+/// line where they hold no escapes, numbers kept, everything else only
+/// checked (parsed fully, so a line fails exactly where a full parse into
+/// [`serde_json::Value`] would) and dropped.
+enum Field<'a> {
+    Null,
+    Str(Cow<'a, str>),
+    Number(serde_json::Number),
+    List(Vec<Field<'a>>),
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Field<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(FieldVisitor)
+    }
+}
+
+struct FieldVisitor;
+
+impl<'de> Visitor<'de> for FieldVisitor {
+    type Value = Field<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Field<'de>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Field<'de>, E> {
+        Ok(Field::Other)
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Field<'de>, E> {
+        Ok(Field::Number(n.into()))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Field<'de>, E> {
+        Ok(Field::Number(n.into()))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Field<'de>, E> {
+        Ok(serde_json::Number::from_f64(n).map_or(Field::Other, Field::Number))
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Field<'de>, E> {
+        Ok(Field::Str(Cow::Owned(s)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Field<'de>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Field::List(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Field<'de>, A::Error> {
+        while map.next_entry::<Field, Field>()?.is_some() {}
+        Ok(Field::Other)
+    }
+}
+
+/// The fields of a record line, the last of each name winning (as in a
+/// JSON object read into a map); `None` for a line that is not an object.
+#[derive(Default)]
+struct Fields<'a> {
+    id: Option<Field<'a>>,
+    article: Option<Field<'a>>,
+    text: Option<Field<'a>>,
+    html: Option<Field<'a>>,
+    highlights: Option<Field<'a>>,
+}
+
+/// The name of a record field, read without allocating.
+enum Key {
+    Id,
+    Article,
+    Text,
+    Html,
+    Highlights,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Key, E> {
+        Ok(match s {
+            "id" => Key::Id,
+            "article" => Key::Article,
+            "text" => Key::Text,
+            "html" => Key::Html,
+            "highlights" => Key::Highlights,
+            _ => Key::Other,
+        })
+    }
+}
+
+struct Line<'a>(Option<Fields<'a>>);
+
+impl<'de> Deserialize<'de> for Line<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LineVisitor)
+    }
+}
+
+struct LineVisitor;
+
+impl LineVisitor {
+    fn not_object<E>(self) -> Result<Line<'static>, E> {
+        Ok(Line(None))
+    }
+}
+
+impl<'de> Visitor<'de> for LineVisitor {
+    type Value = Line<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Line<'de>, E> {
+        self.not_object()
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Line<'de>, E> {
+        self.not_object()
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Line<'de>, E> {
+        self.not_object()
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Line<'de>, E> {
+        self.not_object()
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Line<'de>, E> {
+        self.not_object()
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Line<'de>, E> {
+        self.not_object()
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Line<'de>, A::Error> {
+        while seq.next_element::<Field>()?.is_some() {}
+        self.not_object()
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Line<'de>, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key::<Key>()? {
+            let slot = match key {
+                Key::Id => &mut fields.id,
+                Key::Article => &mut fields.article,
+                Key::Text => &mut fields.text,
+                Key::Html => &mut fields.html,
+                Key::Highlights => &mut fields.highlights,
+                Key::Other => {
+                    map.next_value::<Field>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(Line(Some(fields)))
+    }
+}
+
 /// Parses one JSON line into a record.
 pub fn parse_record(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
     let fail = |id: Option<String>, message: String| RecordError { line, id, message };
-    let value: Value =
+    let Line(fields) =
         serde_json::from_slice(bytes).map_err(|e| fail(None, format!("invalid JSON: {e}")))?;
-    let Value::Object(mut map) = value else {
+    let Some(mut fields) = fields else {
         return Err(fail(None, "expected a JSON object".into()));
     };
-    let id = match map.get("id") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
+    let id = match fields.id.take() {
+        Some(Field::Str(s)) => s.into_owned(),
+        Some(Field::Number(n)) => n.to_string(),
         Some(_) => {
             return Err(fail(
                 None,
@@ -173,14 +368,18 @@ pub fn parse_record(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
     };
     let mut article = None;
     let mut is_html = false;
-    for (field, html) in [("article", false), ("text", false), ("html", true)] {
-        match map.remove(field) {
-            Some(Value::String(s)) => {
-                article = Some(s);
+    for (field, value, html) in [
+        ("article", fields.article.take(), false),
+        ("text", fields.text.take(), false),
+        ("html", fields.html.take(), true),
+    ] {
+        match value {
+            Some(Field::Str(s)) => {
+                article = Some(s.into_owned());
                 is_html = html;
                 break;
             }
-            Some(Value::Null) | None => {}
+            Some(Field::Null) | None => {}
             Some(_) => {
                 return Err(fail(
                     Some(id),
@@ -195,18 +394,18 @@ pub fn parse_record(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
             "missing field \"article\" (or \"text\" / \"html\")".into(),
         ));
     };
-    let highlights = match map.remove("highlights") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => s
+    let highlights = match fields.highlights.take() {
+        None | Some(Field::Null) => Vec::new(),
+        Some(Field::Str(s)) => s
             .lines()
             .map(str::to_owned)
             .filter(|l| !l.trim().is_empty())
             .collect(),
-        Some(Value::Array(items)) => {
+        Some(Field::List(items)) => {
             let mut out = Vec::with_capacity(items.len());
             for item in items {
                 match item {
-                    Value::String(s) => out.push(s),
+                    Field::Str(s) => out.push(s.into_owned()),
                     _ => {
                         return Err(fail(
                             Some(id),
@@ -276,5 +475,186 @@ mod tests {
             .message
             .contains("longer than 100"));
         assert_eq!(out[1].as_ref().unwrap().id, "small");
+    }
+
+    /// The reader's behaviour before borrowed parsing, through
+    /// `serde_json::Value`: the reference the parser must match exactly.
+    fn parse_via_value(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
+        use serde_json::Value;
+        let fail = |id: Option<String>, message: String| RecordError { line, id, message };
+        let value: Value =
+            serde_json::from_slice(bytes).map_err(|e| fail(None, format!("invalid JSON: {e}")))?;
+        let Value::Object(mut map) = value else {
+            return Err(fail(None, "expected a JSON object".into()));
+        };
+        let id = match map.get("id") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(_) => {
+                return Err(fail(
+                    None,
+                    "field \"id\" must be a string or a number".into(),
+                ))
+            }
+            None => format!("line-{line}"),
+        };
+        let mut article = None;
+        let mut is_html = false;
+        for (field, html) in [("article", false), ("text", false), ("html", true)] {
+            match map.remove(field) {
+                Some(Value::String(s)) => {
+                    article = Some(s);
+                    is_html = html;
+                    break;
+                }
+                Some(Value::Null) | None => {}
+                Some(_) => {
+                    return Err(fail(
+                        Some(id),
+                        format!("field \"{field}\" must be a string"),
+                    ))
+                }
+            }
+        }
+        let Some(article) = article else {
+            return Err(fail(
+                Some(id),
+                "missing field \"article\" (or \"text\" / \"html\")".into(),
+            ));
+        };
+        let highlights = match map.remove("highlights") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => s
+                .lines()
+                .map(str::to_owned)
+                .filter(|l| !l.trim().is_empty())
+                .collect(),
+            Some(Value::Array(items)) => {
+                let mut out = Vec::new();
+                for item in items {
+                    match item {
+                        Value::String(s) => out.push(s),
+                        _ => {
+                            return Err(fail(
+                                Some(id),
+                                "field \"highlights\" must hold strings".into(),
+                            ))
+                        }
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                return Err(fail(
+                    Some(id),
+                    "field \"highlights\" must be a list of strings".into(),
+                ))
+            }
+        };
+        Ok(Record {
+            line,
+            id,
+            article,
+            is_html,
+            highlights,
+        })
+    }
+
+    #[test]
+    fn borrowed_parsing_matches_value_parsing_on_edge_cases() {
+        let lines: &[&[u8]] = &[
+            br#"{"id":"a","article":"plain"}"#,
+            br#"{"id":"a\"b","article":"esc\"aped \u00e9 \ud83d\ude00","highlights":["x\ny",""]}"#,
+            br#"{"id":"dup","id":7,"article":"one","article":"two"}"#,
+            br#"{"id":-3,"text":"t","article":null}"#,
+            br#"{"id":1.5e3,"html":"<p>x</p>"}"#,
+            br#"{"id":12345678901234567890,"article":"big"}"#,
+            br#"{"id":1e400,"article":"x"}"#,
+            br#"{"id":true,"article":"x"}"#,
+            br#"{"id":null,"article":"x"}"#,
+            br#"{"id":"n","article":7}"#,
+            br#"{"id":"n","article":"a","text":7}"#,
+            br#"{"id":"n","text":[1],"html":"h"}"#,
+            br#"{"id":"n"}"#,
+            br#"{"article":"x","highlights":"one\n\n  \ntwo\r\nthree"}"#,
+            br#"{"article":"x","highlights":["a",1]}"#,
+            br#"{"article":"x","highlights":{"a":1}}"#,
+            br#"{"article":"x","highlights":true}"#,
+            br#"{"article":"x","url":"\ud800","other":{"deep":[1,{"k":"v"}]}}"#,
+            br#"{"article":"x","url":"\ud800\u0041"}"#,
+            br#"{"article":"x","bad":"\q"}"#,
+            b"{\"article\":\"x\",\"bad\":\"\xff\xfe\"}",
+            b"{\"article\":\"\xc3\xa9t\xc3\xa9\"}",
+            b"{\"article\":\"x\",\"ctl\":\"a\x01b\"}",
+            br#"{"article":"x"} trailing"#,
+            br#"{"article":"x",}"#,
+            br#"{"article":"x""#,
+            br#"{"article" "x"}"#,
+            br#"{1:"x"}"#,
+            br#"[1,2,{"a":"b"}]"#,
+            br#""just a string""#,
+            br#"42"#,
+            br#"null"#,
+            br#"[1,2"#,
+            b"",
+            b"   ",
+        ];
+        for (k, &line) in lines.iter().enumerate() {
+            assert_eq!(
+                parse_record(line, k + 1),
+                parse_via_value(line, k + 1),
+                "line {}",
+                String::from_utf8_lossy(line)
+            );
+        }
+        let deep = format!(
+            "{{\"article\":\"x\",\"n\":{}{}}}",
+            "[".repeat(200),
+            "]".repeat(200)
+        );
+        assert_eq!(
+            parse_record(deep.as_bytes(), 1),
+            parse_via_value(deep.as_bytes(), 1)
+        );
+    }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just("null".to_owned()),
+            Just("true".to_owned()),
+            any::<i64>().prop_map(|n| n.to_string()),
+            any::<f64>().prop_map(|n| format!("{n:e}")),
+            "([a-z \\n]|\\\\[\"\\\\/bfnrt]|\\\\u00e9|\\\\ud83d\\\\ude00|\\\\ud800|é|\\\\x){0,12}"
+                .prop_map(|s| format!("\"{s}\"")),
+        ];
+        leaf.prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4)
+                    .prop_map(|items| format!("[{}]", items.join(","))),
+                proptest::collection::vec(("(id|article|x)", inner), 0..3).prop_map(|fields| {
+                    let fields: Vec<String> =
+                        fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+                    format!("{{{}}}", fields.join(","))
+                }),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn borrowed_parsing_matches_value_parsing(
+            fields in proptest::collection::vec(
+                ("(id|article|text|html|highlights|url)", json_value()), 0..6),
+            cut in proptest::option::of(0usize..400),
+        ) {
+            let fields: Vec<String> =
+                fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            let mut line = format!("{{{}}}", fields.join(",")).into_bytes();
+            if let Some(cut) = cut {
+                line.truncate(cut);
+            }
+            proptest::prop_assert_eq!(parse_record(&line, 3), parse_via_value(&line, 3));
+        }
     }
 }

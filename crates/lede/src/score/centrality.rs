@@ -4,8 +4,11 @@
 //! graph is dense, so only the first [`MAX_GRAPH_SENTENCES`] sentences take
 //! part; later sentences score zero. That bounds time and memory on huge
 //! inputs while covering every realistic news article.
+//!
+//! The buffers of the graph live in a per-thread [`GraphScratch`] that is
+//! reused from document to document, so scoring allocates only its result.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
@@ -29,117 +32,299 @@ pub struct TextRank;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LexRank;
 
-/// Number of content words each pair of the first `n` sentences shares,
-/// as a row-major `n × n` matrix.
-///
-/// Each sentence becomes a bitset over the document's distinct content
-/// words, so a pair costs a few AND-and-popcount steps rather than a merge
-/// of two sorted lists: this is the hot loop of TextRank and of the learned
-/// model's features.
-pub(crate) fn shared_words(doc: &Document, n: usize) -> Vec<u32> {
-    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
-    for s in &doc.sentences[..n] {
-        for &t in &s.terms.set {
-            let next = index.len();
-            index.entry(t).or_insert(next);
-        }
-    }
-    let blocks = index.len().div_ceil(64).max(1);
-    let mut bits = vec![0u64; n * blocks];
-    for (i, s) in doc.sentences[..n].iter().enumerate() {
-        for t in &s.terms.set {
-            let k = index[t];
-            bits[i * blocks + k / 64] |= 1 << (k % 64);
-        }
-    }
-    let mut shared = vec![0u32; n * n];
-    for i in 0..n {
-        let a = &bits[i * blocks..(i + 1) * blocks];
-        shared[i * n + i] = doc.sentences[i].terms.set.len() as u32;
-        for j in i + 1..n {
-            let b = &bits[j * blocks..(j + 1) * blocks];
-            let count: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
-            shared[i * n + j] = count;
-            shared[j * n + i] = count;
-        }
-    }
-    shared
+thread_local! {
+    static SCRATCH: RefCell<GraphScratch> = RefCell::new(GraphScratch::default());
 }
 
-impl Scorer for TextRank {
-    fn score(&self, doc: &Document) -> Vec<f32> {
-        let n = doc.sentences.len().min(MAX_GRAPH_SENTENCES);
-        textrank(doc, &shared_words(doc, n), n)
-    }
+/// Runs `f` with this thread's graph buffers.
+pub(crate) fn with_scratch<T>(f: impl FnOnce(&mut GraphScratch) -> T) -> T {
+    SCRATCH.with(|scratch| f(&mut scratch.borrow_mut()))
 }
 
-/// TextRank scores from a [`shared_words`] matrix of the first `n` sentences.
-pub(crate) fn textrank(doc: &Document, shared_matrix: &[u32], n: usize) -> Vec<f32> {
-    let mut weights = vec![0.0f64; n * n];
-    let log_len: Vec<f64> = doc.sentences[..n]
-        .iter()
-        .map(|s| ((s.terms.content.len() + 1) as f64).ln())
-        .collect();
-    for i in 0..n {
-        for j in i + 1..n {
-            let shared = shared_matrix[i * n + j];
-            if shared == 0 {
-                continue;
+/// Reusable buffers of the similarity graphs: dense ids of the document's
+/// content words, the shared-word matrix, and the sparse PageRank graph.
+#[derive(Debug, Default)]
+pub(crate) struct GraphScratch {
+    /// Content word hash -> dense id, in order of first appearance.
+    index: FxHashMap<u64, u32>,
+    /// The ids of each indexed sentence's `terms.set`, in the same order,
+    /// concatenated; sentence `i` owns `ids[starts[i]..starts[i + 1]]`.
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+    /// Number of distinct ids among the first `graph` sentences.
+    graph_terms: usize,
+    bits: Vec<u64>,
+    /// Row-major `n × n` shared content words of the first `n` sentences.
+    pub(crate) shared: Vec<u32>,
+    /// Symmetric similarity graph in compressed rows: row `i` holds
+    /// `cols[row_starts[i]..row_starts[i + 1]]` (ascending) and their weights.
+    row_starts: Vec<usize>,
+    cols: Vec<u32>,
+    vals: Vec<f64>,
+    out_sum: Vec<f64>,
+    log_len: Vec<f64>,
+    rank: Vec<f64>,
+    next: Vec<f64>,
+    /// LexRank: document frequency per id, TF-IDF vectors as
+    /// `(term, weight)` runs, and the upper triangle of cosines.
+    df: Vec<u32>,
+    vectors: Vec<(u64, f64)>,
+    vector_starts: Vec<usize>,
+    cosines: Vec<f64>,
+}
+
+impl GraphScratch {
+    /// Gives every distinct content word of `doc.sentences[..upto]` a
+    /// dense id, in order of first appearance, so the words of the first
+    /// `graph` sentences get the ids `0..graph_terms`.
+    pub(crate) fn index_terms(&mut self, doc: &Document, upto: usize, graph: usize) {
+        self.index.clear();
+        self.ids.clear();
+        self.starts.clear();
+        self.starts.push(0);
+        self.graph_terms = 0;
+        for (i, s) in doc.sentences[..upto].iter().enumerate() {
+            if i == graph {
+                self.graph_terms = self.index.len();
             }
-            let w = f64::from(shared) / (log_len[i] + log_len[j]);
-            weights[i * n + j] = w;
-            weights[j * n + i] = w;
+            for &t in &s.terms.set {
+                let next = self.index.len() as u32;
+                self.ids.push(*self.index.entry(t).or_insert(next));
+            }
+            self.starts.push(self.ids.len());
+        }
+        if upto <= graph {
+            self.graph_terms = self.index.len();
         }
     }
-    finish(pagerank(&weights, n), doc.sentences.len())
-}
 
-impl Scorer for LexRank {
-    fn score(&self, doc: &Document) -> Vec<f32> {
-        let n = doc.sentences.len().min(MAX_GRAPH_SENTENCES);
-        let vectors = tfidf_vectors(doc, n);
-        let mut weights = vec![0.0f64; n * n];
+    /// Number of distinct ids given by the last [`Self::index_terms`].
+    pub(crate) fn term_count(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The id of a content word, when an indexed sentence has it.
+    pub(crate) fn id_of(&self, term: u64) -> Option<u32> {
+        self.index.get(&term).copied()
+    }
+
+    /// The ids of sentence `i`'s `terms.set`, in the same order.
+    pub(crate) fn ids(&self, i: usize) -> &[u32] {
+        &self.ids[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Fills [`Self::shared`] with the number of content words each pair of
+    /// the first `n` sentences shares (the diagonal holds each sentence's
+    /// own count). Needs [`Self::index_terms`] with `graph = n` first.
+    ///
+    /// Each sentence becomes a bitset over the ids, so a pair costs a few
+    /// AND-and-popcount steps rather than a merge of two sorted lists.
+    pub(crate) fn shared_words(&mut self, doc: &Document, n: usize) {
+        let blocks = self.graph_terms.div_ceil(64).max(1);
+        self.bits.clear();
+        self.bits.resize(n * blocks, 0);
         for i in 0..n {
-            weights[i * n + i] = 1.0;
+            let row = &mut self.bits[i * blocks..(i + 1) * blocks];
+            for &k in &self.ids[self.starts[i]..self.starts[i + 1]] {
+                let k = k as usize;
+                row[k / 64] |= 1 << (k % 64);
+            }
+        }
+        self.shared.clear();
+        self.shared.resize(n * n, 0);
+        for i in 0..n {
+            let a = &self.bits[i * blocks..(i + 1) * blocks];
+            self.shared[i * n + i] = doc.sentences[i].terms.set.len() as u32;
             for j in i + 1..n {
-                let cos = cosine(&vectors[i], &vectors[j]);
-                if cos >= 0.1 {
-                    weights[i * n + j] = cos;
-                    weights[j * n + i] = cos;
+                let b = &self.bits[j * blocks..(j + 1) * blocks];
+                let count: u32 = a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum();
+                self.shared[i * n + j] = count;
+                self.shared[j * n + i] = count;
+            }
+        }
+    }
+
+    /// TextRank scores of all sentences from [`Self::shared`] over the first
+    /// `n`, into `out` (later sentences score zero).
+    pub(crate) fn textrank(&mut self, doc: &Document, n: usize, out: &mut Vec<f32>) {
+        self.log_len.clear();
+        self.log_len.extend(
+            doc.sentences[..n]
+                .iter()
+                .map(|s| ((s.terms.content.len() + 1) as f64).ln()),
+        );
+        self.start_graph();
+        for i in 0..n {
+            for j in 0..n {
+                let shared = self.shared[i * n + j];
+                if j == i || shared == 0 {
+                    continue;
+                }
+                // `a + b == b + a` in floating point, so row i and row j
+                // hold the same weight for the pair.
+                self.push_edge(j, f64::from(shared) / (self.log_len[i] + self.log_len[j]));
+            }
+            self.row_starts.push(self.cols.len());
+        }
+        self.pagerank(n);
+        self.finish(doc.sentences.len(), out);
+    }
+
+    /// LexRank scores of all sentences over the first `n`, into `out`.
+    fn lexrank(&mut self, doc: &Document, n: usize, out: &mut Vec<f32>) {
+        self.tfidf_vectors(doc, n);
+        self.cosines.clear();
+        self.cosines.resize(n * n, 0.0);
+        for i in 0..n {
+            for j in i + 1..n {
+                self.cosines[i * n + j] = cosine(self.vector(i), self.vector(j));
+            }
+        }
+        self.start_graph();
+        for i in 0..n {
+            for j in 0..n {
+                let weight = match j.cmp(&i) {
+                    std::cmp::Ordering::Equal => 1.0,
+                    std::cmp::Ordering::Less => self.cosines[j * n + i],
+                    std::cmp::Ordering::Greater => self.cosines[i * n + j],
+                };
+                if weight >= 0.1 {
+                    self.push_edge(j, weight);
                 }
             }
+            self.row_starts.push(self.cols.len());
         }
-        finish(pagerank(&weights, n), doc.sentences.len())
+        self.pagerank(n);
+        self.finish(doc.sentences.len(), out);
     }
-}
 
-/// Unit-length TF-IDF vectors, as sorted `(term, weight)` lists.
-fn tfidf_vectors(doc: &Document, n: usize) -> Vec<Vec<(u64, f64)>> {
-    let mut df: HashMap<u64, u32> = HashMap::new();
-    for s in &doc.sentences[..n] {
-        for &t in &s.terms.set {
-            *df.entry(t).or_default() += 1;
+    /// Unit-length TF-IDF vectors of the first `n` sentences, as sorted
+    /// `(term, weight)` runs. Needs [`Self::index_terms`] over them first.
+    fn tfidf_vectors(&mut self, doc: &Document, n: usize) {
+        self.df.clear();
+        self.df.resize(self.index.len(), 0);
+        for &k in &self.ids[..self.starts[n]] {
+            self.df[k as usize] += 1;
         }
-    }
-    doc.sentences[..n]
-        .iter()
-        .map(|s| {
-            let mut tf: Vec<(u64, f64)> = s.terms.set.iter().map(|&t| (t, 0.0)).collect();
+        self.vectors.clear();
+        self.vector_starts.clear();
+        self.vector_starts.push(0);
+        for (i, s) in doc.sentences[..n].iter().enumerate() {
+            let start = self.vectors.len();
+            self.vectors.extend(s.terms.set.iter().map(|&t| (t, 0.0)));
+            let tf = &mut self.vectors[start..];
             for t in &s.terms.content {
                 if let Ok(k) = tf.binary_search_by_key(t, |&(term, _)| term) {
                     tf[k].1 += 1.0;
                 }
             }
-            for (t, w) in &mut tf {
-                *w *= (n as f64 / f64::from(df[t])).ln() + 1.0;
+            let ids = &self.ids[self.starts[i]..self.starts[i + 1]];
+            for ((_, w), &k) in tf.iter_mut().zip(ids) {
+                *w *= (n as f64 / f64::from(self.df[k as usize])).ln() + 1.0;
             }
             let norm = tf.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
             if norm > 0.0 {
                 tf.iter_mut().for_each(|(_, w)| *w /= norm);
             }
-            tf
-        })
-        .collect()
+            self.vector_starts.push(self.vectors.len());
+        }
+    }
+
+    fn vector(&self, i: usize) -> &[(u64, f64)] {
+        &self.vectors[self.vector_starts[i]..self.vector_starts[i + 1]]
+    }
+
+    fn start_graph(&mut self) {
+        self.row_starts.clear();
+        self.row_starts.push(0);
+        self.cols.clear();
+        self.vals.clear();
+    }
+
+    fn push_edge(&mut self, to: usize, weight: f64) {
+        self.cols.push(to as u32);
+        self.vals.push(weight);
+    }
+
+    /// PageRank over the symmetric graph in `row_starts`/`cols`/`vals`;
+    /// isolated nodes keep the teleport share. Leaves the ranks in `rank`.
+    ///
+    /// The sums run over the nonzero weights in ascending node order: all
+    /// terms are non-negative, so leaving out the zeros of a dense row
+    /// changes no bit of any sum.
+    fn pagerank(&mut self, n: usize) {
+        self.rank.clear();
+        if n == 0 {
+            return;
+        }
+        self.out_sum.clear();
+        self.out_sum.extend(
+            self.row_starts
+                .windows(2)
+                .map(|r| self.vals[r[0]..r[1]].iter().sum::<f64>()),
+        );
+        // Row j of the symmetric graph lists the nodes pointing at j; turn
+        // its weights into transition probabilities of those nodes.
+        for (&from, w) in self.cols.iter().zip(self.vals.iter_mut()) {
+            *w /= self.out_sum[from as usize];
+        }
+        self.rank.resize(n, 1.0 / n as f64);
+        self.next.clear();
+        self.next.resize(n, 0.0);
+        for _ in 0..MAX_ITERATIONS {
+            for (j, slot) in self.next.iter_mut().enumerate() {
+                let (start, end) = (self.row_starts[j], self.row_starts[j + 1]);
+                let incoming: f64 = self.cols[start..end]
+                    .iter()
+                    .zip(&self.vals[start..end])
+                    .map(|(&i, w)| w * self.rank[i as usize])
+                    .sum();
+                *slot = (1.0 - DAMPING) / n as f64 + DAMPING * incoming;
+            }
+            let delta: f64 = self
+                .rank
+                .iter()
+                .zip(&self.next)
+                .map(|(a, b)| (a - b).abs())
+                .sum();
+            std::mem::swap(&mut self.rank, &mut self.next);
+            if delta < TOLERANCE {
+                break;
+            }
+        }
+    }
+
+    /// The ranks as scores of all `total` sentences (zero past the graph).
+    fn finish(&self, total: usize, out: &mut Vec<f32>) {
+        out.clear();
+        out.extend(self.rank.iter().map(|&r| r as f32));
+        out.resize(total, 0.0);
+    }
+}
+
+impl Scorer for TextRank {
+    fn score(&self, doc: &Document) -> Vec<f32> {
+        let n = doc.sentences.len().min(MAX_GRAPH_SENTENCES);
+        let mut out = Vec::with_capacity(doc.sentences.len());
+        with_scratch(|g| {
+            g.index_terms(doc, n, n);
+            g.shared_words(doc, n);
+            g.textrank(doc, n, &mut out);
+        });
+        out
+    }
+}
+
+impl Scorer for LexRank {
+    fn score(&self, doc: &Document) -> Vec<f32> {
+        let n = doc.sentences.len().min(MAX_GRAPH_SENTENCES);
+        let mut out = Vec::with_capacity(doc.sentences.len());
+        with_scratch(|g| {
+            g.index_terms(doc, n, n);
+            g.lexrank(doc, n, &mut out);
+        });
+        out
+    }
 }
 
 fn cosine(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
@@ -156,44 +341,4 @@ fn cosine(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
         }
     }
     dot
-}
-
-/// PageRank over a dense symmetric weight matrix; isolated nodes keep the
-/// teleport share.
-pub(crate) fn pagerank(weights: &[f64], n: usize) -> Vec<f64> {
-    if n == 0 {
-        return Vec::new();
-    }
-    // Row-normalised transition weights, transposed so each node's
-    // incoming weights are contiguous.
-    let mut incoming_weights = vec![0.0; n * n];
-    for i in 0..n {
-        let out_sum: f64 = weights[i * n..(i + 1) * n].iter().sum();
-        if out_sum > 0.0 {
-            for j in 0..n {
-                incoming_weights[j * n + i] = weights[i * n + j] / out_sum;
-            }
-        }
-    }
-    let mut rank = vec![1.0 / n as f64; n];
-    let mut next = vec![0.0; n];
-    for _ in 0..MAX_ITERATIONS {
-        for (j, slot) in next.iter_mut().enumerate() {
-            let row = &incoming_weights[j * n..(j + 1) * n];
-            let incoming: f64 = row.iter().zip(&rank).map(|(w, r)| w * r).sum();
-            *slot = (1.0 - DAMPING) / n as f64 + DAMPING * incoming;
-        }
-        let delta: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
-        std::mem::swap(&mut rank, &mut next);
-        if delta < TOLERANCE {
-            break;
-        }
-    }
-    rank
-}
-
-fn finish(rank: Vec<f64>, total: usize) -> Vec<f32> {
-    let mut scores: Vec<f32> = rank.into_iter().map(|r| r as f32).collect();
-    scores.resize(total, 0.0);
-    scores
 }

@@ -5,12 +5,12 @@
 //! sentences highlights are written from (facts, numbers, names) from those
 //! they skip (quotes, attributions, dangling pronouns).
 
-use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 
 use super::lexicon::Lexicon;
 use crate::document::Document;
-use crate::score::centrality::{shared_words, textrank, MAX_GRAPH_SENTENCES};
-use crate::text::{overlap, word_hash, words};
+use crate::score::centrality::{self, MAX_GRAPH_SENTENCES};
+use crate::text::{overlap, word_hash};
 
 /// Names of the features, in the order [`features`] writes them. A model
 /// file records them and is refused when they differ.
@@ -60,6 +60,14 @@ pub const FEATURE_COUNT: usize = FEATURE_NAMES.len();
 
 /// One feature vector.
 pub type Features = [f32; FEATURE_COUNT];
+
+/// Values per row in the layout the compiled forest walks: the features,
+/// then zeros up to a power of two, so a feature index is masked into
+/// range rather than bounds-checked.
+pub(crate) const ROW_WIDTH: usize = FEATURE_COUNT.next_power_of_two();
+
+/// One feature vector padded to [`ROW_WIDTH`].
+pub(crate) type Row = [f32; ROW_WIDTH];
 
 fn hashes(list: &[&str]) -> Vec<u64> {
     let mut out: Vec<u64> = list.iter().map(|w| word_hash(w)).collect();
@@ -120,43 +128,201 @@ fn share(a: &[u64], b: &[u64]) -> f32 {
 /// Computes the feature vector of every sentence of `doc`, with word
 /// weights from `lexicon`.
 pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
+    with_rows(doc, lexicon, |rows| {
+        rows.iter()
+            .map(|row| {
+                let mut x = [0.0; FEATURE_COUNT];
+                x.copy_from_slice(&row[..FEATURE_COUNT]);
+                x
+            })
+            .collect()
+    })
+}
+
+/// Per-thread buffers of [`with_rows`], reused from document to document.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Per content word id (see [`centrality::GraphScratch::index_terms`]):
+    /// sentences containing it, `ln` of its occurrences, lexicon weight and
+    /// [`FIRST`] / [`FIRST_THREE`] / [`IN_TITLE`] flags.
+    df: Vec<u32>,
+    occurrences: Vec<u32>,
+    ln_occurrences: Vec<f32>,
+    weight: Vec<f32>,
+    flags: Vec<u8>,
+    centrality: Vec<f32>,
+    rows: Vec<Row>,
+}
+
+const FIRST: u8 = 1;
+const FIRST_THREE: u8 = 2;
+const IN_TITLE: u8 = 4;
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Counts over the raw words and characters of one sentence, in one pass.
+#[derive(Debug, Default)]
+struct Surface {
+    /// Alphanumeric words.
+    words: usize,
+    /// Words with an ASCII digit, among the first `limit`.
+    number_words: usize,
+    /// Words after the first that start with an uppercase letter, among
+    /// the first `limit`.
+    capitalized: usize,
+    letters: usize,
+    uppercase: usize,
+    double_quotes: usize,
+}
+
+/// The [`Surface`] of `text`; words are maximal runs of alphanumeric
+/// characters, as [`crate::text::words`] splits them.
+fn surface(text: &str, limit: usize) -> Surface {
+    let mut out = Surface::default();
+    let (mut in_word, mut counted, mut has_digit) = (false, false, false);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII bytes are classified directly; other characters decoded.
+        let (c, alphanumeric, alphabetic, uppercase, next) = if b.is_ascii() {
+            let c = char::from(b);
+            (
+                c,
+                b.is_ascii_alphanumeric(),
+                b.is_ascii_alphabetic(),
+                b.is_ascii_uppercase(),
+                i + 1,
+            )
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (
+                c,
+                c.is_alphanumeric(),
+                c.is_alphabetic(),
+                c.is_uppercase(),
+                i + c.len_utf8(),
+            )
+        };
+        i = next;
+        if alphanumeric {
+            if !in_word {
+                in_word = true;
+                counted = out.words < limit;
+                has_digit = false;
+                if counted && out.words > 0 && uppercase {
+                    out.capitalized += 1;
+                }
+                out.words += 1;
+            }
+            if counted && !has_digit && b.is_ascii_digit() {
+                has_digit = true;
+                out.number_words += 1;
+            }
+            if alphabetic {
+                out.letters += 1;
+                out.uppercase += usize::from(uppercase);
+            }
+        } else {
+            in_word = false;
+            if matches!(c, '"' | '“' | '”') {
+                out.double_quotes += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Computes the padded feature rows of every sentence of `doc` into this
+/// thread's buffers and hands them to `f`.
+pub(crate) fn with_rows<T>(doc: &Document, lexicon: &Lexicon, f: impl FnOnce(&[Row]) -> T) -> T {
+    SCRATCH.with(|scratch| {
+        let scratch = &mut *scratch.borrow_mut();
+        centrality::with_scratch(|graph| fill_rows(doc, lexicon, scratch, graph));
+        f(&scratch.rows)
+    })
+}
+
+fn fill_rows(
+    doc: &Document,
+    lexicon: &Lexicon,
+    scratch: &mut Scratch,
+    ids: &mut centrality::GraphScratch,
+) {
+    scratch.rows.clear();
     let n = doc.sentences.len();
     if n == 0 {
-        return Vec::new();
+        return;
     }
-    // Per content word: (sentences containing it, occurrences).
-    let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-    for s in &doc.sentences {
-        for &t in &s.terms.set {
-            counts.entry(t).or_default().0 += 1;
+    let graph = n.min(MAX_GRAPH_SENTENCES);
+    ids.index_terms(doc, n, graph);
+    let terms = ids.term_count();
+    let Scratch {
+        df,
+        occurrences,
+        ln_occurrences,
+        weight,
+        flags,
+        centrality,
+        rows,
+    } = scratch;
+    df.clear();
+    df.resize(terms, 0);
+    occurrences.clear();
+    occurrences.resize(terms, 0);
+    flags.clear();
+    flags.resize(terms, 0);
+    weight.clear();
+    for (i, s) in doc.sentences.iter().enumerate() {
+        let sentence_ids = ids.ids(i);
+        let mark = match i {
+            0 => FIRST | FIRST_THREE,
+            1 | 2 => FIRST_THREE,
+            _ => 0,
+        };
+        for (&t, &k) in s.terms.set.iter().zip(sentence_ids) {
+            let k = k as usize;
+            if k == weight.len() {
+                // Ids come in order of first appearance.
+                weight.push(lexicon.weight(t));
+            }
+            df[k] += 1;
+            flags[k] |= mark;
         }
-        for &t in &s.terms.content {
-            counts.entry(t).or_default().1 += 1;
+        for t in &s.terms.content {
+            if let Ok(p) = s.terms.set.binary_search(t) {
+                occurrences[sentence_ids[p] as usize] += 1;
+            }
+        }
+    }
+    ln_occurrences.clear();
+    ln_occurrences.extend(occurrences.iter().map(|&c| (c as f32).ln()));
+    if let Some(title) = &doc.title {
+        for &t in &title.set {
+            if let Some(k) = ids.id_of(t) {
+                flags[k as usize] |= IN_TITLE;
+            }
         }
     }
     let document_words: usize = doc.sentences.iter().map(|s| s.terms.words).sum();
     let mean_words = document_words as f32 / n as f32;
-    let graph = n.min(MAX_GRAPH_SENTENCES);
-    let shared = shared_words(doc, graph);
-    let centrality = textrank(doc, &shared, graph);
-    let mut first_three: Vec<u64> = doc
-        .sentences
-        .iter()
-        .take(3)
-        .flat_map(|s| s.terms.set.iter().copied())
-        .collect();
-    first_three.sort_unstable();
-    first_three.dedup();
-    let title_set = doc.title.as_ref().map(|t| t.set.as_slice());
-    let first_set = &doc.sentences[0].terms.set;
+    ids.shared_words(doc, graph);
+    ids.textrank(doc, graph, centrality);
+    let shared = &ids.shared;
+    let has_title = doc.title.is_some();
 
-    let mut out = Vec::with_capacity(n);
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
         let set = &s.terms.set;
+        let sentence_ids = ids.ids(i);
         let content = s.terms.content.len();
         let topicality = if n > 1 && !set.is_empty() {
-            set.iter().map(|t| (counts[t].0 - 1) as f32).sum::<f32>()
+            sentence_ids
+                .iter()
+                .map(|&k| (df[k as usize] - 1) as f32)
+                .sum::<f32>()
                 / (set.len() as f32 * (n - 1) as f32)
         } else {
             0.0
@@ -164,7 +330,11 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
         let term_frequency = if set.is_empty() {
             0.0
         } else {
-            set.iter().map(|t| (counts[t].1 as f32).ln()).sum::<f32>() / set.len() as f32
+            sentence_ids
+                .iter()
+                .map(|&k| ln_occurrences[k as usize])
+                .sum::<f32>()
+                / set.len() as f32
         };
         let max_earlier = (i.saturating_sub(NOVELTY_WINDOW)..i)
             .map(|j| {
@@ -175,41 +345,39 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
                 }
             })
             .fold(0.0, f32::max);
-        let (mut number_words, mut capitalized, mut attribution) = (0usize, 0usize, false);
-        let mut first_word = None;
-        for (k, (w, &hash)) in words(text).zip(&s.terms.hashes).enumerate() {
-            if k == 0 {
-                first_word = Some(hash);
-            } else if w.starts_with(|c: char| c.is_uppercase()) {
-                capitalized += 1;
-            }
-            if w.bytes().any(|b| b.is_ascii_digit()) {
-                number_words += 1;
-            }
-            attribution |= ATTRIBUTION.binary_search(&hash).is_ok();
-        }
-        let (mut letters, mut uppercase, mut double_quotes) = (0usize, 0usize, 0usize);
-        for c in text.chars() {
-            if c.is_alphabetic() {
-                letters += 1;
-                uppercase += usize::from(c.is_uppercase());
-            } else if matches!(c, '"' | '“' | '”') {
-                double_quotes += 1;
-            }
-        }
-        let letters = letters.max(1);
-        let starts_with_reference =
-            first_word.is_some_and(|h| REFERENCES.binary_search(&h).is_ok());
+        // The word counts pair raw words with the (normalized) word hashes
+        // position by position, up to the shorter of the two.
+        let hashes = &s.terms.hashes;
+        let surface = surface(text, hashes.len());
+        let paired = &hashes[..surface.words.min(hashes.len())];
+        let attribution = paired.iter().any(|h| ATTRIBUTION.binary_search(h).is_ok());
+        let starts_with_reference = paired
+            .first()
+            .is_some_and(|h| REFERENCES.binary_search(h).is_ok());
+        let letters = surface.letters.max(1);
         let trimmed = text.trim_end();
         let (mut lexical_sum, mut lexical_max, mut lexical_strong) = (0.0f32, 0.0f32, 0usize);
-        for &w in set {
-            let weight = lexicon.weight(w);
-            lexical_sum += weight;
-            lexical_max = lexical_max.max(weight);
-            lexical_strong += usize::from(weight > 0.5);
+        let (mut in_first, mut in_three, mut in_title) = (0usize, 0usize, 0usize);
+        for &k in sentence_ids {
+            let w = weight[k as usize];
+            lexical_sum += w;
+            lexical_max = lexical_max.max(w);
+            lexical_strong += usize::from(w > 0.5);
+            let flag = flags[k as usize];
+            in_first += usize::from(flag & FIRST != 0);
+            in_three += usize::from(flag & FIRST_THREE != 0);
+            in_title += usize::from(flag & IN_TITLE != 0);
         }
+        // Share of the sentence's words also in another set, as `share`.
+        let share_of = |common: usize| {
+            if set.is_empty() {
+                0.0
+            } else {
+                common as f32 / set.len() as f32
+            }
+        };
         let words_f = s.terms.words.max(1) as f32;
-        out.push([
+        let values: Features = [
             i as f32,
             i as f32 / n as f32,
             n as f32,
@@ -223,13 +391,13 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
             centrality[i] * n as f32,
             topicality,
             term_frequency,
-            title_set.map_or(0.0, |t| share(set, t)),
-            f32::from(u8::from(title_set.is_some())),
-            if i == 0 { 1.0 } else { share(set, first_set) },
+            if has_title { share_of(in_title) } else { 0.0 },
+            f32::from(u8::from(has_title)),
+            if i == 0 { 1.0 } else { share_of(in_first) },
             max_earlier,
-            number_words as f32,
-            capitalized as f32 / words_f,
-            double_quotes as f32,
+            surface.number_words as f32,
+            surface.capitalized as f32 / words_f,
+            surface.double_quotes as f32,
             f32::from(u8::from(text.starts_with(['"', '\'', '“', '‘']))),
             f32::from(u8::from(attribution)),
             f32::from(u8::from(crate::clean::ends_like_sentence(trimmed))),
@@ -238,15 +406,17 @@ pub fn features(doc: &Document, lexicon: &Lexicon) -> Vec<Features> {
                 trimmed.ends_with('?') || trimmed.ends_with("?\"") || trimmed.ends_with("?'"),
             )),
             f32::from(u8::from(text.contains(':'))),
-            uppercase as f32 / letters as f32,
+            surface.uppercase as f32 / letters as f32,
             (document_words as f32).ln_1p(),
             (n - 1 - i) as f32,
             s.terms.words as f32 / mean_words.max(1.0),
-            share(set, &first_three),
+            share_of(in_three),
             lexical_sum / set.len().max(1) as f32,
             lexical_max,
             lexical_strong as f32,
-        ]);
+        ];
+        let mut row = [0.0; ROW_WIDTH];
+        row[..FEATURE_COUNT].copy_from_slice(&values);
+        rows.push(row);
     }
-    out
 }

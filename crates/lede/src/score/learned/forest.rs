@@ -7,16 +7,21 @@
 //! above the bottom becomes a chain of always-left tests), so node `i` has
 //! children `2i + 1` and `2i + 2` and a walk is `depth` compare-and-shift
 //! steps with no pointer chasing and no unpredictable branches.
+//!
+//! All trees live in two flat arrays with a power-of-two stride per tree
+//! (tests, then leaves), and feature rows are padded to [`ROW_WIDTH`]
+//! values, so every index of the walk is masked into range instead of
+//! bounds-checked. For the depths real models have (up to 8) the walk is
+//! compiled once per depth, fully unrolled.
 
-use super::features::Features;
+use super::features::{Features, Row, FEATURE_COUNT, ROW_WIDTH};
 use super::model::{Model, Tree, LEAF};
 
-/// One padded tree: `depth` levels of tests, then `2^depth` leaves.
-#[derive(Debug, Clone)]
-struct PaddedTree {
-    feature: Vec<u16>,
-    threshold: Vec<f32>,
-    leaf: Vec<f32>,
+/// One test of a padded tree: go right when `row[feature] > threshold`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Node {
+    threshold: f32,
+    feature: u32,
 }
 
 /// A model compiled for inference.
@@ -24,7 +29,11 @@ struct PaddedTree {
 pub struct Forest {
     base_score: f32,
     depth: usize,
-    trees: Vec<PaddedTree>,
+    /// `2^depth` slots per tree: the `2^depth - 1` tests in heap order,
+    /// then one unused slot.
+    nodes: Vec<Node>,
+    /// `2^depth` leaf values per tree.
+    leaves: Vec<f32>,
 }
 
 fn depth_of(tree: &Tree, node: usize) -> usize {
@@ -37,6 +46,11 @@ fn depth_of(tree: &Tree, node: usize) -> usize {
 
 impl Forest {
     /// Compiles `model`'s trees.
+    ///
+    /// # Panics
+    ///
+    /// When a node tests a feature this build does not compute (a model
+    /// that [`Model::validate`] refuses).
     pub fn new(model: &Model) -> Forest {
         let depth = model
             .trees
@@ -44,74 +58,137 @@ impl Forest {
             .map(|t| depth_of(t, 0))
             .max()
             .unwrap_or(0);
-        let internal = (1usize << depth) - 1;
-        let trees = model
+        let stride = 1usize << depth;
+        let padding = Node {
+            threshold: f32::INFINITY,
+            feature: 0,
+        };
+        let mut nodes = vec![padding; model.trees.len() * stride];
+        let mut leaves = vec![0.0; model.trees.len() * stride];
+        for ((tree, nodes), leaves) in model
             .trees
             .iter()
-            .map(|tree| {
-                let mut padded = PaddedTree {
-                    feature: vec![0; internal],
-                    threshold: vec![f32::INFINITY; internal],
-                    leaf: vec![0.0; 1 << depth],
-                };
-                fill(tree, 0, &mut padded, 0, depth);
-                padded
-            })
-            .collect();
+            .zip(nodes.chunks_exact_mut(stride))
+            .zip(leaves.chunks_exact_mut(stride))
+        {
+            fill(tree, 0, nodes, leaves, 0, depth);
+        }
         Forest {
             base_score: model.base_score,
             depth,
-            trees,
+            nodes,
+            leaves,
         }
     }
 
     /// Scores every feature vector; same values as [`Model::predict`].
     pub fn predict_all(&self, rows: &[Features]) -> Vec<f32> {
-        let mut out = vec![self.base_score; rows.len()];
-        let internal = (1usize << self.depth) - 1;
-        for tree in &self.trees {
+        let padded: Vec<Row> = rows
+            .iter()
+            .map(|x| {
+                let mut row = [0.0; ROW_WIDTH];
+                row[..x.len()].copy_from_slice(x);
+                row
+            })
+            .collect();
+        let mut out = Vec::new();
+        self.predict_rows(&padded, &mut out);
+        out
+    }
+
+    /// Scores padded feature rows into `out` (cleared first). Each score is
+    /// the base score plus the trees' outputs added in model order, so it
+    /// equals [`Model::predict`] bit for bit.
+    pub(crate) fn predict_rows(&self, rows: &[Row], out: &mut Vec<f32>) {
+        out.clear();
+        out.resize(rows.len(), self.base_score);
+        match self.depth {
+            0 => self.walk::<1>(rows, out),
+            1 => self.walk::<2>(rows, out),
+            2 => self.walk::<4>(rows, out),
+            3 => self.walk::<8>(rows, out),
+            4 => self.walk::<16>(rows, out),
+            5 => self.walk::<32>(rows, out),
+            6 => self.walk::<64>(rows, out),
+            7 => self.walk::<128>(rows, out),
+            8 => self.walk::<256>(rows, out),
+            _ => self.walk_any(rows, out),
+        }
+    }
+
+    /// The walk for trees of `STRIDE = 2^depth` slots, unrolled.
+    fn walk<const STRIDE: usize>(&self, rows: &[Row], out: &mut [f32]) {
+        let depth = STRIDE.trailing_zeros();
+        let trees = self
+            .nodes
+            .chunks_exact(STRIDE)
+            .zip(self.leaves.chunks_exact(STRIDE));
+        for (nodes, leaves) in trees {
+            let nodes: &[Node; STRIDE] = nodes.try_into().expect("one stride per tree");
+            let leaves: &[f32; STRIDE] = leaves.try_into().expect("one stride per tree");
             for (x, score) in rows.iter().zip(out.iter_mut()) {
-                let mut node = 0usize;
-                for _ in 0..self.depth {
-                    let right = x[usize::from(tree.feature[node])] > tree.threshold[node];
-                    node = 2 * node + 1 + usize::from(right);
+                let mut slot = 0usize;
+                for _ in 0..depth {
+                    let node = nodes[slot & (STRIDE - 1)];
+                    let right = x[node.feature as usize & (ROW_WIDTH - 1)] > node.threshold;
+                    slot = 2 * slot + 1 + usize::from(right);
                 }
-                *score += tree.leaf[node - internal];
+                *score += leaves[(slot + 1 - STRIDE) & (STRIDE - 1)];
             }
         }
-        out
+    }
+
+    /// The same walk for deeper forests, with the depth known only at run time.
+    fn walk_any(&self, rows: &[Row], out: &mut [f32]) {
+        let stride = 1usize << self.depth;
+        let trees = self
+            .nodes
+            .chunks_exact(stride)
+            .zip(self.leaves.chunks_exact(stride));
+        for (nodes, leaves) in trees {
+            for (x, score) in rows.iter().zip(out.iter_mut()) {
+                let mut slot = 0usize;
+                for _ in 0..self.depth {
+                    let node = nodes[slot];
+                    let right = x[node.feature as usize & (ROW_WIDTH - 1)] > node.threshold;
+                    slot = 2 * slot + 1 + usize::from(right);
+                }
+                *score += leaves[slot + 1 - stride];
+            }
+        }
     }
 }
 
-/// Copies the subtree of `tree` at `node` into `padded` at position `slot`,
-/// `remaining` levels above the leaves.
-fn fill(tree: &Tree, node: usize, padded: &mut PaddedTree, slot: usize, remaining: usize) {
-    let internal = padded.feature.len();
+/// Copies the subtree of `tree` at `node` into the padded tree's `nodes`
+/// and `leaves` at heap position `slot`, `remaining` levels above the leaves.
+fn fill(
+    tree: &Tree,
+    node: usize,
+    nodes: &mut [Node],
+    leaves: &mut [f32],
+    slot: usize,
+    remaining: usize,
+) {
     if remaining == 0 {
-        padded.leaf[slot - internal] = tree.value[node];
+        leaves[slot + 1 - nodes.len()] = tree.value[node];
         return;
     }
-    if tree.feature[node] == LEAF {
+    let (left, right) = if tree.feature[node] == LEAF {
         // Always go left: every leaf below this slot carries the value, so
         // both children are filled (the right one is never reached).
-        fill(tree, node, padded, 2 * slot + 1, remaining - 1);
-        fill(tree, node, padded, 2 * slot + 2, remaining - 1);
-        return;
-    }
-    padded.feature[slot] = tree.feature[node];
-    padded.threshold[slot] = tree.threshold[node];
-    fill(
-        tree,
-        tree.left[node] as usize,
-        padded,
-        2 * slot + 1,
-        remaining - 1,
-    );
-    fill(
-        tree,
-        tree.right[node] as usize,
-        padded,
-        2 * slot + 2,
-        remaining - 1,
-    );
+        (node, node)
+    } else {
+        let feature = tree.feature[node];
+        assert!(
+            usize::from(feature) < FEATURE_COUNT,
+            "tree tests unknown feature {feature}"
+        );
+        nodes[slot] = Node {
+            threshold: tree.threshold[node],
+            feature: u32::from(feature),
+        };
+        (tree.left[node] as usize, tree.right[node] as usize)
+    };
+    fill(tree, left, nodes, leaves, 2 * slot + 1, remaining - 1);
+    fill(tree, right, nodes, leaves, 2 * slot + 2, remaining - 1);
 }

@@ -1,6 +1,6 @@
 //! Inference: a forest of regression trees over sentence features.
 
-use super::features::{features, Features, FEATURE_COUNT};
+use super::features::{with_rows, Features, FEATURE_COUNT};
 use super::lexicon::Lexicon;
 use crate::document::Document;
 use crate::score::Scorer;
@@ -147,6 +147,10 @@ impl LearnedScorer {
 
 impl Scorer for LearnedScorer {
     fn score(&self, doc: &Document) -> Vec<f32> {
-        self.forest.predict_all(&features(doc, &self.model.lexicon))
+        let mut scores = Vec::with_capacity(doc.sentences.len());
+        with_rows(doc, &self.model.lexicon, |rows| {
+            self.forest.predict_rows(rows, &mut scores)
+        });
+        scores
     }
 }
