@@ -156,3 +156,42 @@ impl RunArgs {
             .context("cannot start worker threads")
     }
 }
+
+/// Output formats of summaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One "• bullet" per line.
+    Text,
+    /// A Markdown list, with the title as a heading.
+    Markdown,
+    /// Pretty-printed JSON for one article; JSON lines over several inputs.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+}
+
+impl From<FormatArg> for lede::Format {
+    fn from(arg: FormatArg) -> lede::Format {
+        match arg {
+            FormatArg::Text => lede::Format::Text,
+            FormatArg::Markdown => lede::Format::Markdown,
+            FormatArg::Json => lede::Format::Json,
+            FormatArg::Jsonl => lede::Format::Jsonl,
+        }
+    }
+}
+
+/// How batches download URLs.
+#[derive(clap::Args, Debug, Clone)]
+pub struct FetchArgs {
+    /// Downloads in flight at once (never more than one per host).
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub fetch_concurrency: u32,
+    /// Pause between two requests to the same host, in milliseconds.
+    #[arg(long, default_value_t = 250, value_name = "MS")]
+    pub host_delay_ms: u64,
+    /// Also fetch URLs found in feeds and sitemaps that resolve to private,
+    /// loopback or reserved addresses (refused by default).
+    #[arg(long)]
+    pub allow_private_fetch: bool,
+}

@@ -3,6 +3,9 @@
 mod args;
 mod commands;
 mod fetch;
+mod input;
+mod output;
+mod sources;
 
 use std::process::ExitCode;
 
@@ -44,8 +47,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{} {err:#}", output::ERROR);
             ExitCode::FAILURE
         }
     }
