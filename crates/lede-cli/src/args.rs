@@ -192,6 +192,10 @@ pub struct FetchArgs {
     pub host_delay_ms: u64,
     /// Also fetch URLs found in feeds and sitemaps that resolve to private,
     /// loopback or reserved addresses (refused by default).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "public_only")]
     pub allow_private_fetch: bool,
+    /// Refuse every URL that resolves to a private, loopback or reserved
+    /// address, the ones given explicitly too (which then bypass any proxy).
+    #[arg(long)]
+    pub public_only: bool,
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use crate::args::FetchArgs;
 use lede_fetch::{FetchError, FetchLimits, FetchedPage, Fetcher, Guard};
 
 /// Whether `input` names an http(s) URL rather than a file.
@@ -26,9 +27,10 @@ fn limits(max_bytes: usize) -> FetchLimits {
     }
 }
 
-/// The fetchers of a batch: URLs the user listed are fetched as given,
-/// URLs discovered in feeds and sitemaps behind the private-address guard
-/// (unless `allow_private`); one request at a time per host, `delay` apart.
+/// The fetchers of a batch: URLs the user listed are fetched as given
+/// (behind the private-address guard with `--public-only`), URLs discovered
+/// in feeds and sitemaps behind the guard (unless `--allow-private-fetch`);
+/// one request at a time per host, `--host-delay-ms` apart.
 pub struct Fetchers {
     explicit: Fetcher,
     discovered: Fetcher,
@@ -38,17 +40,22 @@ pub struct Fetchers {
 
 impl Fetchers {
     /// Fetchers keeping bodies to `max_bytes`.
-    pub fn new(max_bytes: usize, allow_private: bool, delay: Duration) -> Fetchers {
-        let guard = if allow_private {
+    pub fn new(max_bytes: usize, args: &FetchArgs) -> Fetchers {
+        let guard = if args.allow_private_fetch {
             Guard::Any
         } else {
             Guard::PublicOnly
         };
+        let explicit = if args.public_only {
+            Fetcher::new(limits(max_bytes), Guard::PublicOnly)
+        } else {
+            fetcher(max_bytes)
+        };
         Fetchers {
-            explicit: fetcher(max_bytes),
+            explicit,
             discovered: Fetcher::new(limits(max_bytes), guard),
             hosts: Mutex::new(HashMap::new()),
-            delay,
+            delay: Duration::from_millis(args.host_delay_ms),
         }
     }
 

@@ -27,7 +27,7 @@ enum Command {
     Eval(commands::eval::Args),
     /// Compute the greedy extractive oracle and its labels.
     Oracle(commands::oracle::Args),
-    /// Extract the article from an HTML page or URL.
+    /// Extract the article from HTML pages, text or URLs.
     Extract(commands::extract::Args),
     /// Serve the HTTP API and web page.
     Serve(commands::serve::Args),

@@ -376,6 +376,14 @@ fn feeds_and_sitemaps_guard_discovered_urls() {
         );
     }
 
+    let guarded = lede(&["summarize", "--public-only", &format!("{base}/a")], None);
+    assert_eq!(guarded.status.code(), Some(1));
+    assert!(
+        stderr(&guarded).contains("private or reserved"),
+        "{}",
+        stderr(&guarded)
+    );
+
     let feed_url = format!("{}/feed", server.base);
     let index_path = index_file.to_str().unwrap();
     let allowed = lede(

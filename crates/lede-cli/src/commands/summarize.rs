@@ -7,7 +7,6 @@ use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -39,14 +38,15 @@ Output is one JSON line per input, in input order on any -j: a summary with its
 print each summary under a \"==> ID <==\" header, failures on stderr only.
 
 URLs listed by the user (arguments, --urls, corpus records) are fetched as
-given; URLs found in feeds and sitemaps only when they resolve to public
-addresses (--allow-private-fetch lifts that). At most --fetch-concurrency
+given (--public-only guards them too); URLs found in feeds and sitemaps only
+when they resolve to public addresses (--allow-private-fetch lifts that). At most --fetch-concurrency
 downloads at once, one at a time per host, --host-delay-ms apart; each body is
 cut at --max-bytes.
 
 Memory: a batch holds at most 1,024 inputs and 64 MiB of record text at once
-(a single larger record goes alone), plus one file or page of at most
---max-bytes per worker thread and per download; the ids seen so far are kept
+(plus the one record that crosses 64 MiB, itself at most 2 x --max-bytes of
+JSON), plus one file or page of at most --max-bytes per worker thread and per
+download (downloaded pages are summarized on the download threads); the ids seen so far are kept
 to report duplicates. Output is flushed after every record, so a killed run
 leaves whole lines; --resume -o FILE then skips the ids already in FILE and
 appends the rest. Exit status: 0 when every input was summarized, 2 when some
@@ -60,7 +60,8 @@ pub struct Args {
     /// .story; recursive, sorted), http(s) URLs, corpora of JSON lines, or `-`
     /// for stdin (the default when stdin is a pipe or a file).
     inputs: Vec<String>,
-    /// Output format [default: text for one article, jsonl for a batch].
+    /// Output format [default: text for one article, jsonl for a batch];
+    /// json over several inputs prints JSON lines.
     #[arg(short, long, value_enum)]
     format: Option<FormatArg>,
     #[command(flatten)]
@@ -110,11 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let job = Job {
         summarizer: args.summary.summarizer()?,
         options: args.summary.options(args.input.max_bytes)?,
-        fetchers: Fetchers::new(
-            args.input.max_bytes,
-            args.fetch.allow_private_fetch,
-            Duration::from_millis(args.fetch.host_delay_ms),
-        ),
+        fetchers: Fetchers::new(args.input.max_bytes, &args.fetch),
         input_format: args.input.input_format.forced(),
         max_bytes: args.input.max_bytes,
         concurrency: args.fetch.fetch_concurrency as usize,
@@ -129,11 +126,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         && !Path::new(&args.inputs[0]).is_dir();
     if single {
         let name = args.inputs[0].clone();
+        if is_url(&name) {
+            return summarize_one(&job, &args, &name, Work::Fetch { discovered: false });
+        }
         match read_single(&job, &name)? {
             Single::Article(bytes) => return summarize_one(&job, &args, &name, Work::Bytes(bytes)),
-            Single::Fetched => {
-                return summarize_one(&job, &args, &name, Work::Fetch { discovered: false })
-            }
             Single::Corpus(records) => {
                 let items = Box::new(records.map(Item::from_record));
                 return pool.install(|| run_batch(&job, &args, items));
@@ -144,21 +141,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     pool.install(|| run_batch(&job, &args, items))
 }
 
-/// What a single input turned out to be.
+/// What a single file or stdin turned out to be.
 enum Single {
     /// The bytes of one article.
     Article(Vec<u8>),
-    /// A URL, fetched when summarized.
-    Fetched,
     /// JSON lines: a corpus after all.
     Corpus(Records<Box<dyn BufRead + Send>>),
 }
 
-/// Reads a single input far enough to tell an article from a corpus.
+/// Reads a file or stdin far enough to tell an article from a corpus.
 fn read_single(job: &Job, name: &str) -> anyhow::Result<Single> {
-    if is_url(name) {
-        return Ok(Single::Fetched);
-    }
     let reader: Box<dyn Read + Send> = if name == "-" {
         Box::new(io::stdin())
     } else {
@@ -384,7 +376,6 @@ fn input_items<'a>(job: &'a Job, args: &Args, name: &str) -> Items<'a> {
                 url: None,
                 work: Work::Bytes(bytes),
             })),
-            Ok(Single::Fetched) => Box::new(std::iter::once(Item::url(name.to_owned(), false))),
             Err(e) => Box::new(std::iter::once(Item::failed(
                 name.to_owned(),
                 format!("{e:#}"),
