@@ -321,6 +321,21 @@ fn directories_are_walked_in_sorted_order_into_an_output_dir() {
     let one: Value =
         serde_json::from_str(&std::fs::read_to_string(target.join(&written[2])).unwrap()).unwrap();
     assert_eq!(one["id"], name("sub/a.html"));
+    std::fs::remove_file(target.join(&written[1])).unwrap();
+    let resumed = lede(
+        &[
+            "summarize",
+            dir.to_str().unwrap(),
+            "--output-dir",
+            target.to_str().unwrap(),
+            "--resume",
+        ],
+        None,
+    );
+    let err = stderr(&resumed);
+    assert!(err.contains("1 inputs: 1 ok, 0 failed, 2 skipped"), "{err}");
+    assert!(target.join(&written[1]).exists());
+    assert_eq!(std::fs::read_dir(&target).unwrap().count(), 3);
     let refused = lede(
         &[
             "summarize",

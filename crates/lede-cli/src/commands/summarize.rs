@@ -49,7 +49,9 @@ JSON), plus one file or page of at most --max-bytes per worker thread and per
 download (downloaded pages are summarized on the download threads); the ids seen so far are kept
 to report duplicates. Output is flushed after every record, so a killed run
 leaves whole lines; --resume -o FILE then skips the ids already in FILE and
-appends the rest. Exit status: 0 when every input was summarized, 2 when some
+appends the rest (--resume --output-dir DIR skips the ids of DIR's JSON files).
+Inputs that failed are in the output too, as error records: delete their lines
+or files to retry them. Exit status: 0 when every input was summarized, 2 when some
 failed, 1 on a usage or setup error; a closed output pipe ends quietly with 0.";
 
 /// Arguments of `lede summarize`.
@@ -89,8 +91,9 @@ pub struct Args {
     /// id, with characters other than letters, digits, `.`, `-` and `_` as `_`).
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     output_dir: Option<PathBuf>,
-    /// Skip inputs whose id is already in the --output file, and append to it.
-    #[arg(long, requires = "output")]
+    /// Skip inputs whose id is already in the --output file (appending to
+    /// it) or in a JSON file of the --output-dir.
+    #[arg(long)]
     resume: bool,
     #[command(flatten)]
     run: RunArgs,
@@ -642,15 +645,7 @@ fn done_ids(path: &Path) -> anyhow::Result<HashSet<String>> {
         }
         whole += n as u64;
         if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&line) {
-            match &value["id"] {
-                serde_json::Value::String(id) => {
-                    ids.insert(id.clone());
-                }
-                serde_json::Value::Number(id) => {
-                    ids.insert(id.to_string());
-                }
-                _ => {}
-            }
+            ids.extend(id_text(&value["id"]));
         }
     }
     if whole < file.metadata()?.len() {
@@ -662,6 +657,37 @@ fn done_ids(path: &Path) -> anyhow::Result<HashSet<String>> {
             .with_context(|| format!("cannot truncate {}", path.display()))?;
     }
     Ok(ids)
+}
+
+/// The ids in the JSON files of a `--resume` output directory, and the
+/// files' names (so new files never replace them).
+fn done_files(dir: &Path) -> anyhow::Result<(HashSet<String>, HashSet<String>)> {
+    let (mut ids, mut names) = (HashSet::new(), HashSet::new());
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".json") {
+            continue;
+        }
+        names.insert(name.to_owned());
+        let id = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+            .and_then(|value| id_text(&value["id"]));
+        ids.extend(id);
+    }
+    Ok((ids, names))
+}
+
+/// An id as text: strings as they are, numbers rendered.
+fn id_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(id) => Some(id.clone()),
+        serde_json::Value::Number(id) => Some(id.to_string()),
+        _ => None,
+    }
 }
 
 fn progress_bar(args: &Args) -> ProgressBar {
@@ -679,6 +705,7 @@ fn progress_bar(args: &Args) -> ProgressBar {
 /// Summarizes a batch in chunks, writing results in input order.
 fn run_batch(job: &Job, args: &Args, items: Items<'_>) -> anyhow::Result<ExitCode> {
     let format = args.format.map_or(Format::Jsonl, Format::from);
+    let mut done = HashSet::new();
     let mut sink = match &args.output_dir {
         Some(dir) => {
             if matches!(format, Format::Text | Format::Markdown) {
@@ -686,20 +713,29 @@ fn run_batch(job: &Job, args: &Args, items: Items<'_>) -> anyhow::Result<ExitCod
             }
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
+            let mut names = HashSet::new();
+            if args.resume {
+                (done, names) = done_files(dir)?;
+            }
             Sink::Dir {
                 dir: dir.clone(),
-                names: HashSet::new(),
+                names,
             }
         }
-        None => Sink::Stream {
-            out: Output::open(args.output.as_deref(), args.resume)?,
-            format,
-            first: true,
-        },
-    };
-    let done = match (&args.output, args.resume) {
-        (Some(path), true) => done_ids(path)?,
-        _ => HashSet::new(),
+        None => {
+            if args.resume {
+                let path = args
+                    .output
+                    .as_deref()
+                    .context("--resume needs --output or --output-dir")?;
+                done = done_ids(path)?;
+            }
+            Sink::Stream {
+                out: Output::open(args.output.as_deref(), args.resume)?,
+                format,
+                first: true,
+            }
+        }
     };
     let progress = progress_bar(args);
     let mut totals = Totals::default();
