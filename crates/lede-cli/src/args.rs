@@ -58,6 +58,16 @@ pub struct SummaryArgs {
     /// algorithm's own).
     #[arg(long)]
     pub max_overlap: Option<f32>,
+    /// The articles' language (ISO 639-1 code or tag such as `de`, `fr-CH`);
+    /// default: detected per article.
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub language: Option<lede::lang::Language>,
+}
+
+fn parse_language(tag: &str) -> Result<lede::lang::Language, String> {
+    lede::lang::Language::from_tag(tag).ok_or_else(|| {
+        format!("unknown language {tag:?} (expected an ISO 639-1 code such as en, de, fr)")
+    })
 }
 
 impl SummaryArgs {
@@ -73,6 +83,7 @@ impl SummaryArgs {
             algorithm: self.algorithm.into(),
             length,
             max_overlap: self.max_overlap,
+            language: self.language,
             max_input_bytes,
             ..Options::default()
         };
@@ -155,4 +166,47 @@ impl RunArgs {
             .build()
             .context("cannot start worker threads")
     }
+}
+
+/// Output formats of summaries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// One "• bullet" per line.
+    Text,
+    /// A Markdown list, with the title as a heading.
+    Markdown,
+    /// Pretty-printed JSON for one article; JSON lines over several inputs.
+    Json,
+    /// One compact JSON object per line.
+    Jsonl,
+}
+
+impl From<FormatArg> for lede::Format {
+    fn from(arg: FormatArg) -> lede::Format {
+        match arg {
+            FormatArg::Text => lede::Format::Text,
+            FormatArg::Markdown => lede::Format::Markdown,
+            FormatArg::Json => lede::Format::Json,
+            FormatArg::Jsonl => lede::Format::Jsonl,
+        }
+    }
+}
+
+/// How batches download URLs.
+#[derive(clap::Args, Debug, Clone)]
+pub struct FetchArgs {
+    /// Downloads in flight at once (never more than one per host).
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub fetch_concurrency: u32,
+    /// Pause between two requests to the same host, in milliseconds.
+    #[arg(long, default_value_t = 250, value_name = "MS")]
+    pub host_delay_ms: u64,
+    /// Also fetch URLs found in feeds and sitemaps that resolve to private,
+    /// loopback or reserved addresses (refused by default).
+    #[arg(long, conflicts_with = "public_only")]
+    pub allow_private_fetch: bool,
+    /// Refuse every URL that resolves to a private, loopback or reserved
+    /// address, the ones given explicitly too (which then bypass any proxy).
+    #[arg(long)]
+    pub public_only: bool,
 }

@@ -3,6 +3,9 @@
 mod args;
 mod commands;
 mod fetch;
+mod input;
+mod output;
+mod sources;
 
 use std::process::ExitCode;
 
@@ -24,7 +27,7 @@ enum Command {
     Eval(commands::eval::Args),
     /// Compute the greedy extractive oracle and its labels.
     Oracle(commands::oracle::Args),
-    /// Extract the article from an HTML page or URL.
+    /// Extract the article from HTML pages, text or URLs.
     Extract(commands::extract::Args),
     /// Serve the HTTP API and web page.
     Serve(commands::serve::Args),
@@ -44,8 +47,9 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{} {err:#}", output::ERROR);
             ExitCode::FAILURE
         }
     }

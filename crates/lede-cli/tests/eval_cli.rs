@@ -286,6 +286,48 @@ fn dataset_mode_summarizes_then_scores() {
 }
 
 #[test]
+fn dataset_is_positional_defaults_to_learned_and_says_so() {
+    let data = fixture("dataset.jsonl");
+    let learned = lede(&["eval", &data, "--format", "json"]);
+    assert!(
+        learned.status.success(),
+        "{}",
+        String::from_utf8_lossy(&learned.stderr)
+    );
+    let err = String::from_utf8_lossy(&learned.stderr);
+    assert!(
+        err.contains("scoring learned (embedded model) summaries of 3 articles"),
+        "{err}"
+    );
+    let lead = lede(&["eval", &data, "-a", "lead", "-s", "2", "--format", "json"]);
+    assert!(String::from_utf8_lossy(&lead.stderr).contains("scoring lead summaries"));
+    let alias = lede(&[
+        "eval",
+        "--dataset",
+        &data,
+        "-a",
+        "lead",
+        "-s",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(lead.stdout, alias.stdout, "--dataset is the same dataset");
+    let words = json_ok(&["eval", &data, "--words", "20", "--format", "json"]);
+    assert_eq!(words["documents"], 3);
+    let err = failure(&[
+        "eval",
+        "--pred",
+        &fixture("pred_a.jsonl"),
+        "--gold",
+        &fixture("gold.jsonl"),
+        "-a",
+        "lead",
+    ]);
+    assert!(err.contains("apply to a DATASET"), "{err}");
+}
+
+#[test]
 fn oracle_writes_labels_in_document_order() {
     let labels = scratch("labels.jsonl");
     let out = lede(&[

@@ -65,7 +65,9 @@ fn daily_mail_page_as_json_puts_bullets_in_highlights() {
     assert_eq!(json["authors"], serde_json::json!(["Jane Smith"]));
     assert_eq!(json["published"], "2017-05-27T10:15:00+01:00");
     assert_eq!(json["site_name"], "Mail Online");
-    assert_eq!(json["language"], "en-GB");
+    assert_eq!(json["language"], "en");
+    assert_eq!(json["language_tag"], "en-GB");
+    assert_eq!(json["text"], FLOOD_TEXT.trim_end());
     assert_eq!(
         json["highlights"],
         serde_json::json!([
@@ -156,7 +158,8 @@ fn page_without_article_fails_clearly() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no article text found"));
     let missing = lede(&["extract", "/no/such/file.html"], None);
     assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("reading /no/such/file.html"));
+    assert!(String::from_utf8_lossy(&missing.stderr)
+        .starts_with("error: cannot open /no/such/file.html"));
 }
 
 #[test]
@@ -166,4 +169,98 @@ fn binary_input_fails_clearly() {
     let output = lede(&["extract", "-"], Some(&png));
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("binary"));
+}
+
+#[test]
+fn text_files_are_detected_not_refused() {
+    let text = b"First paragraph,\nwrapped over two lines.\n\nSecond paragraph.\n";
+    let out = stdout(&lede(&["extract"], Some(text)));
+    assert_eq!(
+        out,
+        "First paragraph, wrapped over two lines.\n\nSecond paragraph.\n"
+    );
+}
+
+#[test]
+fn several_inputs_give_json_lines_and_error_records() {
+    let page = fixture("dailymail_like.html");
+    let other = fixture("nav_comments.html");
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("extract_cli_many.jsonl");
+    let args = [
+        "extract",
+        page.to_str().unwrap(),
+        "/no/such/page.html",
+        other.to_str().unwrap(),
+        "-f",
+        "json",
+        "-o",
+        target.to_str().unwrap(),
+    ];
+    let out = lede(&args, None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    let lines: Vec<serde_json::Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], page.to_str().unwrap());
+    assert_eq!(lines[0]["text"], FLOOD_TEXT.trim_end());
+    assert_eq!(lines[1]["id"], "/no/such/page.html");
+    assert!(lines[1]["error"].as_str().unwrap().contains("cannot open"));
+    assert_eq!(lines[2]["id"], other.to_str().unwrap());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("error: cannot open /no/such/page.html")
+    );
+}
+
+#[test]
+fn a_local_file_can_be_given_its_url() {
+    let path = fixture("nav_comments.html");
+    let out = stdout(&lede(
+        &[
+            "extract",
+            path.to_str().unwrap(),
+            "-f",
+            "json",
+            "--url",
+            "https://news.example.org/library",
+        ],
+        None,
+    ));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        json["site_name"].as_str().unwrap().contains("example.org"),
+        "{json}"
+    );
+}
+
+#[test]
+fn stdin_is_read_only_to_the_limit() {
+    // The writer keeps stdin open: a reader that wanted all of it would hang.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["extract", "-", "--max-bytes", "1000"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(&[b'a'; 4096]).unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "lede extract read past the limit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    drop(input);
+    assert_eq!(status.code(), Some(1));
+    let out = child.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("over the limit of 1000 bytes"));
 }

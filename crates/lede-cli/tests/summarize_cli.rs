@@ -189,7 +189,7 @@ fn corpus_keeps_order_reports_errors_and_is_deterministic_across_threads() {
         ]);
         assert_eq!(out.status.code(), Some(2), "some records failed");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("5 records: 2 ok, 3 failed"), "{err}");
+        assert!(err.contains("5 inputs: 2 ok, 3 failed"), "{err}");
     }
     let a = std::fs::read_to_string(&one).unwrap();
     assert_eq!(a, std::fs::read_to_string(&two).unwrap());
@@ -279,7 +279,7 @@ fn many_files_in_parallel_with_error_records() {
     };
     let one = run("1");
     assert_eq!(one.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&one.stderr).contains("3 files: 2 ok, 1 failed"));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("3 inputs: 2 ok, 1 failed"));
     assert_eq!(
         one.stdout,
         run("2").stdout,

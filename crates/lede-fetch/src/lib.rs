@@ -198,18 +198,41 @@ impl Fetcher {
     /// content type) are accepted. A body longer than the limit is cut there
     /// and marked [`FetchedPage::truncated`].
     pub fn fetch(&self, url: &str) -> Result<FetchedPage, FetchError> {
+        self.fetch_accepting(
+            url,
+            "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
+            &["text/html", "application/xhtml+xml", "text/plain"],
+        )
+    }
+
+    /// Downloads a feed or sitemap at `url`, as [`Fetcher::fetch`] does a
+    /// page, accepting XML (`application/rss+xml`, `application/atom+xml`,
+    /// `application/xml`, `text/xml`) and plain text responses.
+    pub fn fetch_xml(&self, url: &str) -> Result<FetchedPage, FetchError> {
+        self.fetch_accepting(
+            url,
+            "application/rss+xml,application/atom+xml,application/xml,text/xml;q=0.9,text/plain;q=0.5",
+            &[
+                "application/rss+xml",
+                "application/atom+xml",
+                "application/xml",
+                "text/xml",
+                "text/plain",
+            ],
+        )
+    }
+
+    fn fetch_accepting(
+        &self,
+        url: &str,
+        accept: &str,
+        media_types: &[&str],
+    ) -> Result<FetchedPage, FetchError> {
         let lower = url.to_ascii_lowercase();
         if !(lower.starts_with("http://") || lower.starts_with("https://")) {
             return Err(FetchError::InvalidUrl(url.to_string()));
         }
-        let mut response = self
-            .agent
-            .get(url)
-            .header(
-                "Accept",
-                "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
-            )
-            .call()?;
+        let mut response = self.agent.get(url).header("Accept", accept).call()?;
         let final_url = response.get_uri().to_string();
         let content_type = response
             .headers()
@@ -223,10 +246,7 @@ impl Fetcher {
                 .unwrap_or("")
                 .trim()
                 .to_ascii_lowercase();
-            if !matches!(
-                mime.as_str(),
-                "" | "text/html" | "application/xhtml+xml" | "text/plain"
-            ) {
+            if !mime.is_empty() && !media_types.contains(&mime.as_str()) {
                 return Err(FetchError::NotHtml(mime));
             }
         }

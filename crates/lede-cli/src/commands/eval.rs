@@ -14,7 +14,7 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use lede::{Algorithm, Length, Options, Summarizer};
+use crate::args::{AlgorithmArg, SummaryArgs};
 use lede_rouge::{Aggregate, Bootstrap, Config, Interval, RougeScorer, RougeType, Scores};
 
 /// Ids listed at most in a mismatch error.
@@ -25,8 +25,15 @@ const MAX_LINE_BYTES: usize = 64 << 20;
 
 /// Arguments of `lede eval`.
 #[derive(clap::Args)]
-#[command(group(clap::ArgGroup::new("mode").required(true).args(["pred", "compare", "dataset"])))]
+#[command(group(clap::ArgGroup::new("mode").required(true).args(["pred", "compare", "dataset", "dataset_flag"])))]
 pub struct Args {
+    /// A corpus (`{"id", "article", "highlights"}` lines) to summarize and
+    /// score, with the learned algorithm unless --algorithm says otherwise.
+    #[arg(value_name = "DATASET", conflicts_with_all = ["gold", "dataset_flag"])]
+    dataset: Option<PathBuf>,
+    /// The dataset, as older scripts give it.
+    #[arg(long = "dataset", hide = true, conflicts_with = "gold")]
+    dataset_flag: Option<PathBuf>,
     /// Predictions: JSON lines `{"id", "summary": [sentences]}` (or the
     /// output of `lede summarize`, with `bullets`).
     #[arg(long, requires = "gold")]
@@ -37,15 +44,9 @@ pub struct Args {
     /// Compare two prediction files on the same references (paired test).
     #[arg(long, num_args = 2, value_names = ["A", "B"], requires = "gold", conflicts_with = "per_doc")]
     compare: Option<Vec<PathBuf>>,
-    /// Summarize this corpus (`{"id", "article", "highlights"}` lines) and score the summaries.
-    #[arg(long, conflicts_with = "gold")]
-    dataset: Option<PathBuf>,
-    /// Algorithm for `--dataset`: lead, textrank, lexrank, ...
-    #[arg(long, default_value = "lead", requires = "dataset")]
-    algorithm: String,
-    /// Sentences per summary for `--dataset`.
-    #[arg(long, default_value_t = 3, requires = "dataset")]
-    sentences: usize,
+    /// How the dataset is summarized (dataset mode only).
+    #[command(flatten)]
+    summary: SummaryArgs,
     /// Score the documents present in both files and warn about the others
     /// (and about duplicate ids, keeping the first) instead of failing.
     #[arg(long)]
@@ -95,7 +96,19 @@ fn run_in_pool(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(paths) = &args.compare {
         return compare(args, &scorer, &paths[0], &paths[1]);
     }
-    let docs = match (&args.pred, &args.dataset) {
+    let dataset = args.dataset.as_ref().or(args.dataset_flag.as_ref());
+    let summary = &args.summary;
+    let summary_options_given = summary.algorithm != AlgorithmArg::Learned
+        || summary.model.is_some()
+        || summary.sentences.is_some()
+        || summary.words.is_some()
+        || summary.chars.is_some()
+        || summary.ratio.is_some()
+        || summary.max_overlap.is_some();
+    if dataset.is_none() && summary_options_given {
+        bail!("--algorithm, --model and the length options apply to a DATASET; --pred and --compare score given predictions");
+    }
+    let docs = match (&args.pred, dataset) {
         (Some(pred), _) => {
             let gold = read_gold(
                 args.gold.as_deref().context("--pred needs --gold")?,
@@ -370,12 +383,10 @@ fn match_ids(gold: &Keyed, systems: &[&Keyed], allow_mismatch: bool) -> anyhow::
 }
 
 fn summarize_dataset(path: &Path, args: &Args) -> anyhow::Result<Vec<Doc>> {
-    let options = Options {
-        algorithm: args.algorithm.parse::<Algorithm>()?,
-        length: Length::Sentences(args.sentences),
-        ..Options::default()
-    };
-    let summarizer = Summarizer::new()?;
+    let options = args
+        .summary
+        .options(lede::ingest::DEFAULT_MAX_INPUT_BYTES)?;
+    let summarizer = args.summary.summarizer()?;
     let records = read_dataset(path)?;
     let results: Vec<Result<String, String>> = records
         .par_iter()
@@ -402,6 +413,12 @@ fn summarize_dataset(path: &Path, args: &Args) -> anyhow::Result<Vec<Doc>> {
             )
         })
         .collect();
+    eprintln!(
+        "scoring {} summaries of {} articles from {}",
+        args.summary.describe(),
+        records.len(),
+        path.display()
+    );
     if !failed.is_empty() {
         eprintln!(
             "warning: {} articles could not be summarized and score 0: {}",

@@ -1,81 +1,172 @@
-//! `lede extract`: print the article of an HTML page (file, stdin or URL) as text or JSON.
+//! `lede extract`: print the article of HTML pages or text (files, stdin or
+//! URLs) as text or JSON.
 
-use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
+use lede::ingest::{sniff, Sniffed};
 use lede_html::Article;
+use serde_json::Value;
+
+use crate::args::{InputArgs, InputFormatArg};
+use crate::output::{Output, ERROR, WARNING};
 
 /// Output format.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// Paragraphs separated by blank lines.
     Text,
-    /// The article with its metadata, as one JSON object.
+    /// The article with its metadata and `text`: pretty JSON for one input,
+    /// JSON lines (with the input as `id`) over several.
     Json,
-}
-
-/// What the input is.
-#[derive(Clone, Copy, Debug, clap::ValueEnum)]
-pub enum InputFormat {
-    /// An HTML page: the article is extracted from it.
-    Html,
-    /// Plain text: paragraphs are the blocks between blank lines.
-    Text,
 }
 
 /// Arguments of `lede extract`.
 #[derive(clap::Args)]
+#[command(after_long_help = "\
+JSON output holds title, authors, published, site_name, language (the primary
+subtag, lower-cased: \"de\" for a page tagged de-DE), language_tag (the page's own
+tag), paragraphs, highlights and text (the paragraphs joined by blank lines),
+like the server's /v1/extract. Over several inputs a failure is an
+{\"id\", \"error\"} line in JSON and an error on stderr in text; the exit status
+is 2 when some input failed.")]
 pub struct Args {
-    /// HTML file, `-` for standard input, or an http(s) URL.
-    pub input: String,
+    /// HTML or text files, `-` for stdin (the default when stdin is a pipe or
+    /// a file), or http(s) URLs.
+    pub inputs: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(short, long, value_enum, default_value = "text")]
     pub format: Format,
-    /// Input format.
-    #[arg(long, value_enum, default_value = "html")]
-    pub input_format: InputFormat,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The address of a local page (metadata only, never fetched).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// Write the output here instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// Runs `lede extract`; fails when no article text is found.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let (bytes, content_type, url) = if crate::fetch::is_url(&args.input) {
-        let page = crate::fetch::fetcher(lede::ingest::DEFAULT_MAX_INPUT_BYTES)
-            .fetch(&args.input)
-            .with_context(|| format!("fetching {}", args.input))?;
+    let inputs = crate::input::inputs_or_stdin(&args.inputs)?;
+    if args.url.is_some() && (inputs.len() != 1 || crate::fetch::is_url(&inputs[0])) {
+        bail!("--url names the address of one local file; give one file or `-`");
+    }
+    let mut out = Output::open(args.output.as_deref(), false)?;
+    if let [input] = inputs.as_slice() {
+        let article = extract(&args, input)?;
+        match args.format {
+            Format::Text => out.record(&text(&article))?,
+            Format::Json => {
+                let json = serde_json::to_string_pretty(&article_json(&article, None))?;
+                out.record(&(json + "\n"))?;
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut failed = 0;
+    for (k, input) in inputs.iter().enumerate() {
+        let result = extract(&args, input);
+        match (&result, args.format) {
+            (Ok(article), Format::Text) => {
+                let gap = if k > 0 { "\n" } else { "" };
+                out.record(&format!("{gap}==> {input} <==\n{}", text(article)))?;
+            }
+            (Ok(article), Format::Json) => {
+                out.record(&(article_json(article, Some(input)).to_string() + "\n"))?;
+            }
+            (Err(err), format) => {
+                failed += 1;
+                eprintln!("{ERROR} {err:#}");
+                if format == Format::Json {
+                    let record = serde_json::json!({ "id": input, "error": format!("{err:#}") });
+                    out.record(&(record.to_string() + "\n"))?;
+                }
+            }
+        }
+    }
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The article text as printed: paragraphs and a final newline.
+fn text(article: &Article) -> String {
+    article.text() + "\n"
+}
+
+/// Reads one input (within `--max-bytes`) and extracts its article.
+fn extract(args: &Args, input: &str) -> anyhow::Result<Article> {
+    let max_bytes = args.input.max_bytes;
+    let (bytes, content_type, url) = if crate::fetch::is_url(input) {
+        let page = crate::fetch::fetcher(max_bytes)
+            .fetch(input)
+            .with_context(|| format!("cannot fetch {input}"))?;
         if page.truncated {
-            eprintln!("lede: warning: page cut at {} bytes", page.body.len());
+            eprintln!("{WARNING} {input}: page cut at {} bytes", page.body.len());
         }
         (page.body, page.content_type, Some(page.url))
-    } else if args.input == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("reading standard input")?;
-        (bytes, None, None)
     } else {
-        let bytes =
-            std::fs::read(&args.input).with_context(|| format!("reading {}", args.input))?;
-        (bytes, None, None)
+        let bytes = crate::input::read_input(input, max_bytes)?;
+        (bytes, None, args.url.clone())
     };
-    let article = match args.input_format {
-        InputFormat::Html => {
-            lede_html::extract_bytes(&bytes, content_type.as_deref(), url.as_deref())
-                .with_context(|| format!("extracting {}", args.input))?
-        }
-        InputFormat::Text => text_article(&lede_html::decode_html(&bytes, content_type.as_deref())),
+    let html = match args.input.input_format {
+        InputFormatArg::Html => true,
+        InputFormatArg::Text => false,
+        InputFormatArg::Auto => match sniff(&bytes) {
+            Sniffed::Html => true,
+            Sniffed::Text => false,
+            Sniffed::JsonLines => {
+                bail!("{input} looks like JSON lines, not a page or text (give --input-format text to read it as text)")
+            }
+        },
     };
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        Format::Text if !article.is_empty() => writeln!(out, "{}", article.text())?,
-        Format::Text => {}
-        Format::Json => writeln!(out, "{}", serde_json::to_string_pretty(&article)?)?,
-    }
+    let article = if html {
+        lede_html::extract_bytes(&bytes, content_type.as_deref(), url.as_deref())
+            .with_context(|| format!("cannot extract {input}"))?
+    } else {
+        let text = lede::ingest::decode_text(&bytes, max_bytes)
+            .with_context(|| format!("cannot read {input} as text"))?;
+        text_article(&text)
+    };
     if article.is_empty() {
-        eprintln!("lede: no article text found in {}", args.input);
-        return Ok(ExitCode::FAILURE);
+        bail!("no article text found in {input}");
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(article)
+}
+
+/// The JSON of an article: its fields, `text`, the normalised `language`
+/// with the page's own `language_tag`, and the input as `id` in batches.
+fn article_json(article: &Article, id: Option<&str>) -> Value {
+    let mut value = serde_json::json!({});
+    if let Some(id) = id {
+        value["id"] = id.into();
+    }
+    if let Value::Object(fields) = serde_json::to_value(article).expect("articles serialize") {
+        for (key, field) in fields {
+            value[key] = field;
+        }
+    }
+    value["language"] = article
+        .language
+        .as_deref()
+        .and_then(primary_language)
+        .into();
+    value["language_tag"] = article.language.clone().into();
+    value["text"] = article.text().into();
+    value
+}
+
+/// The primary subtag of a language tag, lower-cased (`de-DE`, `de_DE` and
+/// `DE` give `de`); `None` when it is not 2 or 3 letters.
+fn primary_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next()?;
+    let letters = primary.len();
+    ((2..=3).contains(&letters) && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
 }
 
 /// Plain text as an article: blank-line separated blocks, whitespace collapsed.
@@ -101,5 +192,24 @@ fn text_article(text: &str) -> Article {
     Article {
         paragraphs,
         ..Article::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tags_normalise_to_the_primary_subtag() {
+        for (tag, code) in [
+            ("de", Some("de")),
+            ("de-DE", Some("de")),
+            ("en_GB", Some("en")),
+            ("EN", Some("en")),
+            ("x", None),
+            ("123", None),
+        ] {
+            assert_eq!(primary_language(tag).as_deref(), code, "{tag}");
+        }
     }
 }

@@ -1,265 +1,850 @@
-//! `lede summarize`: one article to bullets, or a corpus to JSON lines.
+//! `lede summarize`: one article to bullets, or a batch (corpora, files,
+//! directories, URL lists, feeds, sitemaps) to JSON lines.
 
+use std::collections::HashSet;
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufReader, Cursor, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{bail, Context};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use lede::ingest::{open_corpus, Record, RecordError};
+use lede::ingest::{open_corpus, sniff, Record, RecordError, Records, Sniffed};
 use lede::{Format, Input, Options, Summarizer, Summary};
 
-use crate::args::{InputArgs, RunArgs, SummaryArgs};
+use crate::args::{FetchArgs, FormatArg, InputArgs, RunArgs, SummaryArgs};
+use crate::fetch::{is_url, Fetchers};
+use crate::output::{Output, ERROR, WARNING};
+use crate::sources;
 
-/// Records handed to the thread pool at once; bounds memory in batch mode.
-const CHUNK: usize = 1024;
+/// Most inputs handed to the thread pool at once.
+const CHUNK_RECORDS: usize = 1024;
+/// Most bytes of records held at once (a single larger record goes alone).
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
+/// Duplicate ids named one by one on stderr before only counting them.
+const DUPLICATES_NAMED: usize = 10;
+
+const BATCH_HELP: &str = "\
+Batches: several inputs, a directory, a corpus (.jsonl, .jsonl.gz, .ndjson, or
+JSON lines on stdin), --urls, --feed or --sitemap. Corpus records are
+{\"id\", \"article\"|\"text\"} (text), {\"id\", \"html\", \"url\"} (a page; the url is
+metadata) or {\"id\", \"url\"} (fetched); a missing or null id becomes line-N.
+Output is one JSON line per input, in input order on any -j: a summary with its
+\"id\", or {\"id\", \"line\"|\"url\", \"error\"}; every input is accounted for.
+--format json over several inputs prints JSON lines too; text and markdown
+print each summary under a \"==> ID <==\" header, failures on stderr only.
+
+URLs listed by the user (arguments, --urls, corpus records) are fetched as
+given (--public-only guards them too); URLs found in feeds and sitemaps only
+when they resolve to public addresses (--allow-private-fetch lifts that). At most --fetch-concurrency
+downloads at once, one at a time per host, --host-delay-ms apart; each body is
+cut at --max-bytes.
+
+Memory: a batch holds at most 1,024 inputs and 64 MiB of record text at once
+(plus the one record that crosses 64 MiB, itself at most 2 x --max-bytes of
+JSON), plus one file or page of at most --max-bytes per worker thread and per
+download (downloaded pages are summarized on the download threads); the ids seen so far are kept
+to report duplicates. Output is flushed after every record, so a killed run
+leaves whole lines; --resume -o FILE then skips the ids already in FILE and
+appends the rest (--resume --output-dir DIR skips the ids of DIR's JSON files).
+Inputs that failed are in the output too, as error records: delete their lines
+or files to retry them. Exit status: 0 when every input was summarized, 2 when some
+failed, 1 on a usage or setup error; a closed output pipe ends quietly with 0.";
 
 /// Arguments of `lede summarize`.
 #[derive(clap::Args)]
+#[command(after_long_help = BATCH_HELP)]
 pub struct Args {
-    /// Article files (text or HTML; `-` for stdin), http(s) URLs, or one
-    /// corpus of JSON lines (`.jsonl`, `.jsonl.gz`) with `{"id", "article"}`
-    /// (or `"html"`) per line.
-    #[arg(required = true)]
+    /// Article files (text or HTML), directories of them (.txt, .html, .htm,
+    /// .story; recursive, sorted), http(s) URLs, corpora of JSON lines, or `-`
+    /// for stdin (the default when stdin is a pipe or a file).
     inputs: Vec<String>,
-    /// Output format of single articles (corpora always produce JSON lines).
-    #[arg(short, long, default_value = "text", value_parser = ["text", "markdown", "json", "jsonl"])]
-    format: String,
+    /// Output format [default: text for one article, jsonl for a batch];
+    /// json over several inputs prints JSON lines.
+    #[arg(short, long, value_enum)]
+    format: Option<FormatArg>,
     #[command(flatten)]
     summary: SummaryArgs,
     #[command(flatten)]
     input: InputArgs,
-    /// Treat the input as a corpus of JSON lines whatever its name.
+    /// Treat every file input as a corpus of JSON lines whatever its name.
     #[arg(long)]
     jsonl: bool,
+    /// A file of URLs to summarize, one per line (`-` for stdin; `#` starts a comment line).
+    #[arg(long, value_name = "FILE|-")]
+    urls: Vec<String>,
+    /// An RSS or Atom feed (URL or file) whose item links are summarized.
+    #[arg(long, value_name = "URL|FILE")]
+    feed: Vec<String>,
+    /// A sitemap or sitemap index (URL or file) whose pages are summarized.
+    #[arg(long, value_name = "URL|FILE")]
+    sitemap: Vec<String>,
+    #[command(flatten)]
+    fetch: FetchArgs,
     /// Write the output here instead of stdout.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Write one JSON file per input into this directory (named after the
+    /// id, with characters other than letters, digits, `.`, `-` and `_` as `_`).
+    #[arg(long, value_name = "DIR", conflicts_with = "output")]
+    output_dir: Option<PathBuf>,
+    /// Skip inputs whose id is already in the --output file (appending to
+    /// it) or in a JSON file of the --output-dir.
+    #[arg(long)]
+    resume: bool,
     #[command(flatten)]
     run: RunArgs,
 }
 
-impl Args {
-    fn is_corpus(&self) -> bool {
-        self.jsonl
-            || (self.inputs.len() == 1 && {
-                let name = self.inputs[0].to_ascii_lowercase();
-                name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson")
-            })
-    }
-}
-
 /// Runs `lede summarize`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    let has_sources = !(args.urls.is_empty() && args.feed.is_empty() && args.sitemap.is_empty());
+    if !has_sources {
+        args.inputs = crate::input::inputs_or_stdin(&args.inputs)?;
+    }
+    let stdin_uses = args.inputs.iter().filter(|i| *i == "-").count()
+        + args.urls.iter().filter(|i| *i == "-").count();
+    if stdin_uses > 1 {
+        bail!("stdin (`-`) can be read only once");
+    }
     let job = Job {
         summarizer: args.summary.summarizer()?,
         options: args.summary.options(args.input.max_bytes)?,
-        fetcher: crate::fetch::fetcher(args.input.max_bytes),
-    };
-    let mut out: Box<dyn Write + Send> = match &args.output {
-        Some(path) => Box::new(BufWriter::new(
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout())),
+        fetchers: Fetchers::new(args.input.max_bytes, &args.fetch),
+        input_format: args.input.input_format.forced(),
+        max_bytes: args.input.max_bytes,
+        concurrency: args.fetch.fetch_concurrency as usize,
     };
     let pool = args.run.pool()?;
-    let code = if args.is_corpus() {
-        if args.inputs.len() != 1 {
-            bail!("give one corpus file at a time");
+    let single = args.inputs.len() == 1
+        && !has_sources
+        && !args.jsonl
+        && args.output_dir.is_none()
+        && !args.resume
+        && !is_corpus_name(&args.inputs[0])
+        && !Path::new(&args.inputs[0]).is_dir();
+    if single {
+        let name = args.inputs[0].clone();
+        if is_url(&name) {
+            return summarize_one(&job, &args, &name, Work::Fetch { discovered: false });
         }
-        let totals = pool.install(|| summarize_corpus(&job, &args, &mut out))?;
-        eprintln!(
-            "summarized {} records: {} ok, {} failed (algorithm: {})",
-            totals.ok + totals.failed,
-            totals.ok,
-            totals.failed,
-            args.summary.describe(),
-        );
-        if totals.failed > 0 {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
+        match read_single(&job, &name)? {
+            Single::Article(bytes) => return summarize_one(&job, &args, &name, Work::Bytes(bytes)),
+            Single::Corpus(records) => {
+                let items = Box::new(records.map(Item::from_record));
+                return pool.install(|| run_batch(&job, &args, items));
+            }
         }
-    } else {
-        pool.install(|| summarize_files(&job, &args, &mut out))?
-    };
-    out.flush().context("cannot write output")?;
-    Ok(code)
+    }
+    let items = batch_items(&job, &args);
+    pool.install(|| run_batch(&job, &args, items))
 }
 
-/// The summarizer, options and fetcher every input of the run shares.
+/// What a single file or stdin turned out to be.
+enum Single {
+    /// The bytes of one article.
+    Article(Vec<u8>),
+    /// JSON lines: a corpus after all.
+    Corpus(Records<Box<dyn BufRead + Send>>),
+}
+
+/// Reads a file or stdin far enough to tell an article from a corpus.
+fn read_single(job: &Job, name: &str) -> anyhow::Result<Single> {
+    let reader: Box<dyn Read + Send> = if name == "-" {
+        Box::new(io::stdin())
+    } else {
+        Box::new(File::open(name).with_context(|| format!("cannot open {name}"))?)
+    };
+    let what = if name == "-" { "stdin" } else { name };
+    let mut reader = reader;
+    let prefix = crate::input::read_prefix(&mut reader, job.max_bytes, what)?;
+    if job.input_format.is_none() && sniff(&prefix) == Sniffed::JsonLines {
+        let rest = BufReader::new(Cursor::new(prefix).chain(reader));
+        let reader: Box<dyn BufRead + Send> = Box::new(rest);
+        return Ok(Single::Corpus(Records::new(
+            reader,
+            lede::ingest::max_record_bytes(job.max_bytes),
+        )));
+    }
+    if prefix.len() > job.max_bytes {
+        bail!(
+            "{what} is over the limit of {} bytes (raise it with --max-bytes)",
+            job.max_bytes
+        );
+    }
+    Ok(Single::Article(prefix))
+}
+
+/// Summarizes one article (or URL) to stdout or `-o` in the asked format.
+fn summarize_one(job: &Job, args: &Args, name: &str, work: Work) -> anyhow::Result<ExitCode> {
+    let item = Item {
+        id: name.to_owned(),
+        line: None,
+        url: is_url(name).then(|| name.to_owned()),
+        work,
+    };
+    let (summary, _) = job.summarize(&item).map_err(anyhow::Error::msg)?;
+    let format = args.format.map_or(Format::Text, Format::from);
+    let mut out = Output::open(args.output.as_deref(), false)?;
+    out.record(&summary.render(format))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_corpus_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson")
+}
+
+/// The summarizer, options and fetchers every input of the run shares.
 struct Job {
     summarizer: Summarizer,
     options: Options,
-    fetcher: lede_fetch::Fetcher,
+    fetchers: Fetchers,
+    input_format: Option<lede::InputFormat>,
+    max_bytes: usize,
+    concurrency: usize,
 }
 
-fn summarize_files(job: &Job, args: &Args, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let format: Format = args.format.parse()?;
-    if let [input] = args.inputs.as_slice() {
-        let summary = summarize_input(job, args, input).context(input.clone())?;
-        out.write_all(summary.render(format).as_bytes())?;
-        return Ok(ExitCode::SUCCESS);
+/// One input of a batch.
+struct Item {
+    /// The id its output carries.
+    id: String,
+    /// Its line in a corpus.
+    line: Option<usize>,
+    /// The page's address (to fetch, or metadata of an HTML record).
+    url: Option<String>,
+    work: Work,
+}
+
+/// What summarizing an item takes.
+enum Work {
+    /// Plain text of a corpus record.
+    Text(String),
+    /// The markup of an HTML record.
+    Html(String),
+    /// Bytes read already (stdin).
+    Bytes(Vec<u8>),
+    /// A file, read when summarized.
+    File(PathBuf),
+    /// The item's `url`, downloaded when summarized; `discovered` URLs (from
+    /// feeds and sitemaps) go through the private-address guard.
+    Fetch { discovered: bool },
+    /// The input could not be read; the message says why.
+    Failed(String),
+}
+
+impl Item {
+    fn failed(id: String, message: String) -> Item {
+        Item {
+            id,
+            line: None,
+            url: None,
+            work: Work::Failed(message),
+        }
     }
-    let mut failed = 0;
-    for (chunk_index, chunk) in args.inputs.chunks(CHUNK).enumerate() {
-        let results: Vec<anyhow::Result<Summary>> = chunk
-            .par_iter()
-            .map(|input| summarize_input(job, args, input))
-            .collect();
-        for (k, (input, result)) in chunk.iter().zip(results).enumerate() {
-            match result {
-                Ok(mut summary) => {
-                    summary.id = Some(input.clone());
-                    if matches!(format, Format::Text | Format::Markdown) {
-                        let gap = if chunk_index + k > 0 { "\n" } else { "" };
-                        writeln!(out, "{gap}==> {input} <==")?;
-                    }
-                    out.write_all(summary.render(format).as_bytes())?;
-                }
-                Err(err) => {
-                    failed += 1;
-                    eprintln!("error: {input}: {err:#}");
-                    if matches!(format, Format::Json | Format::Jsonl) {
-                        let record =
-                            serde_json::json!({ "id": input, "error": format!("{err:#}") });
-                        writeln!(out, "{record}")?;
-                    }
+
+    fn url(url: String, discovered: bool) -> Item {
+        Item {
+            id: url.clone(),
+            line: None,
+            url: Some(url),
+            work: Work::Fetch { discovered },
+        }
+    }
+
+    fn from_record(record: Result<Record, RecordError>) -> Item {
+        match record {
+            Err(e) => Item {
+                id: e.id.unwrap_or_else(|| format!("line-{}", e.line)),
+                line: Some(e.line),
+                url: None,
+                work: Work::Failed(e.message),
+            },
+            Ok(r) => {
+                let work = if r.is_html {
+                    Work::Html(r.article)
+                } else if r.article.is_empty() && r.url.is_some() {
+                    Work::Fetch { discovered: false }
+                } else {
+                    Work::Text(r.article)
+                };
+                Item {
+                    id: r.id,
+                    line: Some(r.line),
+                    url: r.url,
+                    work,
                 }
             }
         }
     }
-    let total = args.inputs.len();
-    eprintln!(
-        "summarized {total} files: {} ok, {failed} failed",
-        total - failed
-    );
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
 
-/// Summarizes one file, `-` (stdin) or http(s) URL.
-fn summarize_input(job: &Job, args: &Args, input: &str) -> anyhow::Result<Summary> {
-    if crate::fetch::is_url(input) {
-        let page = job.fetcher.fetch(input)?;
-        let page_input = Input::page(&page.body, page.content_type.as_deref(), &page.url);
-        let mut summary = job.summarizer.summarize(page_input, &job.options)?;
-        if page.truncated {
-            summary.warnings.push(lede::Warning::PageTruncated {
-                bytes: page.body.len(),
-            });
+    /// Bytes this item holds in memory before it is summarized.
+    fn held_bytes(&self) -> usize {
+        match &self.work {
+            Work::Text(s) | Work::Html(s) | Work::Failed(s) => s.len(),
+            Work::Bytes(b) => b.len(),
+            Work::File(_) | Work::Fetch { .. } => 0,
         }
-        return Ok(summary);
     }
-    let format_hint = args.input.input_format.forced();
-    let bytes = read_input(input, args.input.max_bytes)?;
-    Ok(job
-        .summarizer
-        .summarize(Input::bytes_as(&bytes, format_hint), &job.options)?)
 }
 
-/// Reads a file or stdin, refusing to hold more than `max_bytes`.
-fn read_input(input: &str, max_bytes: usize) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let limit = max_bytes as u64 + 1;
-    if input == "-" {
-        io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .context("cannot read stdin")?;
+impl Job {
+    /// Summarizes one item; the error is the message its error record carries.
+    /// Also returns the final URL of a fetched page.
+    fn summarize(&self, item: &Item) -> Summarized {
+        let err = |e: lede::Error| e.to_string();
+        match &item.work {
+            Work::Failed(message) => Err(message.clone()),
+            Work::Text(text) => self.summarizer.summarize(text, &self.options).map_err(err),
+            Work::Html(html) => {
+                let input = Input::Html {
+                    html,
+                    url: item.url.as_deref(),
+                };
+                self.summarizer.summarize(input, &self.options).map_err(err)
+            }
+            Work::Bytes(bytes) => self.summarize_bytes(bytes),
+            Work::File(path) => {
+                let name = path.display().to_string();
+                let bytes = crate::input::read_input(&name, self.max_bytes)
+                    .map_err(|e| format!("{e:#}"))?;
+                self.summarize_bytes(&bytes)
+            }
+            Work::Fetch { discovered } => {
+                let url = item.url.as_deref().unwrap_or(&item.id);
+                let page = self
+                    .fetchers
+                    .fetch(url, *discovered)
+                    .map_err(|e| format!("cannot fetch {url}: {e}"))?;
+                let input = Input::page(&page.body, page.content_type.as_deref(), &page.url);
+                let mut summary = self
+                    .summarizer
+                    .summarize(input, &self.options)
+                    .map_err(err)?;
+                if page.truncated {
+                    summary.warnings.push(lede::Warning::PageTruncated {
+                        bytes: page.body.len(),
+                    });
+                }
+                return Ok((summary, Some(page.url)));
+            }
+        }
+        .map(|summary| (summary, None))
+    }
+
+    fn summarize_bytes(&self, bytes: &[u8]) -> Result<Summary, String> {
+        self.summarizer
+            .summarize(Input::bytes_as(bytes, self.input_format), &self.options)
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// The items of a batch, in input order: positional inputs, then `--urls`
+/// lists, feeds and sitemaps. Feeds and sitemaps are read when reached.
+fn batch_items<'a>(job: &'a Job, args: &'a Args) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
+    let positional = args
+        .inputs
+        .iter()
+        .flat_map(move |name| input_items(job, args, name));
+    let lists = args.urls.iter().flat_map(|list| url_list_items(list));
+    let feeds = args
+        .feed
+        .iter()
+        .flat_map(move |feed| discovered_items(job, feed, false));
+    let sitemaps = args
+        .sitemap
+        .iter()
+        .flat_map(move |map| discovered_items(job, map, true));
+    Box::new(positional.chain(lists).chain(feeds).chain(sitemaps))
+}
+
+type Items<'a> = Box<dyn Iterator<Item = Item> + Send + 'a>;
+
+fn input_items<'a>(job: &'a Job, args: &Args, name: &str) -> Items<'a> {
+    if is_url(name) {
+        return Box::new(std::iter::once(Item::url(name.to_owned(), false)));
+    }
+    let path = Path::new(name);
+    let max_line = lede::ingest::max_record_bytes(job.max_bytes);
+    if name == "-" {
+        return match read_single(job, name) {
+            Ok(Single::Corpus(records)) => Box::new(records.map(Item::from_record)),
+            Ok(Single::Article(bytes)) => Box::new(std::iter::once(Item {
+                id: name.to_owned(),
+                line: None,
+                url: None,
+                work: Work::Bytes(bytes),
+            })),
+            Err(e) => Box::new(std::iter::once(Item::failed(
+                name.to_owned(),
+                format!("{e:#}"),
+            ))),
+        };
+    }
+    if path.is_dir() {
+        return match sources::article_files(path) {
+            Ok(files) => Box::new(files.into_iter().map(|file| Item {
+                id: file.display().to_string(),
+                line: None,
+                url: None,
+                work: Work::File(file),
+            })),
+            Err(e) => Box::new(std::iter::once(Item::failed(
+                name.to_owned(),
+                format!("{e:#}"),
+            ))),
+        };
+    }
+    if args.jsonl || is_corpus_name(name) {
+        return match open_corpus(path, max_line) {
+            Ok(records) => Box::new(records.map(Item::from_record)),
+            Err(e) => Box::new(std::iter::once(Item::failed(
+                name.to_owned(),
+                e.to_string(),
+            ))),
+        };
+    }
+    Box::new(std::iter::once(Item {
+        id: name.to_owned(),
+        line: None,
+        url: None,
+        work: Work::File(path.to_owned()),
+    }))
+}
+
+fn url_list_items(list: &str) -> Items<'static> {
+    let reader: io::Result<Box<dyn BufRead + Send>> = if list == "-" {
+        Ok(Box::new(BufReader::new(io::stdin())))
     } else {
-        File::open(Path::new(input))
-            .with_context(|| format!("cannot open {input}"))?
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read {input}"))?;
+        File::open(list).map(|f| Box::new(BufReader::new(f)) as Box<dyn BufRead + Send>)
+    };
+    let list = list.to_owned();
+    match reader {
+        Ok(reader) => Box::new(sources::url_list(reader).map(move |url| match url {
+            Ok(url) => Item::url(url, false),
+            Err(e) => Item::failed(list.clone(), format!("cannot read {list}: {e}")),
+        })),
+        Err(e) => Box::new(std::iter::once(Item::failed(
+            list.clone(),
+            format!("cannot open {list}: {e}"),
+        ))),
     }
-    if bytes.len() > max_bytes {
-        bail!("input is over the limit of {max_bytes} bytes (raise it with --max-bytes)");
+}
+
+/// The pages a feed or sitemap lists; a sitemap index's sitemaps are read
+/// too (one level). A source that cannot be read becomes one error item.
+fn discovered_items<'a>(job: &'a Job, location: &str, sitemap: bool) -> Items<'a> {
+    let what = if sitemap { "sitemap" } else { "feed" };
+    let links = match read_links(job, location, false) {
+        Ok(links) => links,
+        Err(e) => {
+            return Box::new(std::iter::once(Item::failed(
+                location.to_owned(),
+                format!("cannot read {what} {location}: {e:#}"),
+            )))
+        }
+    };
+    let pages = links.pages.into_iter().map(|url| Item::url(url, true));
+    let nested =
+        links
+            .sitemaps
+            .into_iter()
+            .flat_map(move |map| match read_links(job, &map, true) {
+                Ok(inner) => {
+                    if !inner.sitemaps.is_empty() {
+                        eprintln!("{WARNING} {map}: nested sitemap indexes are not followed");
+                    }
+                    let pages: Vec<Item> = inner
+                        .pages
+                        .into_iter()
+                        .map(|u| Item::url(u, true))
+                        .collect();
+                    pages
+                }
+                Err(e) => vec![Item::failed(
+                    map.clone(),
+                    format!("cannot read sitemap {map}: {e:#}"),
+                )],
+            });
+    Box::new(pages.chain(nested))
+}
+
+/// Reads and parses a feed or sitemap from a URL or a file, within `--max-bytes`.
+fn read_links(job: &Job, location: &str, discovered: bool) -> anyhow::Result<sources::Links> {
+    let bytes = if is_url(location) {
+        let page = job.fetchers.fetch_feed(location, discovered)?;
+        if page.truncated {
+            bail!(
+                "larger than {} bytes (raise it with --max-bytes)",
+                job.max_bytes
+            );
+        }
+        page.body
+    } else {
+        crate::input::read_input(location, job.max_bytes)?
+    };
+    let text = lede_html::decode::decode_text(&bytes);
+    sources::links(&text)
+}
+
+/// A summary and the final URL of a fetched page, or an error message.
+type Summarized = Result<(Summary, Option<String>), String>;
+
+/// One input's result, in input order.
+struct Outcome {
+    id: String,
+    line: Option<usize>,
+    url: Option<String>,
+    result: Result<Summary, String>,
+}
+
+impl Outcome {
+    /// The JSON of the result: the summary with its id (and the fetched
+    /// page's final `url`), or an error record.
+    fn json(&self, format: Format) -> String {
+        match &self.result {
+            Ok(summary) => {
+                let mut summary = summary.clone();
+                summary.id = Some(self.id.clone());
+                match &self.url {
+                    None => summary.render(format),
+                    Some(url) => {
+                        let mut value =
+                            serde_json::to_value(&summary).expect("summaries serialize");
+                        value["url"] = url.clone().into();
+                        render_value(&value, format)
+                    }
+                }
+            }
+            Err(message) => {
+                let mut value = serde_json::json!({ "id": self.id });
+                if let Some(line) = self.line {
+                    value["line"] = line.into();
+                }
+                if let Some(url) = &self.url {
+                    value["url"] = url.clone().into();
+                }
+                value["error"] = message.clone().into();
+                render_value(&value, format)
+            }
+        }
     }
-    Ok(bytes)
+}
+
+fn render_value(value: &serde_json::Value, format: Format) -> String {
+    if format == Format::Json {
+        serde_json::to_string_pretty(value).expect("JSON values serialize") + "\n"
+    } else {
+        value.to_string() + "\n"
+    }
 }
 
 #[derive(Default)]
 struct Totals {
     ok: usize,
     failed: usize,
+    skipped: usize,
+    duplicates: usize,
 }
 
-fn summarize_corpus(job: &Job, args: &Args, out: &mut dyn Write) -> anyhow::Result<Totals> {
-    let path = Path::new(&args.inputs[0]);
-    let records: Box<dyn Iterator<Item = Result<Record, RecordError>>> = if args.inputs[0] == "-" {
-        Box::new(lede::ingest::Records::new(
-            io::stdin().lock(),
-            lede::ingest::max_record_bytes(args.input.max_bytes),
-        ))
+/// Where a batch's results go.
+enum Sink {
+    /// One stream (stdout or `-o`), in `format`.
+    Stream {
+        out: Output,
+        format: Format,
+        first: bool,
+    },
+    /// One JSON file per input.
+    Dir {
+        dir: PathBuf,
+        names: HashSet<String>,
+    },
+}
+
+impl Sink {
+    fn write(&mut self, outcome: &Outcome) -> anyhow::Result<()> {
+        match self {
+            Sink::Stream { out, format, first } => match format {
+                Format::Text | Format::Markdown => {
+                    if let Err(message) = &outcome.result {
+                        eprintln!("{ERROR} {}: {message}", outcome.id);
+                        return Ok(());
+                    }
+                    let gap = if *first { "" } else { "\n" };
+                    *first = false;
+                    let body = outcome
+                        .result
+                        .as_ref()
+                        .map(|s| s.render(*format))
+                        .unwrap_or_default();
+                    out.record(&format!("{gap}==> {} <==\n{body}", outcome.id))
+                }
+                Format::Json | Format::Jsonl => out.record(&outcome.json(Format::Jsonl)),
+            },
+            Sink::Dir { dir, names } => {
+                let base = file_name(&outcome.id);
+                let mut name = format!("{base}.json");
+                let mut n = 1;
+                while !names.insert(name.clone()) {
+                    n += 1;
+                    name = format!("{base}-{n}.json");
+                }
+                let path = dir.join(&name);
+                std::fs::write(&path, outcome.json(Format::Json))
+                    .with_context(|| format!("cannot write {}", path.display()))
+            }
+        }
+    }
+}
+
+/// A file name for an id: letters, digits, `.`, `-` and `_` kept, the rest `_`.
+fn file_name(id: &str) -> String {
+    let name: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(200)
+        .collect();
+    let name = name.trim_start_matches('.');
+    if name.is_empty() {
+        "_".to_owned()
     } else {
-        Box::new(open_corpus(
-            path,
-            lede::ingest::max_record_bytes(args.input.max_bytes),
-        )?)
+        name.to_owned()
+    }
+}
+
+/// The ids already in a `--resume` output file; a last line cut short by a
+/// crash is removed first so appending starts on a record boundary.
+fn done_ids(path: &Path) -> anyhow::Result<HashSet<String>> {
+    let mut ids = HashSet::new();
+    let file = match File::options().read(true).write(true).open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(ids),
+        Err(e) => return Err(e).with_context(|| format!("cannot open {}", path.display())),
     };
-    let progress = if !args.run.no_progress && io::stderr().is_terminal() {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} {human_pos} records [{elapsed_precise}] {per_sec}",
-            )
-            .expect("valid progress template"),
+    let mut reader = BufReader::new(&file);
+    let mut line = Vec::new();
+    let mut whole = 0u64;
+    loop {
+        line.clear();
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        if n == 0 || line.last() != Some(&b'\n') {
+            break;
+        }
+        whole += n as u64;
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&line) {
+            ids.extend(id_text(&value["id"]));
+        }
+    }
+    if whole < file.metadata()?.len() {
+        eprintln!(
+            "{WARNING} {}: dropping a last line cut short",
+            path.display()
         );
-        bar
-    } else {
-        ProgressBar::hidden()
+        file.set_len(whole)
+            .with_context(|| format!("cannot truncate {}", path.display()))?;
+    }
+    Ok(ids)
+}
+
+/// The ids in the JSON files of a `--resume` output directory, and the
+/// files' names (so new files never replace them).
+fn done_files(dir: &Path) -> anyhow::Result<(HashSet<String>, HashSet<String>)> {
+    let (mut ids, mut names) = (HashSet::new(), HashSet::new());
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot list {}", dir.display()))? {
+        let path = entry?.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".json") {
+            continue;
+        }
+        names.insert(name.to_owned());
+        let id = std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+            .and_then(|value| id_text(&value["id"]));
+        ids.extend(id);
+    }
+    Ok((ids, names))
+}
+
+/// An id as text: strings as they are, numbers rendered.
+fn id_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(id) => Some(id.clone()),
+        serde_json::Value::Number(id) => Some(id.to_string()),
+        _ => None,
+    }
+}
+
+fn progress_bar(args: &Args) -> ProgressBar {
+    if args.run.no_progress || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {human_pos} inputs [{elapsed_precise}] {per_sec}")
+            .expect("valid progress template"),
+    );
+    bar
+}
+
+/// Summarizes a batch in chunks, writing results in input order.
+fn run_batch(job: &Job, args: &Args, items: Items<'_>) -> anyhow::Result<ExitCode> {
+    let format = args.format.map_or(Format::Jsonl, Format::from);
+    let mut done = HashSet::new();
+    let mut sink = match &args.output_dir {
+        Some(dir) => {
+            if matches!(format, Format::Text | Format::Markdown) {
+                bail!("--output-dir writes JSON files; drop --format text/markdown");
+            }
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let mut names = HashSet::new();
+            if args.resume {
+                (done, names) = done_files(dir)?;
+            }
+            Sink::Dir {
+                dir: dir.clone(),
+                names,
+            }
+        }
+        None => {
+            if args.resume {
+                let path = args
+                    .output
+                    .as_deref()
+                    .context("--resume needs --output or --output-dir")?;
+                done = done_ids(path)?;
+            }
+            Sink::Stream {
+                out: Output::open(args.output.as_deref(), args.resume)?,
+                format,
+                first: true,
+            }
+        }
     };
+    let progress = progress_bar(args);
     let mut totals = Totals::default();
-    let mut records = records.peekable();
-    let mut chunk: Vec<Result<Record, RecordError>> = Vec::with_capacity(CHUNK);
-    while records.peek().is_some() {
-        chunk.clear();
-        chunk.extend(records.by_ref().take(CHUNK));
-        let lines: Vec<(bool, String)> =
-            chunk.par_iter().map(|r| summarize_record(job, r)).collect();
-        for (ok, line) in lines {
-            if ok {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut items = items.peekable();
+    while items.peek().is_some() {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            let Some(item) = items.next() else { break };
+            if done.contains(&item.id) {
+                totals.skipped += 1;
+                continue;
+            }
+            if !seen.insert(item.id.clone()) {
+                totals.duplicates += 1;
+                if totals.duplicates <= DUPLICATES_NAMED {
+                    eprintln!("{WARNING} duplicate id {}", item.id);
+                }
+            }
+            bytes += item.held_bytes();
+            chunk.push(item);
+        }
+        for outcome in summarize_chunk(job, chunk, &progress) {
+            if outcome.result.is_ok() {
                 totals.ok += 1;
             } else {
                 totals.failed += 1;
             }
-            out.write_all(line.as_bytes())
-                .context("cannot write output")?;
+            sink.write(&outcome)?;
         }
-        progress.inc(chunk.len() as u64);
     }
     progress.finish_and_clear();
-    Ok(totals)
+    let mut report = format!(
+        "summarized {} inputs: {} ok, {} failed",
+        totals.ok + totals.failed,
+        totals.ok,
+        totals.failed
+    );
+    if totals.skipped > 0 {
+        report += &format!(", {} skipped (already in the output)", totals.skipped);
+    }
+    if totals.duplicates > 0 {
+        report += &format!(", {} duplicate ids", totals.duplicates);
+    }
+    eprintln!("{report} (algorithm: {})", args.summary.describe());
+    Ok(if totals.failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
-/// One output line for one record: a summary, or an error record.
-fn summarize_record(job: &Job, record: &Result<Record, RecordError>) -> (bool, String) {
-    let error_line = |id: Option<&str>, line: usize, message: String| {
-        let value = serde_json::json!({ "id": id, "line": line, "error": message });
-        (false, value.to_string() + "\n")
+/// Summarizes a chunk: downloads on `--fetch-concurrency` threads, the rest
+/// on the thread pool; results come back in the chunk's order.
+fn summarize_chunk(job: &Job, chunk: Vec<Item>, progress: &ProgressBar) -> Vec<Outcome> {
+    let is_fetch = |item: &Item| matches!(item.work, Work::Fetch { .. });
+    let fetches: Vec<usize> = (0..chunk.len()).filter(|&i| is_fetch(&chunk[i])).collect();
+    let run = |item: &Item| {
+        let result = job.summarize(item);
+        progress.inc(1);
+        result
     };
-    match record {
-        Err(e) => error_line(e.id.as_deref(), e.line, e.message.clone()),
-        Ok(record) if record.is_html => error_line(
-            Some(&record.id),
-            record.line,
-            "HTML records are not supported yet".into(),
-        ),
-        Ok(record) => match job.summarizer.summarize(&record.article, &job.options) {
-            Ok(mut summary) => {
-                summary.id = Some(record.id.clone());
-                (true, summary.render(Format::Jsonl))
+    let mut results: Vec<Option<Summarized>> = (0..chunk.len()).map(|_| None).collect();
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..job.concurrency.min(fetches.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&i) = fetches.get(k) else { break };
+                        mine.push((i, run(&chunk[i])));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        let local: Vec<(usize, _)> = chunk
+            .par_iter()
+            .enumerate()
+            .filter(|(_, item)| !is_fetch(item))
+            .map(|(i, item)| (i, run(item)))
+            .collect();
+        for (i, result) in local {
+            results[i] = Some(result);
+        }
+        for worker in workers {
+            for (i, result) in worker.join().expect("fetch worker panicked") {
+                results[i] = Some(result);
             }
-            Err(err) => error_line(Some(&record.id), record.line, err.to_string()),
-        },
-    }
+        }
+    });
+    chunk
+        .into_iter()
+        .zip(results)
+        .map(|(item, result)| {
+            let result = result.expect("every item is summarized");
+            let (result, final_url) = match result {
+                Ok((summary, url)) => (Ok(summary), url),
+                Err(e) => (Err(e), None),
+            };
+            Outcome {
+                id: item.id,
+                line: item.line,
+                url: final_url.or(item.url),
+                result,
+            }
+        })
+        .collect()
 }

@@ -17,10 +17,14 @@ pub struct Record {
     pub line: usize,
     /// The record's `id` (strings kept as is, numbers rendered as text).
     pub id: String,
-    /// The article: the `article` field, else `text`, else `html`.
+    /// The article: the `article` field, else `text`, else `html`; empty
+    /// for a record that gives only a `url` to fetch.
     pub article: String,
     /// Whether the article came from an `html` field.
     pub is_html: bool,
+    /// The `url` field: the page's address for an `html` record, the page
+    /// to fetch for a record without an article.
+    pub url: Option<String>,
     /// Reference highlights (`highlights`: a list of strings, or one string
     /// with one bullet per line), empty when absent.
     pub highlights: Vec<String>,
@@ -235,6 +239,7 @@ struct Fields<'a> {
     article: Option<Field<'a>>,
     text: Option<Field<'a>>,
     html: Option<Field<'a>>,
+    url: Option<Field<'a>>,
     highlights: Option<Field<'a>>,
 }
 
@@ -244,6 +249,7 @@ enum Key {
     Article,
     Text,
     Html,
+    Url,
     Highlights,
     Other,
 }
@@ -269,6 +275,7 @@ impl Visitor<'_> for KeyVisitor {
             "article" => Key::Article,
             "text" => Key::Text,
             "html" => Key::Html,
+            "url" => Key::Url,
             "highlights" => Key::Highlights,
             _ => Key::Other,
         })
@@ -335,6 +342,7 @@ impl<'de> Visitor<'de> for LineVisitor {
                 Key::Article => &mut fields.article,
                 Key::Text => &mut fields.text,
                 Key::Html => &mut fields.html,
+                Key::Url => &mut fields.url,
                 Key::Highlights => &mut fields.highlights,
                 Key::Other => {
                     map.next_value::<Field>()?;
@@ -358,13 +366,13 @@ pub fn parse_record(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
     let id = match fields.id.take() {
         Some(Field::Str(s)) => s.into_owned(),
         Some(Field::Number(n)) => n.to_string(),
+        Some(Field::Null) | None => format!("line-{line}"),
         Some(_) => {
             return Err(fail(
                 None,
                 "field \"id\" must be a string or a number".into(),
             ))
         }
-        None => format!("line-{line}"),
     };
     let mut article = None;
     let mut is_html = false;
@@ -388,11 +396,20 @@ pub fn parse_record(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
             }
         }
     }
-    let Some(article) = article else {
-        return Err(fail(
-            Some(id),
-            "missing field \"article\" (or \"text\" / \"html\")".into(),
-        ));
+    let url = match fields.url.take() {
+        Some(Field::Str(s)) => Some(s.into_owned()),
+        Some(Field::Null) | None => None,
+        Some(_) => return Err(fail(Some(id), "field \"url\" must be a string".into())),
+    };
+    let article = match (article, &url) {
+        (Some(article), _) => article,
+        (None, Some(_)) => String::new(),
+        (None, None) => {
+            return Err(fail(
+                Some(id),
+                "missing field \"article\" (or \"text\" / \"html\" / \"url\")".into(),
+            ))
+        }
     };
     let highlights = match fields.highlights.take() {
         None | Some(Field::Null) => Vec::new(),
@@ -428,6 +445,7 @@ pub fn parse_record(bytes: &[u8], line: usize) -> Result<Record, RecordError> {
         id,
         article,
         is_html,
+        url,
         highlights,
     })
 }
@@ -464,6 +482,29 @@ mod tests {
     }
 
     #[test]
+    fn null_ids_are_missing_ids_and_urls_are_kept() {
+        let input = concat!(
+            "{\"id\":null,\"article\":\"One.\"}\n",
+            "{\"article\":\"Two.\"}\n",
+            "{\"id\":\"p\",\"html\":\"<p>Hi.</p>\",\"url\":\"http://127.0.0.1/p\"}\n",
+            "{\"id\":\"u\",\"url\":\"http://127.0.0.1/u\"}\n",
+            "{\"id\":\"bad\",\"url\":3}\n",
+        );
+        let out = read_all(input, 1000);
+        assert_eq!(out[0].as_ref().unwrap().id, "line-1");
+        assert_eq!(out[1].as_ref().unwrap().id, "line-2");
+        let page = out[2].as_ref().unwrap();
+        assert!(page.is_html);
+        assert_eq!(page.url.as_deref(), Some("http://127.0.0.1/p"));
+        let fetch = out[3].as_ref().unwrap();
+        assert_eq!(
+            (fetch.article.as_str(), fetch.url.as_deref()),
+            ("", Some("http://127.0.0.1/u"))
+        );
+        assert!(out[4].as_ref().unwrap_err().message.contains("\"url\""));
+    }
+
+    #[test]
     fn skips_overlong_lines_without_losing_the_next() {
         let long = format!("{{\"id\":\"big\",\"article\":\"{}\"}}", "x".repeat(5000));
         let input = format!("{long}\n{{\"id\":\"small\",\"article\":\"ok\"}}\n");
@@ -490,13 +531,13 @@ mod tests {
         let id = match map.get("id") {
             Some(Value::String(s)) => s.clone(),
             Some(Value::Number(n)) => n.to_string(),
+            Some(Value::Null) | None => format!("line-{line}"),
             Some(_) => {
                 return Err(fail(
                     None,
                     "field \"id\" must be a string or a number".into(),
                 ))
             }
-            None => format!("line-{line}"),
         };
         let mut article = None;
         let mut is_html = false;
@@ -516,11 +557,20 @@ mod tests {
                 }
             }
         }
-        let Some(article) = article else {
-            return Err(fail(
-                Some(id),
-                "missing field \"article\" (or \"text\" / \"html\")".into(),
-            ));
+        let url = match map.remove("url") {
+            Some(Value::String(s)) => Some(s),
+            Some(Value::Null) | None => None,
+            Some(_) => return Err(fail(Some(id), "field \"url\" must be a string".into())),
+        };
+        let article = match (article, &url) {
+            (Some(article), _) => article,
+            (None, Some(_)) => String::new(),
+            (None, None) => {
+                return Err(fail(
+                    Some(id),
+                    "missing field \"article\" (or \"text\" / \"html\" / \"url\")".into(),
+                ))
+            }
         };
         let highlights = match map.remove("highlights") {
             None | Some(Value::Null) => Vec::new(),
@@ -556,6 +606,7 @@ mod tests {
             id,
             article,
             is_html,
+            url,
             highlights,
         })
     }
