@@ -18,6 +18,9 @@ else
 fi
 cargo test --workspace --doc
 
+echo "== fuzz targets compile (fuzz/ is its own workspace)"
+cargo check --manifest-path fuzz/Cargo.toml --bins
+
 if [ -x scripts/python/test.sh ]; then
     echo "== Python package tests"
     scripts/python/test.sh
