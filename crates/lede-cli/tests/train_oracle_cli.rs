@@ -93,6 +93,35 @@ fn train_takes_a_positional_corpus_and_prints_lead3_beside_the_model() {
 }
 
 #[test]
+fn train_reads_the_training_corpus_from_stdin() {
+    let corpus = fixture("summarize/corpus.jsonl");
+    let from_file = scratch("model-file.lmdl");
+    ok(&train_positional(&from_file, "2"));
+    let from_stdin = scratch("model-stdin.lmdl");
+    let out = lede_stdin(
+        &[
+            "train",
+            "-",
+            "--valid",
+            &corpus,
+            "-o",
+            from_stdin.to_str().unwrap(),
+            "--trees",
+            "6",
+            "--report-every",
+            "3",
+            "--no-progress",
+        ],
+        &std::fs::read(&corpus).unwrap(),
+    );
+    ok(&out);
+    assert_eq!(
+        std::fs::read(&from_file).unwrap(),
+        std::fs::read(&from_stdin).unwrap()
+    );
+}
+
+#[test]
 fn train_help_shows_the_library_defaults() {
     let out = lede(&["train", "--help"]);
     let help = String::from_utf8(out.stdout).unwrap();

@@ -15,7 +15,7 @@ use crate::args::RunArgs;
 /// Arguments of `lede train`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Training corpora: JSON lines (`.jsonl`, `.jsonl.gz`) with `id`, `article` and `highlights`.
+    /// Training corpora: JSON lines (`.jsonl`, `.jsonl.gz`) with `id`, `article` and `highlights`; `-` reads standard input.
     #[arg(value_name = "FILE", required_unless_present = "train")]
     inputs: Vec<PathBuf>,
     /// Old spelling of the training corpus (repeatable).
@@ -170,7 +170,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 /// Reads the training corpora and the validation corpus.
 fn load(args: &Args) -> anyhow::Result<Corpus> {
     let read = |path: &PathBuf| -> anyhow::Result<Vec<lede_train::Example>> {
-        let loaded = corpus::load(path)?;
+        let loaded = if path.as_os_str() == "-" {
+            corpus::read(std::io::stdin().lock(), "standard input")?
+        } else {
+            corpus::load(path)?
+        };
         if loaded.skipped > 0 {
             eprintln!(
                 "{}: skipped {} records without article or highlights",
