@@ -6,7 +6,7 @@
 //! a prior that already knows the document's own highlights; boosted trees
 //! are fitted on the sentence features; the selection settings (summary
 //! length and redundancy limit) are chosen on the validation set, where
-//! Lead-3 is scored beside the model.
+//! Lead-3 and the oracle are scored beside the model.
 //!
 //! ```no_run
 //! use lede_train::{corpus, train, Corpus, Recipe};

@@ -12,7 +12,7 @@ use lede::text::{word_hash, words};
 use lede_rouge::{RougeScorer, RougeType};
 
 use crate::corpus::{Corpus, Example};
-use crate::oracle::{document, lines, oracle_labels};
+use crate::oracle::{document, lines, oracle, oracle_labels};
 use crate::{Recipe, TrainError};
 
 /// Mean F1 over a document set, in percent.
@@ -84,6 +84,9 @@ pub struct TrainReport {
     pub model: GridPoint,
     /// Lead-3 (the first three cleaned sentences) on the same validation documents.
     pub lead3: Rouge,
+    /// The oracle, with as many sentences as the chosen setting, on the
+    /// same validation documents: what better sentence choice could reach.
+    pub oracle: Rouge,
 }
 
 /// A trained model and how it was measured.
@@ -248,6 +251,7 @@ pub fn train_with_progress(
         grid,
         model: best,
         lead3: valid.lead3(),
+        oracle: valid.oracle(best.selection.sentences as usize),
     };
     Ok(TrainedModel { model, report })
 }
@@ -312,7 +316,7 @@ impl<'a> Validation<'a> {
             max_overlap: hint.max_overlap,
             ..Selection::default()
         };
-        self.mean(|doc, x| {
+        self.mean(|doc, x, _| {
             let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
             select(doc, &rank_order(&scores), &selection)
         })
@@ -320,17 +324,22 @@ impl<'a> Validation<'a> {
 
     /// Validation ROUGE of the first three sentences.
     fn lead3(&self) -> Rouge {
-        self.mean(|doc, _| (0..doc.sentences.len().min(3)).collect())
+        self.mean(|doc, _, _| (0..doc.sentences.len().min(3)).collect())
+    }
+
+    /// Validation ROUGE of the oracle with at most `sentences` sentences.
+    fn oracle(&self, sentences: usize) -> Rouge {
+        self.mean(|doc, _, reference| oracle(doc, reference, sentences))
     }
 
     /// Mean ROUGE of the sentences `choose` picks per document. Scores are
     /// summed in document order, so the mean is the same on any thread count.
-    fn mean(&self, choose: impl Fn(&Document, &[Features]) -> Vec<usize> + Sync) -> Rouge {
+    fn mean(&self, choose: impl Fn(&Document, &[Features], &str) -> Vec<usize> + Sync) -> Rouge {
         let per_doc: Vec<(f64, f64, f64)> = self
             .docs
             .par_iter()
             .map(|(doc, x, reference)| {
-                let chosen = choose(doc, x);
+                let chosen = choose(doc, x, reference);
                 let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
                 let s = self.scorer.score(&summary, reference);
                 let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure);

@@ -74,6 +74,8 @@ fn report_holds_checkpoints_grid_and_lead3() {
     assert!(report.positives > 0 && report.positives <= 6 * recipe.oracle_sentences);
     assert!(report.lead3.rouge1 > 10.0 && report.lead3.rouge1 < 100.0);
     assert!(report.model.rouge.rouge1 > 10.0);
+    assert!(report.oracle.mean() > report.lead3.mean());
+    assert!(report.oracle.mean() > report.model.rouge.mean());
 }
 
 #[test]

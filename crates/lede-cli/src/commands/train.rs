@@ -151,6 +151,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &report.model.rouge,
     );
     row("Lead-3 (first three sentences)", &report.lead3);
+    row(
+        &format!("oracle ({} sentences, upper bound)", chosen.sentences),
+        &report.oracle,
+    );
 
     let bytes = lede::score::learned::to_bytes(&trained.model);
     std::fs::write(&args.output, &bytes)
