@@ -10,7 +10,7 @@ with gzip.open(data, "rt", encoding="utf-8") as f:
     docs = sum(1 for line in f if line.strip())
 
 SYSTEMS = [
-    ("oracle", "extractive oracle (greedy R1+R2, upper bound)"),
+    ("oracle", "extractive oracle (greedy R1+R2 over cleaned sentences, the training labels; upper bound)"),
     ("lede-learned", "**lede learned** (default)"),
     ("lede-lead", "lede lead"),
     ("lede-textrank", "lede textrank"),

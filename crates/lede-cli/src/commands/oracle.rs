@@ -1,102 +1,168 @@
-//! `lede oracle`: the greedy extractive oracle of each article (the
-//! sentences that maximise ROUGE-1 F1 + ROUGE-2 F1 against the reference),
-//! written as training labels, and the oracle's own ROUGE.
+//! `lede oracle`: the extractive oracle of each article (the cleaned
+//! sentences that maximise ROUGE-1 F1 + ROUGE-2 F1 against the reference,
+//! the same oracle `lede train` labels with), written per document with the
+//! sentences' text and offsets, and the oracle's own ROUGE.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde_json::json;
 
 use lede_rouge::{Bootstrap, Config, RougeScorer, RougeType};
+use lede_train::oracle::{chosen_sentences, document, lines, oracle};
+use lede_train::{corpus, Example, OracleSentence};
 
-use super::eval::{in_pool, join_lines, print_report, read_dataset, score_all, Doc, Report};
+use super::eval::{print_report, Report};
+
+/// Output formats of the ROUGE report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum ReportFormat {
+    /// A table of percentages.
+    Table,
+    /// JSON with fractions.
+    Json,
+}
 
 /// Arguments of `lede oracle`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Corpus of JSON lines (`.jsonl`, `.jsonl.gz`) with `{"id", "article", "highlights"}`.
-    #[arg(long)]
-    dataset: PathBuf,
+    /// Corpus of JSON lines (`.jsonl`, `.jsonl.gz`) with `{"id", "article", "highlights"}`; `-` or none on a pipe reads standard input.
+    #[arg(value_name = "FILE", conflicts_with = "dataset")]
+    input: Option<PathBuf>,
+    /// Old spelling of the corpus argument.
+    #[arg(long, hide = true, value_name = "FILE")]
+    dataset: Option<PathBuf>,
     /// Most sentences the oracle may pick per article.
     #[arg(long, default_value_t = 3)]
     max_sentences: usize,
-    /// Write labels here as JSON lines `{"id", "labels": [sentence indices], "sentences": N}`.
-    #[arg(short, long)]
+    /// Write the oracle of each document here as JSON lines: `{"id",
+    /// "sentences": N, "labels": [indices], "chosen": [{"index", "text",
+    /// "start", "end", "byte_start", "byte_end"}]}` (offsets in characters and bytes).
+    #[arg(short, long, value_name = "PATH")]
     output: Option<PathBuf>,
     /// Output format of the ROUGE report.
-    #[arg(long, default_value = "table", value_parser = ["table", "json"])]
-    format: String,
+    #[arg(short, long, value_enum, default_value = "table")]
+    format: ReportFormat,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
 }
 
-/// Runs `lede oracle`.
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    in_pool(args.threads, || run_in_pool(&args))
-}
-
-/// The oracle of one article: sentence count and chosen indices.
+/// The oracle of one article.
 struct Picked {
     sentences: usize,
-    chosen: Vec<usize>,
+    chosen: Vec<OracleSentence>,
 }
 
-fn run_in_pool(args: &Args) -> anyhow::Result<ExitCode> {
-    let records = read_dataset(&args.dataset)?;
-    let results: Vec<(Picked, Doc)> = records
-        .par_iter()
-        .map(|record| {
-            let text = record.article.as_str();
-            let sentences: Vec<&str> = lede::segment::split_sentences(text, 0..text.len())
-                .into_iter()
-                .map(|r| &text[r])
-                .collect();
-            let reference = join_lines(&record.highlights);
-            let chosen = lede_rouge::greedy_oracle(&sentences, &reference, args.max_sentences);
-            let summary: Vec<&str> = chosen.iter().map(|&i| sentences[i]).collect();
-            let doc = Doc {
-                id: record.id.clone(),
-                reference,
-                predictions: vec![join_lines(&summary)],
-            };
-            let picked = Picked {
-                sentences: sentences.len(),
-                chosen,
-            };
-            (picked, doc)
-        })
-        .collect();
-    if let Some(path) = &args.output {
-        let file =
-            File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
-        let mut out = BufWriter::new(file);
-        for (picked, doc) in &results {
-            let line =
-                json!({"id": doc.id, "labels": picked.chosen, "sentences": picked.sentences});
-            writeln!(out, "{line}")?;
+/// Runs `lede oracle`.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let examples = read(args.input.as_deref().or(args.dataset.as_deref()))?;
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?
+        .install(|| report(&args, &examples))
+}
+
+fn read(path: Option<&Path>) -> anyhow::Result<Vec<Example>> {
+    let loaded = match path {
+        Some(p) if p != Path::new("-") => corpus::load(p)?,
+        _ => {
+            let stdin = std::io::stdin();
+            if path.is_none() && stdin.is_terminal() {
+                bail!("give a corpus file (or `-` for standard input)");
+            }
+            corpus::read(stdin.lock(), "standard input")?
         }
-        out.flush()
-            .with_context(|| format!("cannot write {}", path.display()))?;
+    };
+    if loaded.skipped > 0 {
+        eprintln!(
+            "warning: skipped {} records without article or highlights",
+            loaded.skipped
+        );
     }
-    let docs: Vec<Doc> = results.into_iter().map(|(_, doc)| doc).collect();
+    Ok(loaded.examples)
+}
+
+fn report(args: &Args, examples: &[Example]) -> anyhow::Result<ExitCode> {
+    eprintln!(
+        "oracle: greedy ROUGE-1 + ROUGE-2 F1 over cleaned sentences, at most {} per article",
+        args.max_sentences
+    );
     let scorer = RougeScorer::new(Config {
         types: RougeType::STANDARD.to_vec(),
         stemmer: true,
     })?;
-    let scores = score_all(&scorer, &docs);
+    let results: Vec<(Picked, lede_rouge::Scores)> = examples
+        .par_iter()
+        .map(|example| {
+            let doc = document(&example.article);
+            let chosen =
+                chosen_sentences(&doc, &oracle(&doc, &example.reference, args.max_sentences));
+            let summary = lines(chosen.iter().map(|s| s.text.as_str()));
+            let scores = scorer.score(&summary, &example.reference);
+            let picked = Picked {
+                sentences: doc.sentences.len(),
+                chosen,
+            };
+            (picked, scores)
+        })
+        .collect();
+    if let Some(path) = &args.output {
+        write_oracles(path, examples, &results)?;
+    }
+    let scores: Vec<lede_rouge::Scores> = results.into_iter().map(|(_, s)| s).collect();
     let bootstrap = Bootstrap::default();
     let aggregates = lede_rouge::aggregate(&scores, &bootstrap)?;
     let report = Report {
-        documents: docs.len(),
+        documents: scores.len(),
         stemmer: true,
         bootstrap,
         aggregates: &aggregates,
     };
-    print_report(&report, &args.format)?;
+    let format = match args.format {
+        ReportFormat::Table => "table",
+        ReportFormat::Json => "json",
+    };
+    print_report(&report, format)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_oracles(
+    path: &Path,
+    examples: &[Example],
+    results: &[(Picked, lede_rouge::Scores)],
+) -> anyhow::Result<()> {
+    let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+    let mut out = BufWriter::new(file);
+    for (example, (picked, _)) in examples.iter().zip(results) {
+        let labels: Vec<usize> = picked.chosen.iter().map(|s| s.index).collect();
+        let chosen: Vec<_> = picked
+            .chosen
+            .iter()
+            .map(|s| {
+                json!({
+                    "index": s.index,
+                    "text": s.text,
+                    "start": s.start,
+                    "end": s.end,
+                    "byte_start": s.byte_start,
+                    "byte_end": s.byte_end,
+                })
+            })
+            .collect();
+        let line = json!({
+            "id": example.id,
+            "sentences": picked.sentences,
+            "labels": labels,
+            "chosen": chosen,
+        });
+        writeln!(out, "{line}").with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    out.flush()
+        .with_context(|| format!("cannot write {}", path.display()))
 }

@@ -30,7 +30,7 @@ pub struct TrainConfig {
 impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
-            trees: 300,
+            trees: 200,
             max_depth: 5,
             learning_rate: 0.08,
             lambda: 1.0,

@@ -1,0 +1,130 @@
+//! Training on the small in-repo corpus: deterministic on any thread count,
+//! a complete report, typed errors.
+
+use std::path::PathBuf;
+
+use lede::score::learned::{from_bytes, to_bytes};
+use lede_train::{corpus, train, Corpus, Recipe, TrainConfig, TrainError, TrainedModel};
+
+fn fixture() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../lede/tests/fixtures/cnndm_sample.jsonl")
+}
+
+fn small_corpus() -> Corpus {
+    let examples = corpus::load(&fixture()).unwrap().examples;
+    Corpus {
+        train: examples.clone(),
+        valid: examples,
+    }
+}
+
+fn small_recipe() -> Recipe {
+    Recipe {
+        boosting: TrainConfig {
+            trees: 12,
+            ..TrainConfig::default()
+        },
+        folds: 2,
+        report_every: 5,
+        ..Recipe::default()
+    }
+}
+
+fn train_on(threads: usize, corpus: &Corpus, recipe: &Recipe) -> TrainedModel {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+        .install(|| train(corpus, recipe))
+        .unwrap()
+}
+
+#[test]
+fn same_model_bytes_and_report_on_one_and_two_threads() {
+    let (corpus, recipe) = (small_corpus(), small_recipe());
+    let one = train_on(1, &corpus, &recipe);
+    let two = train_on(2, &corpus, &recipe);
+    let bytes = to_bytes(&one.model);
+    assert_eq!(bytes, to_bytes(&two.model), "model bytes");
+    assert_eq!(one.report, two.report);
+    assert_eq!(from_bytes(&bytes).unwrap(), one.model);
+}
+
+#[test]
+fn report_holds_checkpoints_grid_and_lead3() {
+    let corpus = small_corpus();
+    let recipe = small_recipe();
+    let trained = train_on(2, &corpus, &recipe);
+    let report = &trained.report;
+    assert_eq!(report.train_documents, 6);
+    assert_eq!(report.valid_documents, 6);
+    assert_eq!(trained.model.trees.len(), 12);
+    let trees: Vec<usize> = report.checkpoints.iter().map(|c| c.trees).collect();
+    assert_eq!(trees, [5, 10, 12]);
+    assert_eq!(report.grid.len(), recipe.grid.settings().len());
+    assert_eq!(trained.model.selection, report.model.selection);
+    let best = report
+        .grid
+        .iter()
+        .map(|p| p.rouge.mean())
+        .fold(f64::MIN, f64::max);
+    assert_eq!(report.model.rouge.mean(), best);
+    assert_eq!(report.folds.len(), 2);
+    assert_eq!(report.folds.iter().map(|f| f.documents).sum::<usize>(), 6);
+    assert!(report.positives > 0 && report.positives <= 6 * recipe.oracle_sentences);
+    assert!(report.lead3.rouge1 > 10.0 && report.lead3.rouge1 < 100.0);
+    assert!(report.model.rouge.rouge1 > 10.0);
+    assert!(report.oracle.mean() > report.lead3.mean());
+    assert!(report.oracle.mean() > report.model.rouge.mean());
+}
+
+#[test]
+fn defaults_are_the_core_boosting_defaults() {
+    let recipe = Recipe::default();
+    assert_eq!(recipe.boosting, TrainConfig::default());
+    assert_eq!(recipe.boosting.trees, 200);
+    recipe.validate().unwrap();
+}
+
+#[test]
+fn bad_recipes_and_empty_sets_are_typed_errors() {
+    let corpus = small_corpus();
+    let recipe = Recipe {
+        folds: 1,
+        ..small_recipe()
+    };
+    assert!(matches!(
+        train(&corpus, &recipe),
+        Err(TrainError::InvalidRecipe(_))
+    ));
+    let empty = Corpus {
+        valid: Vec::new(),
+        ..corpus
+    };
+    assert!(matches!(
+        train(&empty, &small_recipe()),
+        Err(TrainError::EmptySet("validation"))
+    ));
+    let missing = corpus::load("no/such/corpus.jsonl".as_ref()).unwrap_err();
+    assert!(matches!(missing, TrainError::Corpus(_)));
+    let none = corpus::read(
+        &b"{\"id\": \"x\", \"article\": \"No highlights.\"}\n"[..],
+        "stdin",
+    );
+    assert!(matches!(none, Err(TrainError::NoDocuments(name)) if name == "stdin"));
+}
+
+#[test]
+fn oracle_sentences_index_the_article() {
+    for example in corpus::load(&fixture()).unwrap().examples {
+        let chosen = lede_train::oracle_for_text(&example.article, &example.reference, 3);
+        assert!(!chosen.is_empty() && chosen.len() <= 3, "{}", example.id);
+        assert!(chosen.windows(2).all(|w| w[0].index < w[1].index));
+        for s in &chosen {
+            assert_eq!(&example.article[s.byte_start..s.byte_end], s.text);
+            let prefix = &example.article[..s.byte_start];
+            assert_eq!(s.start, prefix.chars().count());
+            assert_eq!(s.end - s.start, s.text.chars().count());
+        }
+    }
+}
