@@ -18,7 +18,7 @@ use crate::lang::{detect, Language};
 use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{embedded_model, LearnedScorer, Model};
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
-use crate::select::{rank_order, select, Length, Selection};
+use crate::select::{bullet_span, rank_order, select, Length, Selection};
 
 /// Per-call settings of [`Summarizer::summarize`].
 #[derive(Debug, Clone, PartialEq)]
@@ -228,6 +228,7 @@ impl Summarizer {
             length: options.length,
             max_overlap: options.max_overlap.unwrap_or(own_overlap),
             min_words: options.min_words,
+            ..Selection::default()
         }
     }
 
@@ -252,18 +253,20 @@ impl Summarizer {
             rank[i] = r + 1;
         }
 
-        let chosen_spans = chosen.iter().map(|&i| &doc.sentences[i].span);
+        let chosen_spans: Vec<_> = chosen.iter().map(|&i| bullet_span(&doc, i)).collect();
         let offsets = Offsets::new(
             text,
             chosen_spans
+                .iter()
                 .chain(&cleaned.title)
                 .chain(&cleaned.highlights)
                 .chain(cleaned.removed.iter().map(|r| &r.span)),
         );
         let bullets = chosen
             .iter()
-            .map(|&i| Bullet {
-                span: offsets.span(&doc.sentences[i].span),
+            .zip(&chosen_spans)
+            .map(|(&i, span)| Bullet {
+                span: offsets.span(span),
                 score: scores[i],
                 rank: rank[i],
                 sentence_index: i,

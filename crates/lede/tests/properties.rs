@@ -55,7 +55,9 @@ proptest! {
         let options = Options { algorithm: Algorithm::ALL[alg], length, ..Options::default() };
         let summarizer = Summarizer::new().unwrap();
         let Ok(summary) = summarizer.summarize(&text, &options) else { return Ok(()); };
-        prop_assert!(!summary.bullets.is_empty());
+        if matches!(length, Length::Sentences(_) | Length::Ratio(_)) {
+            prop_assert!(!summary.bullets.is_empty());
+        }
         let chars: Vec<char> = text.chars().collect();
         let mut seen = HashSet::new();
         let mut last_end = 0;

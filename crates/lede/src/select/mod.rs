@@ -1,8 +1,13 @@
 //! Select: pick the bullets from scored sentences under a length budget,
-//! skipping sentences that repeat what is already chosen.
+//! skipping sentences that repeat what is already chosen and sentences an
+//! editor would not keep on their own (see [`rules`]).
+
+pub mod rules;
+
+use std::ops::Range;
 
 use crate::document::Document;
-use crate::text::overlap;
+use crate::text::{overlap, Terms};
 
 /// How long the summary may be.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -10,9 +15,11 @@ use crate::text::overlap;
 pub enum Length {
     /// Exactly this many bullets (fewer when the article is shorter).
     Sentences(usize),
-    /// At most this many words in all (always at least one bullet).
+    /// At most this many words in all; a sentence that does not fit is
+    /// skipped, so there may be no bullet (see [`Selection::at_least_one`]).
     Words(usize),
-    /// At most this many characters in all (always at least one bullet).
+    /// At most this many characters in all; a sentence that does not fit
+    /// is skipped, so there may be no bullet (see [`Selection::at_least_one`]).
     Chars(usize),
     /// This fraction of the article's sentences, rounded, at least one.
     Ratio(f32),
@@ -49,6 +56,30 @@ pub struct Selection {
     pub max_overlap: f32,
     /// Sentences with fewer words are only chosen when nothing else is left.
     pub min_words: usize,
+    /// With a word or character budget, the first bullet is chosen even
+    /// when it alone is over the budget (so there is always one bullet).
+    pub at_least_one: bool,
+    /// What to do with a sentence that opens with a pronoun or connective
+    /// ([`rules::opens_with_reference`]) while the sentence before it is
+    /// not chosen.
+    pub references: References,
+    /// Questions, captions and list items ([`rules`]) are only chosen
+    /// when nothing else is left.
+    pub editorial: bool,
+}
+
+/// Handling of sentences whose opening refers to the sentence before them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum References {
+    /// No special handling (the default: on CNN/DailyMail folds, `Skip`
+    /// costs about 0.13 ROUGE-1 for the learned model).
+    #[default]
+    Keep,
+    /// Chosen only once the sentence before it is chosen (or when nothing
+    /// at all could be chosen otherwise).
+    Skip,
+    /// Chosen only after every other candidate was considered.
+    Demote,
 }
 
 impl Default for Selection {
@@ -57,6 +88,9 @@ impl Default for Selection {
             length: Length::default(),
             max_overlap: 0.65,
             min_words: 4,
+            at_least_one: false,
+            references: References::default(),
+            editorial: true,
         }
     }
 }
@@ -69,56 +103,136 @@ pub fn rank_order(scores: &[f32]) -> Vec<usize> {
     order
 }
 
+/// The byte range of sentence `i` shown as its bullet: the sentence
+/// without a list marker in front ([`rules::shown_span`]).
+pub fn bullet_span(doc: &Document, i: usize) -> Range<usize> {
+    rules::shown_span(doc.text, &doc.sentences[i].span)
+}
+
 /// Chooses sentences in `order` (see [`rank_order`]) and returns their
 /// indices in document order.
 pub fn select(doc: &Document, order: &[usize], selection: &Selection) -> Vec<usize> {
     let n = doc.sentences.len();
-    let (long, short): (Vec<usize>, Vec<usize>) = order
-        .iter()
-        .partition(|&&i| doc.sentences[i].terms.words >= selection.min_words);
-
+    let poor = |i: usize| {
+        doc.sentences[i].terms.words < selection.min_words
+            || (selection.editorial && {
+                let text = doc.sentence_text(i);
+                rules::is_question(text)
+                    || rules::is_caption(text)
+                    || rules::list_marker_len(text) > 0
+            })
+    };
+    let (good, poor): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&i| !poor(i));
     let target = match selection.length {
         Length::Sentences(k) => k,
         Length::Ratio(r) => ((r * n as f32).round() as usize).max(1),
         Length::Words(_) | Length::Chars(_) => usize::MAX,
     };
-    let cost = |i: usize| match selection.length {
-        Length::Words(_) => doc.sentences[i].terms.words,
-        Length::Chars(_) => doc.sentence_text(i).chars().count(),
-        _ => 0,
+    let mut picker = Picker {
+        doc,
+        selection,
+        target,
+        chosen: Vec::new(),
+        spent: 0,
     };
-    let budget = match selection.length {
-        Length::Words(w) => w,
-        Length::Chars(c) => c,
-        _ => usize::MAX,
-    };
-
-    let mut chosen: Vec<usize> = Vec::new();
-    let mut spent = 0;
-    for pool in [&long, &short] {
-        for &i in pool {
-            if chosen.len() >= target {
-                break;
-            }
-            let c = cost(i);
-            if !chosen.is_empty() && spent + c > budget {
-                continue;
-            }
-            if chosen
-                .iter()
-                .any(|&j| redundant(doc, i, j, selection.max_overlap))
-            {
-                continue;
-            }
-            chosen.push(i);
-            spent += c;
-        }
-        if !chosen.is_empty() {
+    let mut deferred: Vec<usize> = Vec::new();
+    for &i in &good {
+        if picker.full() {
             break;
         }
+        if selection.references != References::Keep && picker.unresolved(i) {
+            deferred.push(i);
+            continue;
+        }
+        if picker.take(i) && selection.references == References::Skip {
+            while let Some(k) = deferred.iter().position(|&d| !picker.unresolved(d)) {
+                let d = deferred.remove(k);
+                if picker.full() {
+                    break;
+                }
+                picker.take(d);
+            }
+        }
     }
+    if selection.references == References::Demote || picker.chosen.is_empty() {
+        for &i in &deferred {
+            if picker.full() {
+                break;
+            }
+            picker.take(i);
+        }
+    }
+    if picker.chosen.is_empty() {
+        for &i in &poor {
+            if picker.full() {
+                break;
+            }
+            picker.take(i);
+        }
+    }
+    let mut chosen = picker.chosen;
     chosen.sort_unstable();
     chosen
+}
+
+/// The bullets chosen so far and what they cost.
+struct Picker<'d, 'a> {
+    doc: &'d Document<'a>,
+    selection: &'d Selection,
+    target: usize,
+    chosen: Vec<usize>,
+    spent: usize,
+}
+
+impl Picker<'_, '_> {
+    fn full(&self) -> bool {
+        self.chosen.len() >= self.target
+    }
+
+    /// Whether sentence `i` opens with a reference to a sentence not chosen.
+    fn unresolved(&self, i: usize) -> bool {
+        i > 0
+            && !self.chosen.contains(&(i - 1))
+            && rules::opens_with_reference(self.doc.sentence_text(i))
+    }
+
+    /// What bullet `i` costs against the budget.
+    fn cost(&self, i: usize) -> usize {
+        let shown = || &self.doc.text[bullet_span(self.doc, i)];
+        match self.selection.length {
+            Length::Words(_) if bullet_span(self.doc, i) == self.doc.sentences[i].span => {
+                self.doc.sentences[i].terms.words
+            }
+            Length::Words(_) => Terms::of(shown()).words,
+            Length::Chars(_) => shown().chars().count(),
+            Length::Sentences(_) | Length::Ratio(_) => 0,
+        }
+    }
+
+    /// Chooses `i` unless it is over the budget or repeats a chosen bullet.
+    fn take(&mut self, i: usize) -> bool {
+        let budget = match self.selection.length {
+            Length::Words(w) => w,
+            Length::Chars(c) => c,
+            Length::Sentences(_) | Length::Ratio(_) => usize::MAX,
+        };
+        let cost = self.cost(i);
+        let first_anyway = self.selection.at_least_one && self.chosen.is_empty();
+        if self.spent + cost > budget && !first_anyway {
+            return false;
+        }
+        let max_overlap = self.selection.max_overlap;
+        if self
+            .chosen
+            .iter()
+            .any(|&j| redundant(self.doc, i, j, max_overlap))
+        {
+            return false;
+        }
+        self.chosen.push(i);
+        self.spent += cost;
+        true
+    }
 }
 
 fn redundant(doc: &Document, a: usize, b: usize, max_overlap: f32) -> bool {

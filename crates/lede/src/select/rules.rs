@@ -1,0 +1,207 @@
+//! Editorial rules: which sentences an editor would not keep as a bullet on
+//! their own, and the part of a sentence that is shown.
+
+use std::ops::Range;
+
+/// Words that point back to an earlier sentence when they open one:
+/// pronouns, determiners and connectives.
+const REFERENCE_OPENERS: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "this",
+    "these",
+    "those",
+    "that",
+    "his",
+    "her",
+    "its",
+    "their",
+    "him",
+    "them",
+    "our",
+    "both",
+    "another",
+    "but",
+    "however",
+    "and",
+    "also",
+    "meanwhile",
+    "yet",
+    "still",
+    "instead",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "besides",
+    "then",
+    "so",
+    "thus",
+    "therefore",
+    "hence",
+    "additionally",
+    "likewise",
+    "similarly",
+    "otherwise",
+    "or",
+];
+
+/// Openers of photo captions and page furniture rather than news.
+const CAPTION_OPENERS: &[&str] = &[
+    "pictured",
+    "picture",
+    "photo",
+    "photograph",
+    "caption",
+    "scroll down",
+    "click here",
+    "watch the video",
+    "video:",
+    "above:",
+    "below:",
+    "left:",
+    "right:",
+    "top:",
+    "inset:",
+];
+
+/// Characters that may stand before the first word without changing it:
+/// quotes, brackets and the PTB quote tokens.
+fn skip_leading_quotes(s: &str) -> &str {
+    let mut rest = s.trim_start();
+    loop {
+        let next = rest
+            .strip_prefix("``")
+            .or_else(|| rest.strip_prefix("''"))
+            .or_else(|| rest.strip_prefix(['"', '\'', '\u{201c}', '\u{2018}', '(', '[']));
+        match next {
+            Some(r) => rest = r.trim_start(),
+            None => return rest,
+        }
+    }
+}
+
+/// The first word of `s`, lowercased, without quotes in front.
+fn first_word(s: &str) -> String {
+    skip_leading_quotes(s)
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '\u{2019}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether the sentence opens with a pronoun or connective that refers to
+/// the sentence before it ("He said...", "But the plan...").
+pub fn opens_with_reference(sentence: &str) -> bool {
+    let word = first_word(sentence);
+    REFERENCE_OPENERS.contains(&word.as_str())
+}
+
+/// Whether the sentence is a question (ends with `?`, perhaps inside quotes).
+pub fn is_question(sentence: &str) -> bool {
+    let end = sentence.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
+    });
+    end.ends_with('?')
+}
+
+/// Whether the sentence reads as a photo caption, page furniture or an
+/// unfinished line ("Pictured: ...", "Scroll down for video", "... is:.").
+pub fn is_caption(sentence: &str) -> bool {
+    let lower = skip_leading_quotes(sentence).to_lowercase();
+    let opener = CAPTION_OPENERS.iter().any(|o| {
+        lower.starts_with(o)
+            && lower[o.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    });
+    let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    opener || trimmed.ends_with(':')
+}
+
+/// Length in bytes of a list marker at the start of `s` ("• ", "- ", "* ",
+/// "1. ", "2) "), with the spaces after it, or 0. Several markers in a row
+/// ("• - ") count as one.
+pub fn list_marker_len(s: &str) -> usize {
+    let mut pos = s.len() - s.trim_start().len();
+    let mut found = false;
+    loop {
+        let rest = &s[pos..];
+        let marker = if let Some(r) = rest.strip_prefix(['•', '·', '▪', '●', '◦', '‣']) {
+            Some(rest.len() - r.len())
+        } else if let Some(r) = rest.strip_prefix(['-', '*', '–', '—']) {
+            r.starts_with(char::is_whitespace)
+                .then_some(rest.len() - r.len())
+        } else {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let after = &rest[digits..];
+            (1..=2)
+                .contains(&digits)
+                .then(|| after.strip_prefix(['.', ')']))
+                .flatten()
+                .filter(|r| r.starts_with(char::is_whitespace))
+                .map(|r| rest.len() - r.len())
+        };
+        match marker {
+            Some(len) => {
+                found = true;
+                let after = &s[pos + len..];
+                pos += len + (after.len() - after.trim_start().len());
+            }
+            None => return if found { pos } else { 0 },
+        }
+    }
+}
+
+/// The part of `span` (a sentence of `text`) shown as a bullet: the
+/// sentence without a list marker in front, unless nothing would be left.
+pub fn shown_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let sentence = &text[span.clone()];
+    let cut = list_marker_len(sentence);
+    if cut == 0 || sentence[cut..].trim().is_empty() {
+        span.clone()
+    } else {
+        span.start + cut..span.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_found_after_quotes() {
+        assert!(opens_with_reference("He said no."));
+        assert!(opens_with_reference("`` But we will , '' she said ."));
+        assert!(opens_with_reference("Both diseases are old."));
+        assert!(!opens_with_reference("Hezbollah said no."));
+        assert!(!opens_with_reference("The mayor said no."));
+    }
+
+    #[test]
+    fn questions_and_captions() {
+        assert!(is_question("Is it over?"));
+        assert!(is_question("\"Why me?\""));
+        assert!(!is_question("\"Why me?\" she asked."));
+        assert!(is_caption("True or False, Mercury is:."));
+        assert!(is_caption("Pictured: the house in May."));
+        assert!(is_caption("Scroll down for video."));
+        assert!(!is_caption("Pictures of the flood spread online."));
+    }
+
+    #[test]
+    fn list_markers_are_cut_exactly() {
+        assert_eq!(list_marker_len("• - New funding."), "• - ".len());
+        assert_eq!(list_marker_len("- New funding."), 2);
+        assert_eq!(list_marker_len("12. New funding."), 4);
+        assert_eq!(list_marker_len("2015 was a year."), 0);
+        assert_eq!(list_marker_len("-5 degrees."), 0);
+        let text = "Intro. • Item one.";
+        assert_eq!(&text[shown_span(text, &(7..text.len()))], "Item one.");
+        assert_eq!(shown_span("•", &(0..3)), 0..3);
+    }
+}
