@@ -53,6 +53,10 @@ pub struct SummaryArgs {
     /// Fraction of the article's sentences to keep, in (0, 1].
     #[arg(long)]
     pub ratio: Option<f32>,
+    /// With --words or --chars, always give at least one bullet even when it
+    /// goes over the budget (by default the budget is a limit).
+    #[arg(long)]
+    pub at_least_one: bool,
     /// Redundancy control: largest share of content words a bullet may
     /// share with an earlier one, 0 to 1 (1 turns it off; default: the
     /// algorithm's own).
@@ -84,6 +88,7 @@ impl SummaryArgs {
             length,
             max_overlap: self.max_overlap,
             language: self.language,
+            length_at_least_one: self.at_least_one,
             max_input_bytes,
             ..Options::default()
         };

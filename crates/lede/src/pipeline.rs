@@ -34,6 +34,10 @@ pub struct Options {
     pub max_overlap: Option<f32>,
     /// Sentences shorter than this many words are chosen only as a last resort.
     pub min_words: usize,
+    /// With a word or character budget, the first bullet may go over it, so
+    /// there is always one; by default budgets are limits and a summary may
+    /// have no bullet when no sentence fits.
+    pub length_at_least_one: bool,
     /// Inputs larger than this many bytes are refused.
     pub max_input_bytes: usize,
     /// The article's language; `None` detects it (offline). Undetected or
@@ -54,6 +58,7 @@ impl Default for Options {
             length: selection.length,
             max_overlap: None,
             min_words: selection.min_words,
+            length_at_least_one: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             language: None,
             deadline: None,
@@ -228,6 +233,7 @@ impl Summarizer {
             length: options.length,
             max_overlap: options.max_overlap.unwrap_or(own_overlap),
             min_words: options.min_words,
+            at_least_one: options.length_at_least_one,
             ..Selection::default()
         }
     }
