@@ -3,19 +3,50 @@
 Reads JSON lines (`.jsonl`, `.jsonl.gz`, one `{"id", "article"}` object per
 line, like `lede summarize corpus.jsonl`) or Parquet (columns `id`, `article`),
 summarizes every article on the executors with `mapInPandas`, and writes one
-row per document: id, bullets, the summary as JSON (exactly what the CLI
-prints, minus the id) and an error message for documents that failed.
+row per document: id, the summary as a struct column (algorithm, title,
+sentence_count, bullets with text, offsets, score and rank; see
+OUTPUT_SCHEMA) and an error message for documents that failed.
 
     python examples/python/spark_summarize.py corpus.jsonl out/ --master 'local[2]'
     spark-submit examples/python/spark_summarize.py s3://bucket/corpus.parquet s3://bucket/out/ \\
         --format parquet --sentences 3
 
-Every executor needs the `lede` wheel installed (see python/README.md).
+Every executor needs the `lede` wheel installed (see python/README.md). With
+a local master the workers run this script's own Python (`sys.executable`),
+so a virtualenv works without being activated; set PYSPARK_PYTHON to choose
+another.
 """
 
 import argparse
+import os
+import sys
 
-OUTPUT_SCHEMA = "id string, bullets array<string>, summary string, error string"
+BULLET_TYPE = "struct<text: string, start: int, end: int, score: double, rank: int>"
+SUMMARY_TYPE = f"struct<algorithm: string, title: string, sentence_count: int, bullets: array<{BULLET_TYPE}>>"
+OUTPUT_SCHEMA = f"id string, summary {SUMMARY_TYPE}, error string"
+"""The rows written: offsets are character offsets into the article."""
+
+
+def summary_row(summary):
+    """A `lede.Summary` as a value of the `summary` struct column."""
+    return {
+        "algorithm": summary.algorithm,
+        "title": summary.title.text if summary.title else None,
+        "sentence_count": summary.sentence_count,
+        "bullets": [
+            {"text": b.text, "start": b.start, "end": b.end, "score": b.score, "rank": b.rank}
+            for b in summary.bullets
+        ],
+    }
+
+
+def use_this_python_for_local_workers(master):
+    """With a local master, Spark's Python workers run this interpreter
+    (which has lede, pandas and pyarrow) rather than whatever `python3` is
+    first on PATH; PYSPARK_PYTHON and PYSPARK_DRIVER_PYTHON, when set, win."""
+    if master and master.startswith("local"):
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
 
 
 def summarize_batches(batches, options, threads):
@@ -33,8 +64,7 @@ def summarize_batches(batches, options, threads):
         yield pd.DataFrame(
             {
                 "id": frame["id"],
-                "bullets": [[b.text for b in r.bullets] if good else None for r, good in zip(results, ok)],
-                "summary": [r.to_json() if good else None for r, good in zip(results, ok)],
+                "summary": [summary_row(r) if good else None for r, good in zip(results, ok)],
                 "error": [None if good else f"{type(r).__name__}: {r}" for r, good in zip(results, ok)],
             }
         )
@@ -81,6 +111,7 @@ def main(argv=None):
 
     from pyspark.sql import SparkSession
 
+    use_this_python_for_local_workers(args.master)
     builder = SparkSession.builder.appName("lede-summarize")
     if args.master:
         builder = builder.master(args.master)

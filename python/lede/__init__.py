@@ -2,7 +2,8 @@
 
 The work happens in Rust (the ``lede._lede`` extension); this package
 re-exports it. Start with :func:`summarize` for one article and
-:func:`summarize_many` for a batch; :func:`extract` pulls the article out of
+:func:`summarize_many` for a batch; :func:`sentences` splits an article
+into the sentences lede scores; :func:`extract` pulls the article out of
 an HTML page, :func:`rouge` and :func:`oracle` evaluate summaries exactly as
 Google's rouge-score does.
 """
@@ -21,6 +22,7 @@ from ._lede import (
     extract,
     oracle,
     rouge,
+    sentences,
     summarize,
     summarize_many,
 )
@@ -39,6 +41,7 @@ __all__ = [
     "extract",
     "oracle",
     "rouge",
+    "sentences",
     "summarize",
     "summarize_many",
 ]

@@ -27,8 +27,24 @@ class _Options(TypedDict, total=False):
     model: Union[str, PathLike[str], None]
     """A model file written by `lede train`, instead of the embedded one."""
 
+ErrorCode = Literal[
+    "empty_input",
+    "too_large",
+    "binary",
+    "looks_like_corpus",
+    "no_sentences",
+    "no_article",
+    "invalid_option",
+    "timeout",
+    "model",
+    "io",
+]
+
 class LedeError(ValueError):
     """An input or option lede cannot work with (empty or binary text, bad options, ...)."""
+
+    code: ErrorCode
+    """The kind of error, as the Rust library's `Error::code()` names it; branch on this, not on the message."""
 
 @final
 class TextSpan:
@@ -144,6 +160,9 @@ class Summarizer:
     """A configured summarizer, to reuse across many calls and threads (picklable)."""
 
     def __init__(self, **options: Unpack[_Options]) -> None: ...
+    def __eq__(self, other: object) -> bool:
+        """Equal when built with the same keyword options (None values left out)."""
+    def __hash__(self) -> int: ...
     @property
     def algorithm(self) -> str: ...
     def summarize(self, text: Text, *, input_format: Optional[InputFormat] = None, url: Optional[str] = None) -> Summary: ...
@@ -218,8 +237,17 @@ def rouge(
     per_document: Literal[True],
     threads: Optional[int] = None,
 ) -> list[dict[str, Score]]: ...
-def oracle(sentences: Sequence[str], reference: Union[str, Sequence[str]], *, max_sentences: int = 3) -> list[int]:
-    """Indices of the sentences that greedily maximise ROUGE-1 F1 + ROUGE-2 F1 against the reference."""
+def oracle(
+    sentences: Union[str, Sequence[str]], reference: Union[str, Sequence[str]], *, max_sentences: int = 3
+) -> list[int]:
+    """Indices of the sentences that greedily maximise ROUGE-1 F1 + ROUGE-2 F1 against the reference.
+
+    `sentences` is a list of sentences (used as given) or an article's text,
+    split by `sentences()` so the indices count its cleaned body sentences.
+    """
+
+def sentences(text: str, *, max_input_bytes: int = ...) -> list[TextSpan]:
+    """The cleaned body sentences lede summarizes from, with exact offsets into `text`."""
 
 def extract(html: Text, url: Optional[str] = None, *, content_type: Optional[str] = None) -> Article:
     """The article in an HTML page (str, or bytes whose charset is detected)."""

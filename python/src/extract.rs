@@ -3,8 +3,6 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 
-use crate::LedeError;
-
 /// The article found in an HTML page: metadata and clean body paragraphs.
 #[pyclass(frozen, eq, module = "lede", name = "Article")]
 #[derive(PartialEq)]
@@ -72,5 +70,5 @@ pub fn extract(
     };
     result
         .map(PyArticle)
-        .map_err(|e| LedeError::new_err(e.to_string()))
+        .map_err(|e| crate::to_py_err(e.into()))
 }

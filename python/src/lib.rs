@@ -64,6 +64,7 @@ mod extract;
 mod options;
 mod pickle;
 mod rouge;
+mod sentences;
 mod summary;
 
 use std::sync::{Arc, Mutex};
@@ -84,12 +85,32 @@ create_exception!(
     lede,
     LedeError,
     PyValueError,
-    "An input or option lede cannot work with (empty or binary text, bad options, ...)."
+    "An input or option lede cannot work with (empty or binary text, bad options, ...). \
+     Its `code` says which kind, as `lede::Error::code()` names it (\"empty_input\", \
+     \"too_large\", \"invalid_option\", ...)."
 );
 
-/// Turns a library error into a `LedeError` carrying its message.
+/// A `LedeError` with `message` and the attribute `code`, one of the kinds
+/// `lede::Error::code()` names. Callers branch on `code`, never on the message.
+pub(crate) fn lede_error(code: &'static str, message: impl Into<String>) -> PyErr {
+    let message = message.into();
+    Python::attach(|py| {
+        let err = LedeError::new_err(message);
+        match err.value(py).setattr("code", code) {
+            Ok(()) => err,
+            Err(failed) => failed,
+        }
+    })
+}
+
+/// A `LedeError` for an option or argument lede cannot work with.
+pub(crate) fn invalid_option(message: impl Into<String>) -> PyErr {
+    lede_error("invalid_option", message)
+}
+
+/// Turns a library error into a `LedeError` carrying its message and code.
 pub(crate) fn to_py_err(err: lede::Error) -> PyErr {
-    LedeError::new_err(err.to_string())
+    lede_error(err.code(), err.to_string())
 }
 
 /// One article as handed over by Python, readable without the GIL.
@@ -106,9 +127,12 @@ impl Input {
         if let Ok(text) = obj.cast::<PyString>() {
             let chars = text.len()?;
             if chars > max_bytes {
-                return Err(LedeError::new_err(format!(
+                return Err(lede_error(
+                    "too_large",
+                    format!(
                     "input is {chars} characters, over the limit of {max_bytes} bytes (raise it with max_input_bytes)"
-                )));
+                ),
+                ));
             }
             return Ok(Input::Text(text.clone().try_into()?));
         }
@@ -159,7 +183,7 @@ impl Route {
             "text" => Some(InputFormat::Text),
             "html" => Some(InputFormat::Html),
             other => {
-                return Err(LedeError::new_err(format!(
+                return Err(invalid_option(format!(
                     "unknown input_format {other:?} (expected auto, text or html)"
                 )))
             }
@@ -196,13 +220,13 @@ fn build_pool(threads: usize) -> PyResult<ThreadPool> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .map_err(|e| LedeError::new_err(format!("cannot start worker threads: {e}")))
+        .map_err(|e| lede_error("io", format!("cannot start worker threads: {e}")))
 }
 
 /// A pool of `threads` workers, or the shared one-per-core pool for `None`.
 pub(crate) fn thread_pool(threads: Option<i64>) -> PyResult<Arc<ThreadPool>> {
     match threads {
-        Some(n) if n < 1 => Err(LedeError::new_err(format!(
+        Some(n) if n < 1 => Err(invalid_option(format!(
             "threads must be at least 1, got {n}"
         ))),
         Some(n) => Ok(Arc::new(build_pool(
@@ -326,7 +350,8 @@ fn summarize_many<'py>(
 #[pyclass(frozen, module = "lede", name = "Summarizer")]
 struct PySummarizer {
     inner: Configured,
-    /// The keyword arguments it was built with, for pickling.
+    /// The keyword arguments it was built with, `None` values left out:
+    /// for pickling and comparison.
     kwargs: Py<PyDict>,
 }
 
@@ -337,10 +362,14 @@ impl PySummarizer {
     #[pyo3(signature = (**options))]
     fn new(py: Python<'_>, options: Option<&Bound<'_, PyDict>>) -> PyResult<Self> {
         let inner = OptionArgs::from_kwargs(options)?.configured()?;
-        let kwargs = match options {
-            Some(given) => given.copy()?,
-            None => PyDict::new(py),
-        };
+        // `None` means "the default", so it is left out: equal options
+        // compare equal however they were spelled.
+        let kwargs = PyDict::new(py);
+        for (key, value) in options.into_iter().flatten() {
+            if !value.is_none() {
+                kwargs.set_item(key, value)?;
+            }
+        }
         Ok(PySummarizer {
             inner,
             kwargs: kwargs.unbind(),
@@ -376,6 +405,17 @@ impl PySummarizer {
     #[getter]
     fn algorithm(&self) -> &'static str {
         self.inner.options.algorithm.name()
+    }
+
+    /// Equal when built with the same keyword options (so a pickled copy
+    /// equals the original); a model is compared by its path.
+    fn __eq__(&self, py: Python<'_>, other: &Self) -> PyResult<bool> {
+        self.kwargs.bind(py).eq(other.kwargs.bind(py))
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        let items = self.kwargs.bind(py).items();
+        pyo3::types::PyFrozenSet::new(py, items.iter())?.hash()
     }
 
     fn __reduce__<'py>(
@@ -417,6 +457,7 @@ fn _lede(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<rouge::PyScore>()?;
     m.add_function(wrap_pyfunction!(rouge::rouge, m)?)?;
     m.add_function(wrap_pyfunction!(rouge::oracle, m)?)?;
+    m.add_function(wrap_pyfunction!(sentences::sentences, m)?)?;
     m.add_class::<extract::PyArticle>()?;
     m.add_function(wrap_pyfunction!(extract::extract, m)?)?;
     Ok(())

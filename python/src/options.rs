@@ -9,8 +9,6 @@ use pyo3::exceptions::{PyOverflowError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::LedeError;
-
 /// The summarizer with the embedded model, built once per process and
 /// shared by every call that gives no `model`.
 static DEFAULT: OnceLock<Summarizer> = OnceLock::new();
@@ -85,7 +83,7 @@ impl OptionArgs {
             });
         };
         if self.algorithm.is_some() && options.algorithm != Algorithm::Learned {
-            return Err(LedeError::new_err(format!(
+            return Err(crate::invalid_option(format!(
                 "a model file is for the learned algorithm, not {}",
                 options.algorithm
             )));
@@ -106,7 +104,7 @@ impl OptionArgs {
             self.ratio.is_some(),
         ];
         if lengths.iter().filter(|&&given| given).count() > 1 {
-            return Err(LedeError::new_err(
+            return Err(crate::invalid_option(
                 "give at most one of sentences, words, chars and ratio",
             ));
         }
@@ -148,7 +146,7 @@ fn field<'py, T: for<'a> FromPyObject<'a, 'py, Error = PyErr>>(
 ) -> PyResult<T> {
     value.extract().map_err(|err: PyErr| {
         if err.is_instance_of::<PyOverflowError>(value.py()) {
-            LedeError::new_err(format!("{key} is too large: {value}"))
+            crate::invalid_option(format!("{key} is too large: {value}"))
         } else {
             let type_name = value
                 .get_type()
@@ -161,9 +159,10 @@ fn field<'py, T: for<'a> FromPyObject<'a, 'py, Error = PyErr>>(
 
 fn count(name: &str, value: i64, min: i64) -> PyResult<usize> {
     if value < min {
-        return Err(LedeError::new_err(format!(
+        return Err(crate::invalid_option(format!(
             "{name} must be at least {min}, got {value}"
         )));
     }
-    usize::try_from(value).map_err(|_| LedeError::new_err(format!("{name} is too large: {value}")))
+    usize::try_from(value)
+        .map_err(|_| crate::invalid_option(format!("{name} is too large: {value}")))
 }

@@ -11,12 +11,10 @@ use pyo3::PyClass;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::LedeError;
-
 /// The value written as `json` by its `Serialize` implementation.
 pub(crate) fn from_json<T: DeserializeOwned>(json: &str) -> PyResult<T> {
     serde_json::from_str(json)
-        .map_err(|e| LedeError::new_err(format!("not a pickled lede value: {e}")))
+        .map_err(|e| crate::lede_error("io", format!("not a pickled lede value: {e}")))
 }
 
 /// What `__reduce__` returns: the class's `_from_json` and `value` as JSON.
@@ -24,6 +22,6 @@ pub(crate) fn reduce<'py, C: PyClass>(
     slf: &Bound<'py, C>,
     value: &impl Serialize,
 ) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-    let json = serde_json::to_string(value).map_err(|e| LedeError::new_err(e.to_string()))?;
+    let json = serde_json::to_string(value).map_err(|e| crate::lede_error("io", e.to_string()))?;
     Ok((slf.as_any().get_type().getattr("_from_json")?, (json,)))
 }

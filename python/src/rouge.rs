@@ -7,7 +7,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use rayon::prelude::*;
 
-use crate::{thread_pool, LedeError};
+use crate::sentences::sentence_ranges;
+use crate::{invalid_option, thread_pool};
 
 /// Precision, recall and F1 of one ROUGE variant (like rouge-score's `Score`).
 #[pyclass(frozen, eq, module = "lede", name = "Score")]
@@ -94,13 +95,13 @@ fn texts(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<(Vec<String>, bool)> {
 fn rouge_types(obj: &Bound<'_, PyAny>) -> PyResult<Vec<RougeType>> {
     let (names, _) = texts(obj, "rouge_types")?;
     if names.is_empty() {
-        return Err(LedeError::new_err("rouge_types is empty"));
+        return Err(invalid_option("rouge_types is empty"));
     }
     names
         .iter()
         .map(|name| {
             name.parse::<RougeType>()
-                .map_err(|e| LedeError::new_err(e.to_string()))
+                .map_err(|e| invalid_option(e.to_string()))
         })
         .collect()
 }
@@ -134,12 +135,12 @@ pub fn rouge<'py>(
         Some(obj) => self::rouge_types(obj)?,
         None => RougeType::STANDARD.to_vec(),
     };
-    let scorer = RougeScorer::new(Config { types, stemmer })
-        .map_err(|e| LedeError::new_err(e.to_string()))?;
+    let scorer =
+        RougeScorer::new(Config { types, stemmer }).map_err(|e| invalid_option(e.to_string()))?;
     let (preds, single_pred) = texts(predictions, "predictions")?;
     let (refs, single_ref) = texts(references, "references")?;
     if single_pred != single_ref || preds.len() != refs.len() {
-        return Err(LedeError::new_err(format!(
+        return Err(invalid_option(format!(
             "predictions and references must both be one str or lists of the same length (got {} and {})",
             if single_pred { "a str".to_owned() } else { format!("{} texts", preds.len()) },
             if single_ref { "a str".to_owned() } else { format!("{} texts", refs.len()) },
@@ -166,9 +167,7 @@ pub fn rouge<'py>(
         return Ok(list.into_any());
     }
     if scores.is_empty() {
-        return Err(LedeError::new_err(
-            "no prediction/reference pairs to average",
-        ));
+        return Err(invalid_option("no prediction/reference pairs to average"));
     }
     let n = scores.len() as f64;
     let mean = scorer
@@ -198,8 +197,11 @@ pub fn rouge<'py>(
 
 /// The greedy extractive oracle: indices (in document order) of the
 /// sentences that together maximise ROUGE-1 F1 + ROUGE-2 F1 against the
-/// reference, at most `max_sentences` of them. A reference given as a list
-/// of bullets is joined with newlines.
+/// reference, at most `max_sentences` of them. `sentences` is either a list
+/// of sentences (used as given) or an article's text as one `str`, which is
+/// split by `lede.sentences` so the indices count its cleaned body
+/// sentences (the sentences `lede train` labels). A reference given as a
+/// list of bullets is joined with newlines.
 #[pyfunction]
 #[pyo3(signature = (sentences, reference, *, max_sentences=3))]
 pub fn oracle(
@@ -208,23 +210,25 @@ pub fn oracle(
     reference: &Bound<'_, PyAny>,
     max_sentences: i64,
 ) -> PyResult<Vec<usize>> {
-    let (sentences, single) = texts(sentences, "sentences")?;
-    if single {
-        return Err(PyTypeError::new_err(
-            "sentences must be a list of str (one item per sentence)",
-        ));
-    }
+    let (texts_given, article) = texts(sentences, "sentences")?;
     let (reference, _) = texts(reference, "reference")?;
     let reference = reference.join("\n");
     if max_sentences < 1 {
-        return Err(LedeError::new_err(format!(
+        return Err(invalid_option(format!(
             "max_sentences must be at least 1, got {max_sentences}"
         )));
     }
     let max = usize::try_from(max_sentences).unwrap_or(usize::MAX);
-    let chosen = py.detach(|| {
-        let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
-        greedy_oracle(&refs, &reference, max)
-    });
-    Ok(chosen)
+    py.detach(|| {
+        if article {
+            let text = &texts_given[0];
+            let ranges = sentence_ranges(text, lede::ingest::DEFAULT_MAX_INPUT_BYTES)?;
+            let split: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
+            Ok(greedy_oracle(&split, &reference, max))
+        } else {
+            let given: Vec<&str> = texts_given.iter().map(String::as_str).collect();
+            Ok(greedy_oracle(&given, &reference, max))
+        }
+    })
+    .map_err(crate::to_py_err)
 }

@@ -18,8 +18,7 @@ pub(crate) fn to_python<'py>(
     py: Python<'py>,
     value: &impl Serialize,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let json =
-        serde_json::to_string(value).map_err(|e| crate::LedeError::new_err(e.to_string()))?;
+    let json = serde_json::to_string(value).map_err(|e| crate::lede_error("io", e.to_string()))?;
     py.import("json")?.call_method1("loads", (json,))
 }
 
@@ -239,7 +238,7 @@ result_class!(PySummary, {
     /// The summary as one line of JSON, as `lede summarize --format jsonl` prints it
     /// (without the trailing newline).
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.0).map_err(|e| crate::LedeError::new_err(e.to_string()))
+        serde_json::to_string(&self.0).map_err(|e| crate::lede_error("io", e.to_string()))
     }
     /// The summary as text for people: "text" (one "• bullet" per line),
     /// "markdown", "json" or "jsonl".

@@ -5,22 +5,56 @@ import math
 import pytest
 
 import lede
+from conftest import HERE
 
 OK = "The council met on Tuesday evening. It approved the new budget for schools. Parents welcomed the news."
 
 
 @pytest.mark.parametrize(
-    ("text", "message"),
+    ("text", "message", "code"),
     [
-        ("", "empty"),
-        ("   \n\t ", "empty"),
-        ("text\x00with a nul byte. More text here.", "binary"),
-        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 100, "binary"),
+        ("", "empty", "empty_input"),
+        ("   \n\t ", "empty", "empty_input"),
+        ("text\x00with a nul byte. More text here.", "binary", "binary"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 100, "binary", "binary"),
+        (b'{"id": "1", "article": "Rain fell."}\n{"id": "2", "article": "Sun."}\n', "JSON lines", "looks_like_corpus"),
     ],
 )
-def test_unusable_text_raises_lede_error(text, message):
-    with pytest.raises(lede.LedeError, match=message):
+def test_unusable_text_raises_lede_error(text, message, code):
+    with pytest.raises(lede.LedeError, match=message) as err:
         lede.summarize(text)
+    assert err.value.code == code
+    (batch_err,) = lede.summarize_many([text])
+    assert isinstance(batch_err, lede.LedeError)
+    assert batch_err.code == code
+
+
+def test_error_codes_survive_pickling():
+    import pickle
+
+    (err,) = lede.summarize_many([""])
+    copy = pickle.loads(pickle.dumps(err))
+    assert isinstance(copy, lede.LedeError)
+    assert (copy.code, str(copy)) == ("empty_input", str(err))
+
+
+def test_every_kind_of_error_has_a_code():
+    cases = [
+        (lambda: lede.summarize(OK, max_input_bytes=20), "too_large"),
+        (lambda: lede.summarize(b"x" * 40, max_input_bytes=20), "too_large"),
+        (lambda: lede.summarize(OK, sentences=0), "invalid_option"),
+        (lambda: lede.summarize(OK, input_format="pdf"), "invalid_option"),
+        (lambda: lede.summarize_many([OK], threads=0), "invalid_option"),
+        (lambda: lede.summarize(OK, model="/nonexistent/model.lmdl"), "io"),
+        (lambda: lede.summarize(OK, model=HERE / "fixtures" / "corpus.jsonl"), "model"),
+        (lambda: lede.summarize("<html><body><nav>Home</nav></body></html>", input_format="html"), "no_article"),
+        (lambda: lede.extract(b"\x89PNG\r\n\x1a\n" + b"\x00\x01" * 100), "binary"),
+        (lambda: lede.rouge("a", "b", rouge_types="bleu"), "invalid_option"),
+    ]
+    for call, code in cases:
+        with pytest.raises(lede.LedeError) as err:
+            call()
+        assert err.value.code == code, (err.value, code)
 
 
 @pytest.mark.parametrize("value", [None, 42, 3.5, ["a list"], {"a": "dict"}, object()])
@@ -66,8 +100,9 @@ def test_lone_surrogate_is_a_value_error():
     ],
 )
 def test_invalid_options(options, message):
-    with pytest.raises(lede.LedeError, match=message):
+    with pytest.raises(lede.LedeError, match=message) as err:
         lede.summarize(OK, **options)
+    assert err.value.code == "invalid_option"
     with pytest.raises(lede.LedeError, match=message):
         lede.summarize_many([OK], **options)
     with pytest.raises(lede.LedeError, match=message):

@@ -72,9 +72,9 @@ def test_spark_example_local_mode(corpus_path, cli_results, tmp_path):
     if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
         pytest.skip("Spark needs Java")
     out = tmp_path / "spark-out"
-    env = dict(os.environ)
-    env.setdefault("PYSPARK_PYTHON", sys.executable)
-    env.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    # As from a virtualenv that is not activated: the example itself must
+    # point the local workers at this Python.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON", "VIRTUAL_ENV")}
     env.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     proc = subprocess.run(
         [
@@ -94,5 +94,15 @@ def test_spark_example_local_mode(corpus_path, cli_results, tmp_path):
     ]
     assert sorted(r["id"] for r in rows) == sorted(cli_results)
     for row in rows:
-        summary_dict = json.loads(row["summary"]) if row.get("summary") else None
-        assert_matches_cli(row["id"], cli_results[row["id"]], row.get("bullets"), summary_dict, row.get("error"))
+        cli = cli_results[row["id"]]
+        if "error" in cli:
+            assert row.get("error") and "summary" not in row, row["id"]
+            continue
+        assert "error" not in row, row
+        summary = row["summary"]
+        assert isinstance(summary, dict), "summary is a struct column, not a JSON string"
+        assert summary["algorithm"] == cli["algorithm"]
+        assert summary.get("title") == (cli["title"]["text"] if cli.get("title") else None)
+        assert summary["sentence_count"] == cli["sentence_count"]
+        fields = ("text", "start", "end", "score", "rank")
+        assert summary["bullets"] == [{k: b[k] for k in fields} for b in cli["bullets"]], row["id"]

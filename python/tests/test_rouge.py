@@ -88,10 +88,20 @@ def test_oracle():
     chosen = lede.oracle(sentences, "Rain fell. The mayor spoke. Floods closed roads.", max_sentences=1)
     assert len(chosen) == 1
     assert lede.oracle([], "anything") == []
-    with pytest.raises(TypeError, match="list of str"):
-        lede.oracle("one string", "ref")
-    with pytest.raises(lede.LedeError, match="max_sentences"):
+    with pytest.raises(lede.LedeError, match="max_sentences") as err:
         lede.oracle(sentences, "ref", max_sentences=0)
+    assert err.value.code == "invalid_option"
+
+
+def test_oracle_of_an_article_counts_its_cleaned_sentences():
+    article = "Paris floods\n\nRain fell in Paris. The mayor spoke.\n\nFloods closed roads in Paris.\n"
+    split = [s.text for s in lede.sentences(article)]
+    assert split == ["Rain fell in Paris.", "The mayor spoke.", "Floods closed roads in Paris."]
+    reference = "Floods closed Paris roads after rain."
+    assert lede.oracle(article, reference) == lede.oracle(split, reference) == [2]
+    with pytest.raises(lede.LedeError) as err:
+        lede.oracle("  ", reference)
+    assert err.value.code == "empty_input"
 
 
 def test_same_means_as_lede_eval(corpus):

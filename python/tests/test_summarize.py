@@ -135,7 +135,37 @@ def test_summarizer_class_reuses_settings():
     assert "length=Sentences(2)" in repr(summarizer)
     copy = pickle.loads(pickle.dumps(summarizer))
     assert repr(copy) == repr(summarizer)
+    assert copy == summarizer
+    assert hash(copy) == hash(summarizer)
     assert copy.summarize(NEWS) == summarizer.summarize(NEWS)
+
+
+def test_summarizers_compare_by_their_options():
+    assert lede.Summarizer() == lede.Summarizer(sentences=None, algorithm=None)
+    assert lede.Summarizer(words=60) == lede.Summarizer(words=60)
+    assert lede.Summarizer(words=60) != lede.Summarizer(words=61)
+    assert lede.Summarizer(words=60) != lede.Summarizer(chars=60)
+    assert len({lede.Summarizer(sentences=2), lede.Summarizer(sentences=2), lede.Summarizer()}) == 2
+    assert lede.Summarizer() != "Summarizer()"
+
+
+def test_sentences_have_exact_offsets():
+    text = "Caf\u00e9 news\n\nThe caf\u00e9 opened on Monday. Crowds came. \U0001F600 Owners smiled.\n"
+    spans = lede.sentences(text)
+    assert [s.text for s in spans] == ["The caf\u00e9 opened on Monday.", "Crowds came.", "\U0001F600 Owners smiled."]
+    for span in spans:
+        assert text[span.start:span.end] == span.text
+        assert text.encode()[span.byte_start:span.byte_end].decode() == span.text
+    summary = lede.summarize(text, sentences=3)
+    def where(s):
+        return (s.text, s.start, s.end, s.byte_start, s.byte_end)
+
+    assert [where(spans[b.sentence_index]) for b in summary.bullets] == [where(b) for b in summary.bullets]
+    with pytest.raises(lede.LedeError) as err:
+        lede.sentences("")
+    assert err.value.code == "empty_input"
+    with pytest.raises(TypeError):
+        lede.sentences(b"bytes")
 
 
 def test_module_surface():

@@ -4,11 +4,18 @@
 //
 // Pastes the fixture, summarizes, checks that 3 bullets appear and that the
 // highlighted sentences are exactly the API's bullets (offsets are code
-// points; the page must convert from UTF-16), clicks a bullet, checks text
-// with characters outside the BMP, and checks the message for empty input.
+// points; the page must convert from UTF-16), clicks a bullet, copies and
+// downloads the bullets, lists what cleaning removed, switches the length to
+// words, uploads an .html file, checks text with characters outside the BMP,
+// and checks the message for empty input. An accessibility audit (axe-core,
+// loaded from node_modules: no network) runs on the page at desktop width and
+// at 390 px; any serious or critical violation fails the test.
 // Exits non-zero with a reason on the first failed check.
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const [base, fixturePath, screenshot] = process.argv.slice(2);
 if (!base || !fixturePath) {
@@ -41,6 +48,30 @@ async function highlighted(page) {
   );
 }
 
+// Runs axe-core on the page as it is now and prints every violation; fails
+// on serious and critical ones.
+async function audit(page, label) {
+  // Audit the settled page, not a frame of a highlight's flash.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) {
+    await page.addScriptTag({ path: axePath });
+  }
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  });
+  for (const v of violations) {
+    console.log(`axe (${label}): ${v.impact} ${v.id}: ${v.help} [${v.nodes.join(", ")}]`);
+  }
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  check(blocking.length === 0, `no serious or critical accessibility violations (${label}; ${violations.length} in all)`);
+}
+
 // Summarizes `text` and waits until the page has shown the answer
 // (body[data-state] is "done" or "error").
 async function summarizeText(page, text) {
@@ -56,12 +87,23 @@ const browser = await chromium.launch({
 });
 let failed = false;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    permissions: ["clipboard-read", "clipboard-write"],
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.goto(base, { waitUntil: "load" });
   await page.waitForSelector("#algorithm option", { state: "attached" });
   check((await page.title()).includes("lede"), "the page loads");
+  check(await page.$eval("#input", (t) => t.labels.length === 1 && t.labels[0].textContent.trim() !== ""),
+    "the text box has a label");
+  check(await page.$$eval("#length, #length-unit, #algorithm", (els) => els.every((e) => e.labels.length === 1 && !e.labels[0].contains(e.parentElement.querySelector("select:not(#" + e.id + ")")))),
+    "length, unit and algorithm each have their own label");
+  check(await page.$eval("#shortcut-hint", (h) => getComputedStyle(h).display !== "none"), "the Ctrl+Enter hint shows at desktop width");
+  await audit(page, "desktop, empty page");
 
   await summarizeText(page, fixture);
   const items = await page.$$eval("#bullets li", (lis) => lis.length);
@@ -75,6 +117,32 @@ try {
   check(shown.every((s, i) => s === expected[i].split(/\s+/).filter(Boolean).join(" ")), "bullet texts match the API");
   const removed = await page.$$eval("#article .removed", (r) => r.length);
   check(removed > 0, `cleaned-out captions are marked (${removed})`);
+  const reasons = await page.$$eval("#removed-list li button", (bs) => bs.map((b) => b.textContent));
+  check(reasons.length === removed && reasons.every((r) => r.trim().length > 0),
+    `why text was removed is listed as ${reasons.length} buttons: ${JSON.stringify(reasons.slice(0, 2))}`);
+  await page.focus("#removed-list li:first-child button");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("r0").classList.contains("flash"));
+  check(true, "a removed piece is reachable by keyboard and shows its text in the article");
+  const rankInfo = await page.$eval("#bullets li .info", (i) => ({ text: i.textContent, title: i.title }));
+  check(/(\d+)(st|nd|rd|th) of (\d+) sentences by score/.test(rankInfo.text) && /Rank \d+/.test(rankInfo.title),
+    `the rank is explained: "${rankInfo.text}" / "${rankInfo.title}"`);
+
+  await page.click("#copy-text");
+  await page.waitForFunction(() => /Copied/.test(document.getElementById("export-status").textContent));
+  const copiedText = await page.evaluate(() => navigator.clipboard.readText());
+  const plain = expected.map((t) => "• " + t.split(/\s+/).filter(Boolean).join(" ")).join("\n") + "\n";
+  check(copiedText === plain, "Copy text puts the bullets on the clipboard, one per line");
+  await page.click("#copy-markdown");
+  await page.waitForFunction(() => /Markdown/.test(document.getElementById("export-status").textContent));
+  const copiedMarkdown = await page.evaluate(() => navigator.clipboard.readText());
+  check(copiedMarkdown === plain.replace(/^• /gm, "- "), "Copy Markdown puts a Markdown list on the clipboard");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-json")]);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  check(download.suggestedFilename() === "lede-summary.json" &&
+    JSON.stringify(exported.bullets.map((b) => b.text)) === JSON.stringify(expected),
+    "Download JSON saves the summary with its bullets");
+  await audit(page, "desktop, with a summary");
 
   const inView = () => {
     const box = document.getElementById("s2").getBoundingClientRect();
@@ -92,6 +160,42 @@ try {
     await page.screenshot({ path: screenshot, fullPage: false });
     console.log("screenshot: " + screenshot);
   }
+
+  await page.selectOption("#length-unit", "words");
+  check(await page.$eval("#length", (i) => i.value) === "60", "switching the unit to words sets 60 words");
+  await summarizeText(page, fixture);
+  const wordsExpected = await apiBullets({ text: fixture, words: 60, algorithm });
+  check(JSON.stringify(await highlighted(page)) === JSON.stringify(wordsExpected), "a 60-word summary matches the API");
+  await page.selectOption("#length-unit", "chars");
+  check(await page.$eval("#length", (i) => i.value) === "400", "switching the unit to characters sets 400");
+  await page.selectOption("#length-unit", "sentences");
+  check(await page.$eval("#length", (i) => i.value) === "3", "switching back to sentences restores 3");
+
+  // An uploaded page in windows-1252: the server reads its charset.
+  const paragraphs = fixture.split(/\n\s*\n/).filter((p) => p.trim()).slice(0, 12);
+  const page1252 = "<!doctype html><html><head><meta charset=\"windows-1252\"><title>Caf\u00e9 story</title></head><body>" +
+    "<article><h1>Caf\u00e9 story</h1>" + paragraphs.map((p) => "<p>" + p.replace(/[<&]/g, " ") + "</p>").join("") +
+    "<p>The caf\u00e9 owner said business was back to normal on Friday morning.</p></article></body></html>";
+  const bytes = Buffer.from(Array.from(page1252, (c) => (c.codePointAt(0) <= 0xff ? c.codePointAt(0) : 0x3f)));
+  await page.click("#mode-html");
+  check(await page.$eval("#input-label", (l) => l.textContent) === "Page HTML source", "the HTML tab labels its text box");
+  await page.setInputFiles("#html-file", { name: "story.html", mimeType: "text/html", buffer: bytes });
+  await page.click("#summarize");
+  await page.waitForFunction(() => document.body.dataset.state !== "busy");
+  await page.waitForFunction(() => ["done", "error"].includes(document.body.dataset.state));
+  const state = await page.evaluate(() => document.body.dataset.state);
+  check(state === "done", `an uploaded .html file is summarized (${state})`);
+  const articleText = await page.$eval("#article", (a) => a.textContent);
+  check(articleText.includes("caf\u00e9 owner"), "the uploaded page's charset is honoured");
+  await audit(page, "desktop, HTML tab");
+  await page.click("#html-file-clear");
+  await page.click("#mode-text");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  check(await page.$eval("#shortcut-hint", (h) => getComputedStyle(h).display === "none"), "the Ctrl+Enter hint is hidden at 390 px");
+  await summarizeText(page, fixture);
+  await audit(page, "390 px, with a summary");
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   const astral = "🌧️ Storm 𝕏 hits the coast 🌊 on Monday. Émile said the sea wall held through the night. " +
     "Schools in 🏫 three towns stayed shut. Power came back on Tuesday evening for most homes.";

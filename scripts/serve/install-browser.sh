@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the web page's browser test needs: Debian's chromium and the
-# playwright-core Node package (which drives it; no browser download).
+# playwright-core and axe-core Node packages (playwright drives it, no browser
+# download; axe-core audits the page for accessibility).
 # Idempotent: does nothing when both are already there. The test
 # (crates/lede-server/tests/browser.rs) runs this before it starts.
 set -euo pipefail
@@ -23,7 +24,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     exit 1
 fi
 
-if [ ! -d node_modules/playwright-core ]; then
-    echo "install-browser: installing playwright-core from package-lock.json" >&2
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+    echo "install-browser: installing playwright-core and axe-core from package-lock.json" >&2
     npm ci --no-audit --no-fund --loglevel=error >&2
 fi

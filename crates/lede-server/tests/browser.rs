@@ -1,6 +1,7 @@
 //! The web page in a real browser: headless chromium driven by
-//! scripts/serve/browser-test.mjs (playwright-core). The browser and the Node
-//! package are installed by scripts/serve/install-browser.sh; where that is
+//! scripts/serve/browser-test.mjs (playwright-core), with an accessibility
+//! audit by axe-core at desktop width and at 390 px. The browser and the Node
+//! packages are installed by scripts/serve/install-browser.sh; where that is
 //! impossible the test is skipped with a loud message.
 //! Set LEDE_SCREENSHOT=path.png to keep a screenshot of the page.
 
@@ -56,4 +57,12 @@ async fn the_page_summarizes_highlights_and_reports_errors() {
         output.status
     );
     assert!(stdout.contains("ok - 3 bullets appear"), "{stdout}");
+    for width in ["desktop", "390 px"] {
+        assert!(
+            stdout.contains(&format!(
+                "ok - no serious or critical accessibility violations ({width}, with a summary"
+            )),
+            "the accessibility audit ran at {width}:\n{stdout}"
+        );
+    }
 }
