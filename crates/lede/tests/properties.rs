@@ -159,6 +159,21 @@ fn many_tiny_lines_are_bounded() {
 }
 
 #[test]
+fn repeated_sentences_count_toward_the_bound() {
+    let text = "Word word word. ".repeat(200_000);
+    let summary = Summarizer::new()
+        .unwrap()
+        .summarize(&text, &Options::default())
+        .unwrap();
+    assert_eq!(summary.sentence_count, 1);
+    assert_eq!(summary.removed.len(), MAX_SENTENCES - 1);
+    assert!(matches!(
+        summary.warnings[..],
+        [Warning::BodyTruncated { .. }]
+    ));
+}
+
+#[test]
 fn a_passed_deadline_stops_the_work() {
     let options = Options {
         deadline: Some(std::time::Instant::now()),

@@ -30,7 +30,8 @@ use crate::text::Terms;
 
 /// Lines of input read per document; later lines are not summarized.
 pub const MAX_LINES: usize = 20_000;
-/// Body sentences kept per document; later ones are not summarized.
+/// Body sentences read per document (kept or removed as repeats); later
+/// ones are not summarized.
 pub const MAX_SENTENCES: usize = 1_000;
 /// Longest sentence, in bytes; longer runs of text without a sentence end
 /// are cut at whitespace (or at a character boundary) into such pieces.
@@ -189,6 +190,8 @@ pub fn clean_parts(
 /// repeat an earlier one, and puts `removed` in document order.
 fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
     let mut seen: HashSet<u64> = HashSet::new();
+    // Sentences looked at, kept or repeated: the work bound.
+    let mut examined = 0;
     let mut last_paragraph = usize::MAX;
     let mut position = 0;
     'blocks: for block in &out.blocks {
@@ -198,10 +201,11 @@ fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
         }
         for sentence in split_sentences_in(text, block.span.clone(), lang) {
             for span in bounded(text, sentence, MAX_SENTENCE_BYTES) {
-                if out.sentences.len() == MAX_SENTENCES {
+                if examined == MAX_SENTENCES {
                     out.truncated = true;
                     break 'blocks;
                 }
+                examined += 1;
                 let terms = Terms::of(&text[span.clone()]);
                 let key = combine_word_hashes(terms.hashes.iter().copied());
                 if terms.words >= 3 && !seen.insert(key) {

@@ -540,10 +540,7 @@ impl<'a> Segmenter<'a> {
         }
         // "Baden-Württemberg.", the initials "J.-L." and the elided "l'art.":
         // the last part decides.
-        let last_part = match word.rfind(['-', '/', '\'', '’']) {
-            Some(p) => &word[p + 1..],
-            None => word,
-        };
+        let last_part = word.rsplit(['-', '/', '\'', '’']).next().unwrap_or(word);
         if self.initials_before(last_part, word_start) {
             // "J. M. G. Le Clézio": a run of initials is a name.
             return false;
