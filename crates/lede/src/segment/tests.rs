@@ -582,7 +582,11 @@ mod languages {
 #[test]
 fn multibyte_apostrophe_before_a_stop_does_not_panic() {
     let text = "ii\u{ab}\u{ab}\u{2019}1\u{ab}\u{ab}\u{ab},\u{ab}\u{ab}@.!.\u{a0}\u{ab}\u{b8} l\u{2019}art. Suite.";
-    for lang in crate::lang::Language::ALL.map(Some).into_iter().chain([None]) {
+    for lang in crate::lang::Language::ALL
+        .map(Some)
+        .into_iter()
+        .chain([None])
+    {
         let _ = super::split_sentences_in(text, 0..text.len(), lang);
     }
 }
