@@ -199,6 +199,12 @@ result_class!(PySummary, {
     fn algorithm(&self) -> &str {
         &self.0.algorithm
     }
+    /// ISO 639-1 code of the language whose rules were used; `None` for the
+    /// language-neutral fallback.
+    #[getter]
+    fn language(&self) -> Option<&str> {
+        self.0.language.as_deref()
+    }
     /// The headline found at the top of the input, if any.
     #[getter]
     fn title(&self) -> Option<PyTextSpan> {

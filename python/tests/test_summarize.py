@@ -81,7 +81,8 @@ def test_bytes_input_matches_str():
 def test_to_dict_matches_getters_and_json():
     s = lede.summarize(NEWS, algorithm="textrank")
     d = s.to_dict()
-    assert set(d) == {"algorithm", "title", "given_highlights", "bullets", "sentence_count", "removed"}
+    assert set(d) == {"algorithm", "language", "title", "given_highlights", "bullets", "sentence_count", "removed"}
+    assert s.language == d["language"] == "en"
     assert d == json.loads(s.to_json())
     assert d == json.loads(s.render("json"))
     for b, bd in zip(s.bullets, d["bullets"]):
