@@ -1,17 +1,22 @@
 //! Boundary precision, recall and F1 of the sentence segmenter on the
-//! hand-labelled cases in `fixtures/segment/gold.txt`.
+//! hand-labelled cases in `fixtures/segment/gold.txt` (English) and
+//! `fixtures/segment/gold_{de,fr,es}.txt` (German, French, Spanish).
 //!
 //! Run with `cargo test -p lede --test segment_gold -- --nocapture` to see
-//! the figures, the figures per group and every case that differs.
+//! the figures per language and group and every case that differs.
 
 use std::collections::BTreeSet;
 
-use lede::segment::split_sentences;
+use lede::lang::Language;
+use lede::segment::split_sentences_in;
 
-const GOLD: &str = include_str!("fixtures/segment/gold.txt");
-
-/// Measured F1 (0.9966 on 398 cases) minus a small margin.
-const F1_FLOOR: f64 = 0.985;
+/// Measured English F1 (0.9966 on 398 cases) minus a small margin.
+const ENGLISH_FLOOR: f64 = 0.985;
+/// Measured F1 per language (1.000 each on the sets as committed, which were
+/// written alongside the rules) minus a margin.
+const GERMAN_FLOOR: f64 = 0.98;
+const FRENCH_FLOOR: f64 = 0.98;
+const SPANISH_FLOOR: f64 = 0.98;
 
 /// One labelled case: the input and the byte offsets where sentences end
 /// (all but the last sentence).
@@ -98,8 +103,8 @@ fn parse(gold: &str) -> Vec<Case> {
 }
 
 /// Sentence ends the segmenter finds, all but the last sentence's.
-fn predicted(text: &str) -> BTreeSet<usize> {
-    let sentences = split_sentences(text, 0..text.len());
+fn predicted(text: &str, lang: Language) -> BTreeSet<usize> {
+    let sentences = split_sentences_in(text, 0..text.len(), Some(lang));
     let n = sentences.len().saturating_sub(1);
     sentences.iter().take(n).map(|r| r.end).collect()
 }
@@ -157,10 +162,14 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-#[test]
-fn gold_set_is_well_formed() {
-    let cases = parse(GOLD);
-    assert!(cases.len() >= 300, "only {} cases", cases.len());
+/// Scores the gold set of `lang`, prints the figures and every differing
+/// case, and checks the case count and the F1 floor.
+fn check(gold: &str, lang: Language, f1_floor: f64, min_cases: usize) {
+    let cases = parse(gold);
+    assert!(cases.len() >= min_cases, "only {} cases", cases.len());
+    let mut total = Counts::default();
+    let mut groups: Vec<(String, Counts, usize)> = Vec::new();
+    let mut failures = 0;
     for case in &cases {
         assert!(
             !case.text.trim().is_empty(),
@@ -172,17 +181,7 @@ fn gold_set_is_well_formed() {
             "line {}: boundary at the very end",
             case.line
         );
-    }
-}
-
-#[test]
-fn boundary_f1_on_gold_set() {
-    let cases = parse(GOLD);
-    let mut total = Counts::default();
-    let mut groups: Vec<(String, Counts, usize)> = Vec::new();
-    let mut failures = 0;
-    for case in &cases {
-        let found = predicted(&case.text);
+        let found = predicted(&case.text, lang);
         total.add(&case.boundaries, &found);
         if groups.last().is_none_or(|g| g.0 != case.group) {
             groups.push((case.group.clone(), Counts::default(), 0));
@@ -193,7 +192,7 @@ fn boundary_f1_on_gold_set() {
         }
         if found != case.boundaries {
             failures += 1;
-            println!("FAIL line {} [{}]", case.line, case.group);
+            println!("FAIL {} line {} [{}]", lang.code(), case.line, case.group);
             println!("  gold: {}", marked(&case.text, &case.boundaries));
             println!("  got:  {}", marked(&case.text, &found));
         }
@@ -208,7 +207,8 @@ fn boundary_f1_on_gold_set() {
         );
     }
     println!(
-        "\nsegment gold: {} cases, {} boundaries, {} cases differ; boundary P {:.4} R {:.4} F1 {:.4}",
+        "\nsegment gold {}: {} cases, {} boundaries, {} cases differ; boundary P {:.4} R {:.4} F1 {:.4}",
+        lang.code(),
         cases.len(),
         total.gold,
         failures,
@@ -217,8 +217,49 @@ fn boundary_f1_on_gold_set() {
         total.f1()
     );
     assert!(
-        total.f1() >= F1_FLOOR,
-        "boundary F1 {:.4} fell below {F1_FLOOR}",
+        total.f1() >= f1_floor,
+        "{} boundary F1 {:.4} fell below {f1_floor}",
+        lang.code(),
         total.f1()
+    );
+}
+
+#[test]
+fn english_boundary_f1() {
+    check(
+        include_str!("fixtures/segment/gold.txt"),
+        Language::English,
+        ENGLISH_FLOOR,
+        300,
+    );
+}
+
+#[test]
+fn german_boundary_f1() {
+    check(
+        include_str!("fixtures/segment/gold_de.txt"),
+        Language::German,
+        GERMAN_FLOOR,
+        100,
+    );
+}
+
+#[test]
+fn french_boundary_f1() {
+    check(
+        include_str!("fixtures/segment/gold_fr.txt"),
+        Language::French,
+        FRENCH_FLOOR,
+        100,
+    );
+}
+
+#[test]
+fn spanish_boundary_f1() {
+    check(
+        include_str!("fixtures/segment/gold_es.txt"),
+        Language::Spanish,
+        SPANISH_FLOOR,
+        100,
     );
 }
