@@ -44,8 +44,24 @@ pub struct Article {
     pub published: Option<String>,
     /// Publisher or site name.
     pub site_name: Option<String>,
-    /// Language tag such as `en` or `en-GB`.
+    /// Language tag in BCP 47 form, such as `en` or `en-GB` (from `<html lang>`,
+    /// `Content-Language`, JSON-LD or `og:locale`; `en_gb` is written `en-GB`).
     pub language: Option<String>,
+    /// The page's own summary (JSON-LD, OpenGraph, Twitter card or `<meta name=description>`).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The canonical address (`<link rel=canonical>`, `og:url`, JSON-LD `url`), made
+    /// absolute against the page URL.
+    #[serde(default)]
+    pub canonical_url: Option<String>,
+    /// The lead image (OpenGraph, Twitter card, JSON-LD `image`, `<link rel=image_src>`),
+    /// made absolute against the page URL (or the canonical one).
+    #[serde(default)]
+    pub image_url: Option<String>,
+    /// Tags and keywords (`article:tag`, JSON-LD `keywords`, `<meta name=news_keywords|keywords>`),
+    /// without duplicates.
+    #[serde(default)]
+    pub tags: Vec<String>,
     /// Body paragraphs in reading order (no navigation, ads, captions, comments).
     pub paragraphs: Vec<String>,
     /// Publisher bullet highlights shown above the story (Daily Mail, CNN); never in `paragraphs`.
@@ -82,7 +98,8 @@ pub enum ExtractError {
 
 /// Extracts the article from an HTML document.
 ///
-/// `url` is the page address when known; it is used only as a fallback for the site name.
+/// `url` is the page address when known: relative links (canonical, image) are resolved
+/// against it, and it is the last source of the site name and publication date.
 /// A page with no recognisable article yields an [`Article`] with empty `paragraphs`.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     check_size(html.len())?;

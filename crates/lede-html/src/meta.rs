@@ -1,12 +1,19 @@
-//! Article metadata: JSON-LD, OpenGraph and `<meta>` tags, `<time>`, `<html lang>`.
+//! Article metadata: JSON-LD, OpenGraph, Twitter cards and `<meta>` tags, `<link>`,
+//! `<time>`, microdata, bylines and `<html lang>`.
+
+mod author;
+mod date;
+mod lang;
+mod link;
 
 use std::collections::HashMap;
 
 use crate::dom::{Document, NodeData, Tag};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use serde_json::Value;
 
 use crate::Article;
+
+pub use date::normalize_date;
 
 /// JSON-LD `@type`s that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -19,105 +26,171 @@ const ARTICLE_TYPES: &[&str] = &[
     "ReportageNewsArticle",
     "Report",
     "ReviewNewsArticle",
+    "ScholarlyArticle",
+    "SocialMediaPosting",
     "TechArticle",
 ];
 
+/// The JSON-LD of a page without an article object.
+static NULL: Value = Value::Null;
+
 /// Most JSON-LD values visited per page, a bound on work for hostile input.
 const MAX_JSON_VALUES: usize = 100_000;
+
+/// Most tags kept for one page.
+const MAX_TAGS: usize = 50;
+
+/// Longest byline read from the page body, in characters.
+const MAX_BYLINE_CHARS: usize = 200;
+
+/// Longest text searched for a written date.
+const MAX_DATE_TEXT_BYTES: usize = 80;
+
+/// Most `<h1>` elements read per page.
+const MAX_H1: usize = 3;
+
+/// Share of words an `<h1>` must have in common with the page's `<title>` or `og:title` to
+/// be taken as the headline (Jaccard index over lower-cased words).
+const H1_OVERLAP: f64 = 0.2;
+
+/// Most byline elements read per page, a bound on work for hostile input.
+const MAX_BYLINES: usize = 10;
 
 /// Raw fields gathered from one pass over the document.
 #[derive(Default)]
 struct Found {
     lang: Option<String>,
     title: Option<String>,
-    /// `<meta>` content keyed by lowercase `property`, `name` or `itemprop`; first one wins.
-    meta: HashMap<String, String>,
+    /// The first few non-empty `<h1>` texts.
+    h1: Vec<String>,
+    /// `<meta>` contents keyed by lowercase `property`, `name` or `itemprop`, in page order.
+    meta: HashMap<String, Vec<String>>,
+    /// `<link rel=…>` targets keyed by each lowercase `rel` word, in page order.
+    links: HashMap<String, Vec<String>>,
     json_ld: Vec<String>,
     time: Option<String>,
+    /// Microdata `datePublished` on elements other than `<meta>`.
+    item_date: Option<String>,
+    /// The first date written in a short text of the page.
+    text_date: Option<String>,
+    /// Text of elements marked as the author (`itemprop=author`, `rel=author`, `byline`).
+    bylines: Vec<String>,
+}
+
+impl Found {
+    /// The first non-empty `<meta>` value of `key`.
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.metas(key).next()
+    }
+
+    /// Every non-empty `<meta>` value of `key`.
+    fn metas<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a str> {
+        self.meta
+            .get(key)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .filter(|s| !s.is_empty())
+    }
+
+    fn link(&self, rel: &str) -> Option<&str> {
+        self.links.get(rel)?.first().map(String::as_str)
+    }
 }
 
 /// Reads the metadata of `doc` into an [`Article`] with empty body, and returns the
-/// JSON-LD `articleBody` paragraphs (empty when absent).
+/// JSON-LD `articleBody` paragraphs (empty when absent). `url` is the page's address:
+/// the base of relative links and the last source of a publication date.
 pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
     let found = gather(doc);
-    let ld = found
+    let lds: Vec<Value> = found
         .json_ld
         .iter()
         .filter_map(|text| serde_json::from_str::<Value>(text).ok())
-        .find_map(|v| find_article(&v).cloned())
-        .unwrap_or(Value::Null);
-    let meta = |key: &str| {
-        found
-            .meta
-            .get(key)
-            .map(String::as_str)
-            .filter(|s| !s.is_empty())
-    };
+        .collect();
+    let graph = Graph::new(&lds);
+    let ld = graph.article.or(graph.other_work).unwrap_or(&NULL);
+    let meta = |key: &str| found.meta(key);
 
-    let title = ld_str(&ld, "headline")
-        .or_else(|| meta("og:title"))
-        .or_else(|| meta("twitter:title"))
-        .map(str::to_string)
-        .or(found.title.clone())
-        .unwrap_or_default();
+    let site_name = meta("og:site_name")
+        .or_else(|| {
+            ld.get("publisher")
+                .and_then(|p| ld_str(graph.resolve(p), "name"))
+        })
+        .or_else(|| meta("application-name"))
+        .map(collapse)
+        .or_else(|| url.and_then(host));
 
-    let mut authors = ld_authors(&ld);
-    if authors.is_empty() {
-        for key in [
-            "author",
-            "article:author",
-            "dc.creator",
-            "byl",
-            "parsely-author",
-        ] {
-            if let Some(value) = meta(key).filter(|v| !v.starts_with("http")) {
-                authors.push(value.trim_start_matches("By ").trim().to_string());
-            }
-        }
-    }
-    let mut unique = Vec::new();
-    for author in authors {
-        if !author.is_empty() && !unique.contains(&author) {
-            unique.push(author);
-        }
-    }
+    let title = title(&found, graph.article.unwrap_or(&NULL), site_name.as_deref());
+    let authors = authors(&found, &graph, graph.article.unwrap_or(&NULL));
 
-    let published = ld_str(&ld, "datePublished")
+    let published = ld_str(ld, "datePublished")
         .or_else(|| {
             [
                 "article:published_time",
                 "og:published_time",
+                "article:published",
                 "datepublished",
-                "date",
-                "pubdate",
+                "publish-date",
+                "publish_date",
                 "publishdate",
+                "pubdate",
+                "date",
                 "dc.date",
+                "dc.date.issued",
                 "dcterms.created",
+                "dcterms.date",
                 "parsely-pub-date",
                 "sailthru.date",
+                "citation_publication_date",
             ]
             .into_iter()
             .find_map(meta)
         })
-        .map(str::to_string)
-        .or(found.time.clone())
-        .map(|d| normalize_date(&d));
+        .or(found.item_date.as_deref())
+        .or(found.time.as_deref())
+        .or_else(|| ld_str(ld, "dateCreated"))
+        .map(normalize_date)
+        .or_else(|| url.and_then(date::from_url))
+        .or_else(|| found.text_date.clone());
 
-    let site_name = meta("og:site_name")
-        .or_else(|| ld.get("publisher").and_then(|p| ld_str(p, "name")))
-        .or_else(|| meta("application-name"))
-        .map(str::to_string)
-        .or_else(|| url.and_then(host));
+    let language = [
+        found.lang.as_deref(),
+        meta("content-language"),
+        ld_str(ld, "inLanguage"),
+        meta("og:locale"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(lang::normalize);
 
-    let language = found
-        .lang
-        .clone()
-        .or_else(|| ld_str(&ld, "inLanguage").map(str::to_string))
-        .or_else(|| meta("content-language").map(str::to_string))
-        .or_else(|| meta("og:locale").map(|l| l.replace('_', "-")))
-        .filter(|l| !l.is_empty());
+    let canonical_url = found
+        .link("canonical")
+        .or_else(|| meta("og:url"))
+        .or_else(|| ld_str(ld, "url"))
+        .and_then(|c| link::resolve(url, c));
+    let base = url.or(canonical_url.as_deref());
+    let image_url = [
+        "og:image",
+        "og:image:url",
+        "og:image:secure_url",
+        "twitter:image",
+        "twitter:image:src",
+    ]
+    .into_iter()
+    .find_map(meta)
+    .or_else(|| ld.get("image").and_then(ld_image))
+    .or_else(|| found.link("image_src"))
+    .and_then(|i| link::resolve(base, i));
 
-    let ld_body = ld_str(&ld, "articleBody")
+    let description = ld_str(ld, "description")
+        .or_else(|| meta("og:description"))
+        .or_else(|| meta("twitter:description"))
+        .or_else(|| meta("description"))
+        .map(collapse)
+        .filter(|d| !d.is_empty());
+
+    let ld_body = ld_str(ld, "articleBody")
         .map(|body| {
             body.lines()
                 .map(collapse)
@@ -126,11 +199,15 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
         })
         .unwrap_or_default();
     let article = Article {
-        title: collapse(&title),
-        authors: unique,
+        title,
+        authors,
         published,
         site_name,
         language,
+        description,
+        canonical_url,
+        image_url,
+        tags: tags(&found, ld),
         ..Article::default()
     };
     (article, ld_body)
@@ -140,29 +217,42 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
 fn gather(doc: &Document) -> Found {
     let mut found = Found::default();
     for node in doc.nodes() {
-        let NodeData::Element(el) = node.value() else {
-            continue;
+        let el = match node.value() {
+            NodeData::Element(el) => el,
+            NodeData::Text(text) => {
+                if found.text_date.is_none() && text.len() <= MAX_DATE_TEXT_BYTES {
+                    found.text_date = date::in_text(text);
+                }
+                continue;
+            }
+            NodeData::Document => continue,
         };
+        let itemprop = el.attr("itemprop").map(str::trim);
         match el.tag() {
             Tag::HTML if found.lang.is_none() => {
                 found.lang = el.attr("lang").map(|l| l.trim().to_string());
             }
-            Tag::TITLE if found.title.is_none() => {
-                let text = node.text();
-                found.title = Some(strip_site_suffix(&text));
+            Tag::TITLE if found.title.is_none() => found.title = Some(collapse(&node.text())),
+            Tag::H1 if found.h1.len() < MAX_H1 => {
+                let text = collapse(&node.text());
+                if !text.is_empty() {
+                    found.h1.push(text);
+                }
             }
             Tag::META => {
                 let key = el
                     .attr("property")
                     .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
+                    .or(itemprop)
                     .or_else(|| el.attr("http-equiv"));
                 if let (Some(key), Some(content)) = (key, el.attr("content")) {
                     found
                         .meta
                         .entry(key.trim().to_ascii_lowercase())
-                        .or_insert_with(|| content.trim().to_string());
+                        .or_default()
+                        .push(content.trim().to_string());
                 }
+                continue;
             }
             Tag::SCRIPT if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
                 found.json_ld.push(node.text());
@@ -172,57 +262,303 @@ fn gather(doc: &Document) -> Found {
             }
             _ => {}
         }
+        if let (Some(rel), Some(href)) = (el.attr("rel"), el.attr("href")) {
+            if el.tag() != Tag::A {
+                for word in rel.split_ascii_whitespace() {
+                    found
+                        .links
+                        .entry(word.to_ascii_lowercase())
+                        .or_default()
+                        .push(href.trim().to_string());
+                }
+            }
+        }
+        if found.item_date.is_none()
+            && itemprop.is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+        {
+            found.item_date = el
+                .attr("datetime")
+                .or_else(|| el.attr("content"))
+                .map(str::to_string);
+        }
+        let is_byline = found.bylines.len() < MAX_BYLINES
+            && (itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"))
+                || el.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case("author"))
+                })
+                || el.classes().chain(el.id()).any(is_byline_name));
+        if is_byline {
+            let text = collapse(&node.text());
+            if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+                found.bylines.push(text);
+            }
+        }
     }
     found
 }
 
-/// `Headline | Site` and `Headline - Site` become `Headline`.
-fn strip_site_suffix(title: &str) -> String {
-    let title = collapse(title);
-    for sep in [" | ", " - ", " – ", " — "] {
+/// Whether a class or id names a byline (`byline`, `author`, `article-author-name`).
+fn is_byline_name(name: &str) -> bool {
+    let ends = |suffix: &str| {
+        name.len() >= suffix.len()
+            && name.as_bytes()[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    name.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"byline"))
+        || ends("author")
+        || ends("author-name")
+        || ends("author__name")
+        || ends("authorname")
+        || ends("author-link")
+}
+
+/// The headline: the first `<h1>` that shares words with `og:title` or `<title>`, else
+/// `og:title`, `<title>`, JSON-LD `headline` or the Twitter title, with a site name cut.
+fn title(found: &Found, ld: &Value, site_name: Option<&str>) -> String {
+    let og = found.meta("og:title");
+    let page_title = found.title.as_deref();
+    let site = site_name.map(key).unwrap_or_default();
+    let shared = |h1: &str| {
+        if !site.is_empty() && key(h1) == site {
+            return false;
+        }
+        let h1 = words(h1);
+        [og, page_title]
+            .into_iter()
+            .flatten()
+            .any(|t| jaccard(&h1, &words(t)) >= H1_OVERLAP)
+    };
+    if let Some(h1) = found.h1.iter().find(|h| shared(h)) {
+        return h1.clone();
+    }
+    [
+        og,
+        page_title,
+        ld_str(ld, "headline"),
+        found.meta("twitter:title"),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| strip_site_suffix(&collapse(t), site_name))
+    .find(|t| !t.is_empty())
+    .unwrap_or_default()
+}
+
+/// The lower-cased words of `text`.
+fn words(text: &str) -> std::collections::HashSet<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn jaccard(a: &std::collections::HashSet<String>, b: &std::collections::HashSet<String>) -> f64 {
+    let union = a.union(b).count();
+    if union == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / union as f64
+}
+
+/// Letters and digits, lower-cased: the form a title and a site name are compared in.
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `Headline | Site` and `Headline - Site` become `Headline`; a site name before the
+/// headline (`Site: Headline`) goes too.
+fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
+    let site = site_name.map(key).filter(|s| !s.is_empty());
+    for sep in [" | ", " - ", " – ", " — ", " · ", " :: ", " » "] {
         if let Some(at) = title.rfind(sep) {
-            if at > title.len() / 2 {
-                return title[..at].to_string();
+            let tail = &title[at + sep.len()..];
+            let names_site = site.as_ref().is_some_and(|s| {
+                let t = key(tail);
+                !t.is_empty() && (s.contains(&t) || t.contains(s.as_str()))
+            });
+            if names_site || (at > title.len() / 2 && tail.split_whitespace().count() <= 4) {
+                return strip_site_suffix(title[..at].trim(), site_name);
+            }
+        }
+        if let (Some(at), Some(site)) = (title.find(sep), &site) {
+            if key(&title[..at]) == *site {
+                return title[at + sep.len()..].trim().to_string();
             }
         }
     }
-    title
+    title.to_string()
+}
+
+/// Authors from JSON-LD, then author `<meta>` tags, then bylines in the page.
+fn authors<'a>(found: &Found, graph: &Graph<'a>, ld: &'a Value) -> Vec<String> {
+    let from = |values: &mut dyn Iterator<Item = &str>| {
+        let mut out: Vec<String> = Vec::new();
+        for value in values {
+            for name in author::names(value) {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    };
+    let ld_names = graph.authors(ld);
+    let found_ld = from(&mut ld_names.iter().map(String::as_str));
+    if !found_ld.is_empty() {
+        return found_ld;
+    }
+    for key in [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "citation_author",
+        "og:article:author",
+    ] {
+        let names = from(&mut found.metas(key).filter(|v| !v.contains("://")));
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    found
+        .bylines
+        .iter()
+        .map(|b| from(&mut std::iter::once(b.as_str())))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default()
+}
+
+/// Keywords: `article:tag`, JSON-LD `keywords`, `news_keywords` and `keywords` tags.
+fn tags(found: &Found, ld: &Value) -> Vec<String> {
+    let mut raw: Vec<String> = found.metas("article:tag").map(str::to_string).collect();
+    match ld.get("keywords") {
+        Some(Value::String(s)) => raw.push(s.clone()),
+        Some(Value::Array(items)) => {
+            raw.extend(items.iter().filter_map(Value::as_str).map(str::to_string))
+        }
+        _ => {}
+    }
+    raw.extend(found.metas("news_keywords").map(str::to_string));
+    raw.extend(found.metas("keywords").map(str::to_string));
+    let mut out: Vec<String> = Vec::new();
+    for tag in raw.iter().flat_map(|r| r.split([',', ';'])) {
+        let tag = collapse(tag);
+        if !tag.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(&tag)) {
+            out.push(tag);
+        }
+        if out.len() == MAX_TAGS {
+            break;
+        }
+    }
+    out
 }
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The first object in `root` (arrays and `@graph` included) whose `@type` is an article.
-fn find_article(root: &Value) -> Option<&Value> {
-    let mut stack = vec![root];
-    let mut visited = 0;
-    while let Some(value) = stack.pop() {
-        visited += 1;
-        if visited > MAX_JSON_VALUES {
-            return None;
-        }
-        match value {
-            Value::Array(items) => stack.extend(items.iter().rev()),
-            Value::Object(map) => {
-                let is_article = match map.get("@type") {
-                    Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                    Some(Value::Array(ts)) => ts
-                        .iter()
-                        .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
-                    _ => false,
-                };
-                if is_article {
-                    return Some(value);
-                }
-                if let Some(graph) = map.get("@graph") {
-                    stack.push(graph);
-                }
+/// The JSON-LD of a page: its article object and the objects named by `@id`.
+struct Graph<'a> {
+    article: Option<&'a Value>,
+    /// The first object with a `datePublished`, `headline` or `author`, for pages whose
+    /// JSON-LD has no article (forum threads, Q&A pages, products).
+    other_work: Option<&'a Value>,
+    by_id: HashMap<&'a str, &'a Value>,
+}
+
+impl<'a> Graph<'a> {
+    /// Walks every JSON-LD value (arrays and `@graph` included, at most
+    /// [`MAX_JSON_VALUES`]); the article is the first object whose `@type` is an article.
+    fn new(roots: &'a [Value]) -> Graph<'a> {
+        let mut graph = Graph {
+            article: None,
+            other_work: None,
+            by_id: HashMap::new(),
+        };
+        let mut stack: Vec<&Value> = roots.iter().rev().collect();
+        let mut visited = 0;
+        while let Some(value) = stack.pop() {
+            visited += 1;
+            if visited > MAX_JSON_VALUES {
+                break;
             }
-            _ => {}
+            match value {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    let is_article = match map.get("@type") {
+                        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+                        Some(Value::Array(ts)) => ts
+                            .iter()
+                            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+                        _ => false,
+                    };
+                    if is_article && graph.article.is_none() {
+                        graph.article = Some(value);
+                    }
+                    let is_work = map.contains_key("datePublished")
+                        || map.contains_key("headline")
+                        || map.contains_key("author");
+                    if is_work && graph.other_work.is_none() {
+                        graph.other_work = Some(value);
+                    }
+                    if let Some(Value::String(id)) = map.get("@id") {
+                        if map.len() > 1 {
+                            graph.by_id.entry(id.as_str()).or_insert(value);
+                        }
+                    }
+                    if let Some(graph_value) = map.get("@graph") {
+                        stack.push(graph_value);
+                    }
+                }
+                _ => {}
+            }
+        }
+        graph
+    }
+
+    /// `value` itself, or the object its `@id` names when it is only a reference.
+    fn resolve(&self, value: &'a Value) -> &'a Value {
+        match value {
+            Value::Object(map) if map.len() == 1 => map
+                .get("@id")
+                .and_then(Value::as_str)
+                .and_then(|id| self.by_id.get(id).copied())
+                .unwrap_or(value),
+            _ => value,
         }
     }
-    None
+
+    /// The names in the article's `author` (a string, a Person, a list of either, or
+    /// `@id` references to Persons of the graph).
+    fn authors(&self, ld: &'a Value) -> Vec<String> {
+        let one = |v: &'a Value| -> Option<String> {
+            let v = self.resolve(v);
+            match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Object(_) => ld_str(v, "name").map(str::to_string).or_else(|| {
+                    let given = ld_str(v, "givenName")?;
+                    Some(match ld_str(v, "familyName") {
+                        Some(family) => format!("{given} {family}"),
+                        None => given.to_string(),
+                    })
+                }),
+                _ => None,
+            }
+        };
+        match ld.get("author").or_else(|| ld.get("creator")) {
+            Some(Value::Array(items)) => items.iter().filter_map(one).collect(),
+            Some(v) => one(v).into_iter().collect(),
+            None => Vec::new(),
+        }
+    }
 }
 
 fn ld_str<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
@@ -233,16 +569,13 @@ fn ld_str<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
     }
 }
 
-fn ld_authors(ld: &Value) -> Vec<String> {
-    let one = |v: &Value| match v {
-        Value::String(s) => Some(collapse(s)),
-        Value::Object(_) => ld_str(v, "name").map(collapse),
+/// The address of a JSON-LD `image`: a URL, an ImageObject, or a list of either.
+fn ld_image(value: &Value) -> Option<&str> {
+    match value {
+        Value::String(s) => Some(s.as_str()),
+        Value::Array(items) => items.first().and_then(ld_image),
+        Value::Object(_) => ld_str(value, "url").or_else(|| ld_str(value, "contentUrl")),
         _ => None,
-    };
-    match ld.get("author") {
-        Some(Value::Array(items)) => items.iter().filter_map(one).collect(),
-        Some(v) => one(v).into_iter().collect(),
-        None => Vec::new(),
     }
 }
 
@@ -251,102 +584,4 @@ fn host(url: &str) -> Option<String> {
     let host = rest.split(['/', '?', '#', ':']).next()?;
     let host = host.strip_prefix("www.").unwrap_or(host);
     (!host.is_empty()).then(|| host.to_string())
-}
-
-/// Rewrites a date to ISO 8601 when it parses; otherwise returns it trimmed.
-pub fn normalize_date(raw: &str) -> String {
-    let raw = raw.trim();
-    if let Ok(dt) = DateTime::parse_from_rfc3339(raw) {
-        return dt.to_rfc3339_opts(SecondsFormat::Secs, true);
-    }
-    if let Ok(dt) = DateTime::parse_from_rfc2822(raw) {
-        return dt.to_rfc3339_opts(SecondsFormat::Secs, true);
-    }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S%z",
-        "%Y-%m-%dT%H:%M%:z",
-        "%Y-%m-%d %H:%M:%S %z",
-    ] {
-        if let Ok(dt) = DateTime::parse_from_str(raw, format) {
-            return dt.to_rfc3339_opts(SecondsFormat::Secs, true);
-        }
-    }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-    ] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(raw, format) {
-            return dt.format("%Y-%m-%dT%H:%M:%S").to_string();
-        }
-    }
-    for format in [
-        "%Y-%m-%d",
-        "%Y/%m/%d",
-        "%B %d, %Y",
-        "%b %d, %Y",
-        "%d %B %Y",
-        "%Y%m%d",
-    ] {
-        if let Ok(d) = NaiveDate::parse_from_str(raw, format) {
-            return d.format("%Y-%m-%d").to_string();
-        }
-    }
-    raw.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_become_iso_8601() {
-        assert_eq!(
-            normalize_date("2019-11-19T08:03:00.000Z"),
-            "2019-11-19T08:03:00Z"
-        );
-        assert_eq!(
-            normalize_date("Tue, 19 Nov 2019 08:03:00 +0100"),
-            "2019-11-19T08:03:00+01:00"
-        );
-        assert_eq!(
-            normalize_date("2019-11-19T08:03:00+0000"),
-            "2019-11-19T08:03:00Z"
-        );
-        assert_eq!(normalize_date("November 19, 2019"), "2019-11-19");
-        assert_eq!(normalize_date("2019-11-19"), "2019-11-19");
-        assert_eq!(normalize_date(" last Tuesday "), "last Tuesday");
-    }
-
-    #[test]
-    fn json_ld_graph_and_author_list() {
-        let html = r#"<html lang="en-GB"><head>
-            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
-              {"@type":"WebSite","name":"x"},
-              {"@type":["NewsArticle"],"headline":"Big news","datePublished":"2020-01-02T03:04:05Z",
-               "author":[{"@type":"Person","name":"Ann Lee"},"Bo Chan"],
-               "publisher":{"@type":"Organization","name":"The Paper"}}]}</script>
-            <meta property="og:title" content="OG title"></head><body></body></html>"#;
-        let (article, body) = metadata(&Document::parse(html), None);
-        assert!(body.is_empty());
-        assert_eq!(article.title, "Big news");
-        assert_eq!(article.authors, ["Ann Lee", "Bo Chan"]);
-        assert_eq!(article.published.as_deref(), Some("2020-01-02T03:04:05Z"));
-        assert_eq!(article.site_name.as_deref(), Some("The Paper"));
-        assert_eq!(article.language.as_deref(), Some("en-GB"));
-    }
-
-    #[test]
-    fn meta_tags_and_fallbacks() {
-        let html = r#"<html><head><title>Storm hits coast | Gazette</title>
-            <meta name="author" content="By Jo Park">
-            <meta property="og:locale" content="en_US">
-            </head><body><time datetime="2021-05-06">May 6</time></body></html>"#;
-        let (article, _) = metadata(&Document::parse(html), Some("https://www.gazette.test/a"));
-        assert_eq!(article.title, "Storm hits coast");
-        assert_eq!(article.authors, ["Jo Park"]);
-        assert_eq!(article.published.as_deref(), Some("2021-05-06"));
-        assert_eq!(article.site_name.as_deref(), Some("gazette.test"));
-        assert_eq!(article.language.as_deref(), Some("en-US"));
-    }
 }

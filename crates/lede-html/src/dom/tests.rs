@@ -46,8 +46,8 @@ fn parses_nested_elements_and_text() {
 #[test]
 fn keeps_only_the_attributes_extraction_reads() {
     assert_eq!(
-        outline(r#"<a href="/x" id=main onclick="f()" ROLE="navigation" class>t</a>"#),
-        "<a id=\"main\" role=\"navigation\" class=\"\">t</a>"
+        outline(r#"<a href="/x" id=main onclick="f()" ROLE="navigation" class data-x=1>t</a>"#),
+        "<a href=\"/x\" id=\"main\" role=\"navigation\" class=\"\">t</a>"
     );
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Written by hand for speed: extraction needs tag names, a dozen attributes and the text,
 //! and a general HTML5 tokenizer spends most of a page's time on what is thrown away
-//! (scripts, styles, SVG, comments, `href`s and `data-*` attributes). This one follows the
+//! (scripts, styles, SVG, comments and `data-*` attributes). This one follows the
 //! WHATWG tokenizer where it changes the text a reader sees (tag and attribute syntax,
 //! comments, raw-text and RCDATA elements, escaped script text, where SVG and MathML end,
 //! character references) and skips the rest with `memchr`. Tag names are looked up once,
@@ -18,22 +18,24 @@ use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, FORMATTI
 use super::tag::Tag;
 
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
-pub(crate) const KEPT_ATTRIBUTES: [&str; 13] = [
+pub(crate) const KEPT_ATTRIBUTES: [&str; 15] = [
     "class",
     "content",
     "datetime",
     "hidden",
+    "href",
     "http-equiv",
     "id",
     "itemprop",
     "lang",
     "name",
     "property",
+    "rel",
     "role",
     "style",
     "type",
 ];
-const KEPT_KEYS: [u128; 13] = keys::keys(KEPT_ATTRIBUTES);
+const KEPT_KEYS: [u128; 15] = keys::keys(KEPT_ATTRIBUTES);
 
 /// An attribute kept by the tokenizer: its (lowercase) name and decoded value.
 pub type Attribute = (&'static str, Box<str>);
