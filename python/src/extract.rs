@@ -19,6 +19,26 @@ page_class!(PyArticle, {
     fn paragraphs(&self) -> Vec<String> {
         self.0.paragraphs.clone()
     }
+    /// The page's own summary (JSON-LD, OpenGraph, Twitter card or meta description).
+    #[getter]
+    fn description(&self) -> Option<&str> {
+        self.0.description.as_deref()
+    }
+    /// The canonical address, absolute (resolved against `url`).
+    #[getter]
+    fn canonical_url(&self) -> Option<&str> {
+        self.0.canonical_url.as_deref()
+    }
+    /// The lead image's address, absolute (resolved against `url`).
+    #[getter]
+    fn image_url(&self) -> Option<&str> {
+        self.0.image_url.as_deref()
+    }
+    /// Tags and keywords, without duplicates.
+    #[getter]
+    fn tags(&self) -> Vec<String> {
+        self.0.tags.clone()
+    }
     /// The publisher's bullet highlights shown above the story.
     #[getter]
     fn highlights(&self) -> Vec<String> {
@@ -45,7 +65,9 @@ page_class!(PyArticle, {
 /// Extracts the article from an HTML page given as `str`, or as `bytes`
 /// whose charset is detected (BOM, `content_type` such as
 /// "text/html; charset=windows-1252", `<meta charset>`, else UTF-8 or
-/// windows-1252). `url` only helps find the site name. A page with no
+/// windows-1252). `url` is the page's address: relative canonical and image
+/// links are resolved against it, and it is a last source of the site name
+/// and date. A page with no
 /// article gives an `Article` with no paragraphs; binary or oversized
 /// input raises `LedeError`.
 #[pyfunction]

@@ -95,3 +95,27 @@ def test_html_summary_matches_cli():
         capture_output=True, text=True, check=True, stdin=subprocess.DEVNULL,
     )
     assert lede.summarize(path.read_bytes()).to_dict() == json.loads(proc.stdout)
+
+
+def test_metadata_fields_match_the_cli():
+    page = (HERE / "fixtures" / "metadata.html").read_text(encoding="utf-8")
+    article = lede.extract(page, "https://rheinbote.test/news/heute/artikel")
+    assert article.title == "Neue Brücke eröffnet"
+    assert article.authors == ["Anna Weber", "Jan Ott"]
+    assert article.language == "de-DE"
+    assert article.description.startswith("Die Stadt hat nach vier Jahren")
+    assert article.canonical_url == "https://rheinbote.test/news/lokales/neue-bruecke"
+    assert article.image_url == "https://rheinbote.test/bilder/bruecke.jpg"
+    assert article.tags == ["Verkehr", "Stadtplanung", "Brücke", "Rhein"]
+    d = article.to_dict()
+    for key in ("description", "canonical_url", "image_url", "tags", "language"):
+        assert d[key] == getattr(article, key)
+    binary = lede_binary()
+    if binary is None:
+        pytest.skip("no lede CLI (build it with `cargo build -p lede-cli --release` or set LEDE_BIN)")
+    cli = json.loads(subprocess.run(
+        [binary, "extract", "-", "--format", "json", "--url",
+         "https://rheinbote.test/news/heute/artikel"],
+        input=page.encode(), capture_output=True, check=True).stdout)
+    assert {k: v for k, v in cli.items() if k != "text"} == d
+    assert cli["text"] == article.text

@@ -65,8 +65,7 @@ fn daily_mail_page_as_json_puts_bullets_in_highlights() {
     assert_eq!(json["authors"], serde_json::json!(["Jane Smith"]));
     assert_eq!(json["published"], "2017-05-27T10:15:00+01:00");
     assert_eq!(json["site_name"], "Mail Online");
-    assert_eq!(json["language"], "en");
-    assert_eq!(json["language_tag"], "en-GB");
+    assert_eq!(json["language"], "en-GB");
     assert_eq!(json["text"], FLOOD_TEXT.trim_end());
     assert_eq!(
         json["highlights"],
@@ -263,4 +262,56 @@ fn stdin_is_read_only_to_the_limit() {
     assert_eq!(status.code(), Some(1));
     let out = child.wait_with_output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("over the limit of 1000 bytes"));
+}
+
+#[test]
+fn json_has_description_links_and_tags_resolved_against_url() {
+    let path = fixture("metadata.html");
+    let out = stdout(&lede(
+        &[
+            "extract",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+            "--url",
+            "https://rheinbote.test/news/heute/artikel",
+        ],
+        None,
+    ));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["title"], "Neue Brücke eröffnet");
+    assert_eq!(
+        json["authors"],
+        serde_json::json!(["Anna Weber", "Jan Ott"])
+    );
+    assert_eq!(json["published"], "2024-03-05T09:30:00+01:00");
+    assert_eq!(json["language"], "de-DE");
+    assert_eq!(
+        json["description"],
+        "Die Stadt hat nach vier Jahren Bauzeit die neue Rheinbrücke eröffnet."
+    );
+    assert_eq!(
+        json["canonical_url"],
+        "https://rheinbote.test/news/lokales/neue-bruecke"
+    );
+    assert_eq!(
+        json["image_url"],
+        "https://rheinbote.test/bilder/bruecke.jpg"
+    );
+    assert_eq!(
+        json["tags"],
+        serde_json::json!(["Verkehr", "Stadtplanung", "Brücke", "Rhein"])
+    );
+    assert!(json["text"]
+        .as_str()
+        .unwrap()
+        .contains("Nach vier Jahren Bauzeit"));
+
+    let out = stdout(&lede(
+        &["extract", path.to_str().unwrap(), "--format", "json"],
+        None,
+    ));
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["canonical_url"], serde_json::Value::Null);
+    assert_eq!(json["image_url"], serde_json::Value::Null);
 }

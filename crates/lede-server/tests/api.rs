@@ -617,3 +617,43 @@ async fn trickled_headers_are_cut_off_at_the_header_deadline() {
         .expect("the freed slot serves the next client");
     assert_eq!(reply.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn extract_gives_page_metadata_with_links_resolved_against_the_url() {
+    let server = Server::start(config()).await;
+    let reply = request(
+        hyper::Method::POST,
+        &server.url("/v1/extract?url=https://rheinbote.test/news/heute/artikel"),
+        &[("content-type", "text/html; charset=utf-8")],
+        include_str!("fixtures/metadata.html"),
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let article = reply.json();
+    assert_valid("Article", &article);
+    assert_eq!(article["language"], "de-DE");
+    assert_eq!(article["authors"], json!(["Anna Weber", "Jan Ott"]));
+    assert_eq!(
+        article["canonical_url"],
+        "https://rheinbote.test/news/lokales/neue-bruecke"
+    );
+    assert_eq!(
+        article["image_url"],
+        "https://rheinbote.test/bilder/bruecke.jpg"
+    );
+    assert_eq!(
+        article["tags"],
+        json!(["Verkehr", "Stadtplanung", "Brücke", "Rhein"])
+    );
+    assert!(article["description"]
+        .as_str()
+        .unwrap()
+        .starts_with("Die Stadt hat"));
+    let paragraphs: Vec<&str> = article["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(article["text"], paragraphs.join("\n\n"));
+}

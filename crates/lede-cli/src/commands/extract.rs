@@ -24,12 +24,13 @@ pub enum Format {
 /// Arguments of `lede extract`.
 #[derive(clap::Args)]
 #[command(after_long_help = "\
-JSON output holds title, authors, published, site_name, language (the primary
-subtag, lower-cased: \"de\" for a page tagged de-DE), language_tag (the page's own
-tag), paragraphs, highlights and text (the paragraphs joined by blank lines),
-like the server's /v1/extract. Over several inputs a failure is an
-{\"id\", \"error\"} line in JSON and an error on stderr in text; the exit status
-is 2 when some input failed.")]
+JSON output holds title, authors, published, site_name, language (a BCP 47 tag:
+\"de-DE\" for a page tagged de_de), description, canonical_url and image_url
+(absolute: relative ones are resolved against the page URL, see --url), tags,
+paragraphs, highlights and text (the paragraphs joined by blank lines), the
+fields of the server's /v1/extract and of Python's lede.Article. Over several
+inputs a failure is an {\"id\", \"error\"} line in JSON and an error on stderr
+in text; the exit status is 2 when some input failed.")]
 pub struct Args {
     /// HTML or text files, `-` for stdin (the default when stdin is a pipe or
     /// a file), or http(s) URLs.
@@ -39,7 +40,7 @@ pub struct Args {
     pub format: Format,
     #[command(flatten)]
     pub input: InputArgs,
-    /// The address of a local page (metadata only, never fetched).
+    /// The address of a local page, the base of its relative links (never fetched).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     /// Write the output here instead of stdout.
@@ -138,8 +139,7 @@ fn extract(args: &Args, input: &str) -> anyhow::Result<Article> {
     Ok(article)
 }
 
-/// The JSON of an article: its fields, `text`, the normalised `language`
-/// with the page's own `language_tag`, and the input as `id` in batches.
+/// The JSON of an article: its fields, `text`, and the input as `id` in batches.
 fn article_json(article: &Article, id: Option<&str>) -> Value {
     let mut value = serde_json::json!({});
     if let Some(id) = id {
@@ -150,23 +150,8 @@ fn article_json(article: &Article, id: Option<&str>) -> Value {
             value[key] = field;
         }
     }
-    value["language"] = article
-        .language
-        .as_deref()
-        .and_then(primary_language)
-        .into();
-    value["language_tag"] = article.language.clone().into();
     value["text"] = article.text().into();
     value
-}
-
-/// The primary subtag of a language tag, lower-cased (`de-DE`, `de_DE` and
-/// `DE` give `de`); `None` when it is not 2 or 3 letters.
-fn primary_language(tag: &str) -> Option<String> {
-    let primary = tag.trim().split(['-', '_']).next()?;
-    let letters = primary.len();
-    ((2..=3).contains(&letters) && primary.bytes().all(|b| b.is_ascii_alphabetic()))
-        .then(|| primary.to_ascii_lowercase())
 }
 
 /// Plain text as an article: blank-line separated blocks, whitespace collapsed.
@@ -192,24 +177,5 @@ fn text_article(text: &str) -> Article {
     Article {
         paragraphs,
         ..Article::default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn language_tags_normalise_to_the_primary_subtag() {
-        for (tag, code) in [
-            ("de", Some("de")),
-            ("de-DE", Some("de")),
-            ("en_GB", Some("en")),
-            ("EN", Some("en")),
-            ("x", None),
-            ("123", None),
-        ] {
-            assert_eq!(primary_language(tag).as_deref(), code, "{tag}");
-        }
     }
 }
