@@ -12,9 +12,9 @@ reported separately and never enters a fold; its membership is the committed lis
 5 folds by `int(sha256("fold:" + domain)[:8], 16) % 5`, across all sets; pages of any set
 whose domain is a frozen domain are left out of the folds.
 
-Metadata (WCXB, fundus): title, authors and publication date of `lede extract --format json`
-and of `trafilatura.bare_extraction(html, url=url, with_metadata=True)` against the ground
-truth. Speed: single-thread pages/s on wcxb_dev for both, in this run.
+Metadata (WCXB, fundus): title, authors and publication date of `lede extract --format json
+--url URL` and of `trafilatura.bare_extraction(html, url=url, with_metadata=True)` against the
+ground truth, on the fold pages and on the frozen slice, with fold means and spread. Speed: single-thread pages/s on wcxb_dev for both, in this run.
 
 Usage: scripts/extract/protocol.py [--data ../shared/data] [--out bench-out/protocol]
 (re-runs itself inside .venv-extract, creating it with setup_venv.sh when missing).
@@ -152,10 +152,12 @@ def lede_exe(given):
 
 
 def run_lede(exe, pages):
-    """`lede extract - --format json` per page; records the output and wall seconds."""
+    """`lede extract - --format json` per page (with `--url` where trafilatura gets the URL
+    too); records the output and wall seconds."""
     for p in pages:
+        url = ["--url", p["traf_url"]] if p["traf_url"] else []
         start = time.perf_counter()
-        res = subprocess.run([str(exe), "extract", "-", "--format", "json"],
+        res = subprocess.run([str(exe), "extract", "-", "--format", "json", *url],
                              input=p["html"], capture_output=True)
         p["lede_s"] = time.perf_counter() - start
         try:
@@ -334,38 +336,70 @@ def meta_of(p, system):
     return m["title"], [x for x in re.split(r"\s*;\s*", m["author"]) if x], m["date"]
 
 
+def page_meta_scores(p, system):
+    """Per-page metadata outcomes: title exact/norm, author exact/F1 (or spurious), date."""
+    gt_t, gt_a, gt_d = gt_meta(p)
+    t, a, d = meta_of(p, system)
+    out = {}
+    if gt_t.strip():
+        out["t_ex"] = ws(t) == ws(gt_t)
+        out["t_no"] = norm_text(t) == norm_text(gt_t)
+    ga, sa = author_set(gt_a), author_set(a)
+    if ga:
+        out["a_ex"] = ga == sa
+        out["a_f1"] = set_f1(ga, sa)
+    else:
+        out["a_spur"] = bool(sa)
+    gd = norm_date(gt_d)
+    if gd:
+        out["d_ex"] = d.strip() == gt_d.strip()
+        out["d_no"] = norm_date(d) == gd
+    else:
+        out["d_spur"] = bool(norm_date(d))
+    return out
+
+
+META_SCOPES = (("folds", lambda p: p["fold"] is not None), ("frozen", lambda p: p["frozen"]))
+
+
 def metadata_table(pages):
+    """Rows per set, scope (fold pages, frozen slice) and system."""
     rows = []
     for set_name in ("wcxb", "fundus"):
-        group = [p for p in pages if p["set"] == set_name]
+        for scope, keep in META_SCOPES:
+            group = [p for p in pages if p["set"] == set_name and keep(p)]
+            if not group:
+                continue
+            for system in ("lede", "trafilatura"):
+                scores = [page_meta_scores(p, system) for p in group]
+                col = lambda k: [s[k] for s in scores if k in s]
+                rows.append((set_name, scope, system, len(col("t_ex")), mean(col("t_ex")),
+                             mean(col("t_no")), len(col("a_ex")), mean(col("a_ex")),
+                             mean(col("a_f1")), sum(col("a_spur")), len(col("a_spur")),
+                             len(col("d_ex")), mean(col("d_ex")), mean(col("d_no")),
+                             sum(col("d_spur")), len(col("d_spur"))))
+    return rows
+
+
+def metadata_folds(pages):
+    """Fold means and spread (population sd over the 5 domain folds) of title norm, author
+    set F1 and date YYYY-MM-DD, per set and system."""
+    rows = []
+    for set_name in ("wcxb", "fundus"):
+        group = [p for p in pages if p["set"] == set_name and p["fold"] is not None]
         if not group:
             continue
         for system in ("lede", "trafilatura"):
-            t_ex, t_no, a_ex, a_f1, d_ex, d_no = [], [], [], [], [], []
-            a_spur = d_spur = a_empty = d_empty = 0
-            for p in group:
-                gt_t, gt_a, gt_d = gt_meta(p)
-                t, a, d = meta_of(p, system)
-                if gt_t.strip():
-                    t_ex.append(ws(t) == ws(gt_t))
-                    t_no.append(norm_text(t) == norm_text(gt_t))
-                ga, sa = author_set(gt_a), author_set(a)
-                if ga:
-                    a_ex.append(ga == sa)
-                    a_f1.append(set_f1(ga, sa))
-                else:
-                    a_empty += 1
-                    a_spur += bool(sa)
-                gd = norm_date(gt_d)
-                if gd:
-                    d_ex.append(d.strip() == gt_d.strip())
-                    d_no.append(norm_date(d) == gd)
-                else:
-                    d_empty += 1
-                    d_spur += bool(norm_date(d))
-            rows.append((set_name, system, len(t_ex), mean(t_ex), mean(t_no), len(a_ex),
-                         mean(a_ex), mean(a_f1), a_spur, a_empty, len(d_ex), mean(d_ex),
-                         mean(d_no), d_spur, d_empty))
+            cells = []
+            for key in ("t_no", "a_f1", "d_no"):
+                per_fold = []
+                for fold in range(5):
+                    vals = [s[key] for s in (page_meta_scores(p, system) for p in group
+                                             if p["fold"] == fold) if key in s]
+                    if vals:
+                        per_fold.append(mean(vals))
+                cells.append((mean(per_fold), statistics.pstdev(per_fold) if per_fold else 0.0))
+            rows.append((set_name, system, cells))
     return rows
 
 
@@ -482,14 +516,19 @@ def report(pages, traf_version, speed, args):
     meta = metadata_table(pages)
     if meta:
         print("\n## Metadata accuracy (pages whose ground truth has the field)\n")
-        print("| set | system | title n | title exact | title norm | authors n | authors "
+        print("| set | pages | system | title n | title exact | title norm | authors n | authors "
               "exact set | authors set F1 | authors given where none | dates n | date exact "
               "| date YYYY-MM-DD | date given where none |")
-        print("|---" * 13 + "|")
+        print("|---" * 14 + "|")
         for r in meta:
-            (s, who, tn, te, tno, an, ae, af, asp, aem, dn, de, dno, dsp, dem) = r
-            print(f"| {s} | {who} | {tn} | {fmt(te)} | {fmt(tno)} | {an} | {fmt(ae)} | {fmt(af)} "
-                  f"| {asp}/{aem} | {dn} | {fmt(de)} | {fmt(dno)} | {dsp}/{dem} |")
+            (s, scope, who, tn, te, tno, an, ae, af, asp, aem, dn, de, dno, dsp, dem) = r
+            print(f"| {s} | {scope} | {who} | {tn} | {fmt(te)} | {fmt(tno)} | {an} | {fmt(ae)} "
+                  f"| {fmt(af)} | {asp}/{aem} | {dn} | {fmt(de)} | {fmt(dno)} | {dsp}/{dem} |")
+        print("\n| set | system | title norm, fold mean ± sd | authors set F1 | date YYYY-MM-DD |")
+        print("|---|---|---|---|---|")
+        for s, who, cells in metadata_folds(pages):
+            print(f"| {s} | {who} | " + " | ".join(f"{fmt(m)} ± {fmt(sd)}" for m, sd in cells)
+                  + " |")
 
     if speed:
         print("\n## Speed on wcxb_dev (single thread, pages/s; HTML already in memory)\n")
