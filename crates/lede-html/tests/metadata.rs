@@ -133,7 +133,10 @@ fn json_ld_author_shapes() {
             r#"{"@type":"Person","givenName":"Ann","familyName":"Lee"}"#,
             vec!["Ann Lee"],
         ),
-        (r#"{"@type":"Organization","name":"The Paper"}"#, vec![]),
+        (
+            r#"{"@type":"Organization","name":"The Paper"}"#,
+            vec!["The Paper"],
+        ),
     ] {
         let head = format!(
             r#"<meta property="og:site_name" content="The Paper"><script type="application/ld+json">

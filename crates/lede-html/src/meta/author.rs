@@ -62,8 +62,6 @@ const ROLES: &[&str] = &[
     "political",
     "business",
     "sports",
-    "press",
-    "associated",
 ];
 
 /// Separators between names.
