@@ -350,38 +350,53 @@ static ASCII_WORD: [u8; 128] = {
 };
 
 /// Calls `f` with the [`word_hash`] of every word of `text` (see
-/// [`words`]), in order, tokenizing and hashing in one pass over the bytes.
+/// [`words`]), in order, tokenizing and hashing in one pass over the bytes:
+/// a loop over the gap before each word, then a tight loop hashing it.
 #[inline]
 pub(crate) fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
     let bytes = text.as_bytes();
-    let (mut i, mut hash, mut in_word) = (0, FNV_OFFSET, false);
+    let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            let lower = ASCII_WORD[usize::from(b)];
-            if lower != 0 {
+        // The gap: up to and including the word's first character.
+        let first = loop {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                let lower = ASCII_WORD[usize::from(b)];
+                if lower != 0 {
+                    break Some(fnv(FNV_OFFSET, lower));
+                }
+            } else {
+                let c = text[i..].chars().next().expect("a character starts here");
+                i += c.len_utf8();
+                if c.is_alphanumeric() {
+                    break Some(fnv_lowercase(FNV_OFFSET, c));
+                }
+            }
+            if i == bytes.len() {
+                break None;
+            }
+        };
+        let Some(mut hash) = first else { return };
+        // The rest of the word.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let lower = ASCII_WORD[usize::from(b)];
+                if lower == 0 {
+                    break;
+                }
                 hash = fnv(hash, lower);
-                in_word = true;
-            } else if in_word {
-                f(hash);
-                hash = FNV_OFFSET;
-                in_word = false;
-            }
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            if c.is_alphanumeric() {
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().expect("a character starts here");
+                if !c.is_alphanumeric() {
+                    break;
+                }
                 hash = fnv_lowercase(hash, c);
-                in_word = true;
-            } else if in_word {
-                f(hash);
-                hash = FNV_OFFSET;
-                in_word = false;
+                i += c.len_utf8();
             }
-            i += c.len_utf8();
         }
-    }
-    if in_word {
         f(hash);
     }
 }
