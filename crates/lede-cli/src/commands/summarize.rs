@@ -45,7 +45,8 @@ cut at --max-bytes.
 
 Memory: a batch holds at most 1,024 inputs and 64 MiB of record text at once
 (plus the one record that crosses 64 MiB, itself at most 2 x --max-bytes of
-JSON), plus one file or page of at most --max-bytes per worker thread and per
+JSON), twice that with two or more threads (the next chunk is read ahead),
+plus one file or page of at most --max-bytes per worker thread and per
 download (downloaded pages are summarized on the download threads); the ids seen so far are kept
 to report duplicates. Output is flushed after every record, so a killed run
 leaves whole lines; --resume -o FILE then skips the ids already in FILE and
@@ -778,7 +779,9 @@ fn run_batch(job: &Job, args: &Args, items: Items<'_>) -> anyhow::Result<ExitCod
         // With more than one worker, a reader thread decompresses and
         // parses the next chunk while the pool summarizes this one.
         chunks = std::thread::scope(|scope| {
-            let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+            // A rendezvous channel: the reader holds at most the one chunk
+            // it has read ahead.
+            let (sender, receiver) = std::sync::mpsc::sync_channel(0);
             let reader = scope.spawn(move || {
                 for chunk in chunks.by_ref() {
                     if sender.send(chunk).is_err() {
