@@ -12,7 +12,8 @@
 # wall time:
 # - floor: `zcat` of the corpus to /dev/null (decompression alone);
 # - lede: `summarize -j 1` per algorithm, end to end (decompression, JSON
-#   parsing, cleaning, segmentation, scoring, selection, JSON output);
+#   parsing, cleaning, segmentation, scoring, selection, JSON output),
+#   alternating with LEDE_BEFORE when it is set;
 # - the `summary` crate (scripts/bench/summary-peer): its summarizer calls
 #   only, on the same articles held in memory;
 # - NLTK Lead-3 (summarizer calls only), when .venv-bench has NLTK and
@@ -59,18 +60,23 @@ floor=$(rate "$floor_wall")
 echo "| system | docs/s (1 core, wall) | docs per CPU-second | peak RSS | x floor |"
 echo "|---|---|---|---|---|"
 printf "| zcat (decompression floor) | %s | %s | - | 1.00 |\n" "$floor" "$(rate "$floor_user + $floor_sys")"
-declare -A RATE
+floor_cpu=$(rate "$floor_user + $floor_sys")
+declare -A RATE CPU
+# measure_lede LABEL BINARY ALGORITHM: one table row.
 measure_lede() {
-    local label=$1 bin=$2 alg wall user sys rss r
-    for alg in learned lead textrank lexrank; do
-        read -r wall user sys rss <<<"$(best_of_3 $PIN "$bin" summarize "$REPEATED" -a "$alg" -j 1 --no-progress -o /dev/null)"
-        r=$(rate "$wall")
-        RATE[${label:+$label/}$alg]=$r
-        printf "| lede %s%s | %s | %s | %d MB | %.2f |\n" "$alg" "${label:+ ($label)}" "$r" "$(rate "$user + $sys")" $((rss / 1024)) "$(echo "$r / $floor" | bc -l)"
-    done
+    local label=$1 bin=$2 alg=$3 wall user sys rss r
+    read -r wall user sys rss <<<"$(best_of_3 $PIN "$bin" summarize "$REPEATED" -a "$alg" -j 1 --no-progress -o /dev/null)"
+    r=$(rate "$wall")
+    RATE[${label:+$label/}$alg]=$r
+    CPU[${label:+$label/}$alg]=$(rate "$user + $sys")
+    printf "| lede %s%s | %s | %s | %d MB | %.2f |\n" "$alg" "${label:+ ($label)}" "$r" "${CPU[${label:+$label/}$alg]}" $((rss / 1024)) "$(echo "$r / $floor" | bc -l)"
 }
-if [ -n "${LEDE_BEFORE:-}" ]; then measure_lede before "$LEDE_BEFORE"; fi
-measure_lede "" "$LEDE"
+# Before and after alternate per algorithm, so that a change in the
+# machine's load during the run weighs on both alike.
+for alg in learned lead textrank lexrank; do
+    if [ -n "${LEDE_BEFORE:-}" ]; then measure_lede before "$LEDE_BEFORE" "$alg"; fi
+    measure_lede "" "$LEDE" "$alg"
+done
 
 # The peer times its own summarizer calls; best of 3 runs.
 peer=0
@@ -96,14 +102,17 @@ fi
 echo
 ratios() {
     local label=$1 p=${1:+$1/}
-    printf "| %s | %.1fx | %.2fx | %.2fx | %.2fx |\n" "${label:-this build}" \
+    printf "| %s | %.1fx | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx |\n" "${label:-this build}" \
         "$(echo "${RATE[${p}learned]} / $peer" | bc -l)" \
         "$(echo "${RATE[${p}learned]} / $floor" | bc -l)" \
         "$(echo "${RATE[${p}lead]} / $floor" | bc -l)" \
-        "$(echo "${RATE[${p}textrank]} / $floor" | bc -l)"
+        "$(echo "${RATE[${p}textrank]} / $floor" | bc -l)" \
+        "$(echo "${CPU[${p}learned]} / $floor_cpu" | bc -l)" \
+        "$(echo "${CPU[${p}lead]} / $floor_cpu" | bc -l)" \
+        "$(echo "${CPU[${p}textrank]} / $floor_cpu" | bc -l)"
 }
-echo "| build | learned / summary crate | learned / floor | lead / floor | textrank / floor |"
-echo "|---|---|---|---|---|"
+echo "| build | learned / summary crate | learned / floor | lead / floor | textrank / floor | learned / floor (CPU) | lead / floor (CPU) | textrank / floor (CPU) |"
+echo "|---|---|---|---|---|---|---|---|"
 if [ -n "${LEDE_BEFORE:-}" ]; then ratios before; fi
 ratios ""
 echo
@@ -116,3 +125,4 @@ big_docs=$(($(zcat "$BIG" | grep -c .) * 4))
 for _ in 1 2 3 4; do zcat "$BIG"; done | /usr/bin/time -o "$TIMING" -f "%e %M" "$LEDE" summarize - --jsonl -j 2 --no-progress -o /dev/null 2>/dev/null
 read -r big_wall big_rss <<<"$(tail -1 "$TIMING")"
 echo "Peak RSS, default algorithm, 2 threads: $((small / 1024)) MB on $docs documents; $((big_rss / 1024)) MB on $big_docs documents (training corpus x4 through stdin, $(printf "%.0f" "$(echo "$big_docs / $big_wall" | bc -l)") docs/s on 2 threads)."
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."

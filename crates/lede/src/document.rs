@@ -37,7 +37,10 @@ impl<'a> Document<'a> {
     pub fn build(text: &'a str, cleaned: &mut Cleaned) -> Document<'a> {
         Document {
             text,
-            title: cleaned.title.clone().map(|t| Terms::of(&text[t])),
+            title: cleaned
+                .title
+                .clone()
+                .map(|t| Terms::of_in(&text[t], cleaned.language)),
             sentences: std::mem::take(&mut cleaned.sentences),
             paragraphs: cleaned.paragraphs,
         }

@@ -3,9 +3,9 @@
 //! Words are runs of alphanumeric characters, lowercased and hashed to
 //! `u64` so that comparing sentences never allocates a string per word.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use rustc_hash::FxHashSet;
+use crate::lang::Language;
 
 /// Common English function words, ignored when comparing content.
 const STOPWORDS: &[&str] = &[
@@ -142,8 +142,87 @@ const STOPWORDS: &[&str] = &[
     "yourselves",
 ];
 
-static STOPWORD_HASHES: LazyLock<FxHashSet<u64>> =
-    LazyLock::new(|| STOPWORDS.iter().map(|w| word_hash(w)).collect());
+static STOPWORD_HASHES: LazyLock<HashSet64> =
+    LazyLock::new(|| HashSet64::new(STOPWORDS.iter().map(|w| word_hash(w))));
+
+/// The [`word_hash`]es of the stop words [`Terms::of_in`] drops for
+/// `lang`: the list above for English (what the trained models were built
+/// with), the language's own list ([`crate::lang::LanguageResources`])
+/// for the others, none for language-neutral text. Built once per language.
+fn stop_hashes(lang: Option<Language>) -> &'static HashSet64 {
+    static NONE: LazyLock<HashSet64> = LazyLock::new(|| HashSet64::new([]));
+    static TABLE: [OnceLock<HashSet64>; Language::ALL.len()] =
+        [const { OnceLock::new() }; Language::ALL.len()];
+    match lang {
+        None => &NONE,
+        Some(Language::English) => &STOPWORD_HASHES,
+        Some(lang) => TABLE[lang as usize].get_or_init(|| {
+            HashSet64::new(lang.resources().stop_word_list().filter_map(|w| {
+                let mut hashes = Vec::with_capacity(1);
+                for_each_word_hash(w, |h| hashes.push(h));
+                // A listed word that is not one word here ("aujourd'hui"
+                // tokenizes as two) can never match a word hash.
+                (hashes.len() == 1).then(|| hashes[0])
+            }))
+        }),
+    }
+}
+
+/// A fixed set of word hashes, for the membership test run on every word:
+/// open addressing, a quarter full, probed linearly from the hash's
+/// multiplied high bits. Slots hold the hashes, 0 marks an empty slot
+/// (and `zero` says whether the hash 0 itself is in the set).
+#[derive(Debug)]
+struct HashSet64 {
+    slots: Box<[u64]>,
+    shift: u32,
+    zero: bool,
+}
+
+impl HashSet64 {
+    fn new(hashes: impl IntoIterator<Item = u64>) -> HashSet64 {
+        let hashes: Vec<u64> = hashes.into_iter().collect();
+        let size = (hashes.len() * 4).next_power_of_two().max(16);
+        let mut set = HashSet64 {
+            slots: vec![0; size].into_boxed_slice(),
+            shift: 64 - size.trailing_zeros(),
+            zero: false,
+        };
+        for h in hashes {
+            if h == 0 {
+                set.zero = true;
+                continue;
+            }
+            let mut i = set.home(h);
+            while set.slots[i] != 0 && set.slots[i] != h {
+                i = (i + 1) & (size - 1);
+            }
+            set.slots[i] = h;
+        }
+        set
+    }
+
+    #[inline]
+    fn home(&self, h: u64) -> usize {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        if h == 0 {
+            return self.zero;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(h);
+        loop {
+            match self.slots[i] {
+                s if s == h => return true,
+                0 => return false,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -256,44 +335,75 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Appends the [`word_hash`] of every word of `text` (see [`words`]) to
-/// `out`, tokenizing and hashing in one pass over the bytes.
-fn push_word_hashes(text: &str, out: &mut Vec<u64>) {
-    let bytes = text.as_bytes();
-    let (mut i, mut hash, mut in_word) = (0, FNV_OFFSET, false);
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (alphanumeric, next) = if b.is_ascii() {
-            let alphanumeric = b.is_ascii_alphanumeric();
-            if alphanumeric {
-                hash = fnv(hash, b.to_ascii_lowercase());
-            }
-            (alphanumeric, i + 1)
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            let alphanumeric = c.is_alphanumeric();
-            if alphanumeric {
-                hash = fnv_lowercase(hash, c);
-            }
-            (alphanumeric, i + c.len_utf8())
-        };
-        if alphanumeric {
-            in_word = true;
-        } else if in_word {
-            out.push(hash);
-            hash = FNV_OFFSET;
-            in_word = false;
+/// ASCII bytes lowercased, or 0 for those that are not alphanumeric.
+static ASCII_WORD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
         }
-        i = next;
+        b += 1;
     }
-    if in_word {
-        out.push(hash);
+    table
+};
+
+/// Calls `f` with the [`word_hash`] of every word of `text` (see
+/// [`words`]), in order, tokenizing and hashing in one pass over the bytes:
+/// a loop over the gap before each word, then a tight loop hashing it.
+#[inline]
+pub(crate) fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // The gap: up to and including the word's first character.
+        let first = loop {
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                let lower = ASCII_WORD[usize::from(b)];
+                if lower != 0 {
+                    break Some(fnv(FNV_OFFSET, lower));
+                }
+            } else {
+                let c = text[i..].chars().next().expect("a character starts here");
+                i += c.len_utf8();
+                if c.is_alphanumeric() {
+                    break Some(fnv_lowercase(FNV_OFFSET, c));
+                }
+            }
+            if i == bytes.len() {
+                break None;
+            }
+        };
+        let Some(mut hash) = first else { return };
+        // The rest of the word.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let lower = ASCII_WORD[usize::from(b)];
+                if lower == 0 {
+                    break;
+                }
+                hash = fnv(hash, lower);
+                i += 1;
+            } else {
+                let c = text[i..].chars().next().expect("a character starts here");
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                hash = fnv_lowercase(hash, c);
+                i += c.len_utf8();
+            }
+        }
+        f(hash);
     }
 }
 
-/// Whether a word hash belongs to a stopword.
+/// Whether a word hash belongs to an English stopword.
 pub fn is_stopword(hash: u64) -> bool {
-    STOPWORD_HASHES.contains(&hash)
+    STOPWORD_HASHES.contains(hash)
 }
 
 /// Word statistics of one sentence.
@@ -310,25 +420,36 @@ pub struct Terms {
 }
 
 impl Terms {
-    /// Computes the terms of `text` (after Unicode NFC normalization, so
-    /// composed and decomposed accents count as the same word).
+    /// Computes the terms of English `text`; see [`Terms::of_in`].
     pub fn of(text: &str) -> Terms {
-        use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-        if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
-            let normalized: String = text.nfc().collect();
-            return Terms::of_normalized(&normalized);
-        }
-        Terms::of_normalized(text)
+        Terms::of_in(text, Some(Language::English))
     }
 
-    fn of_normalized(text: &str) -> Terms {
+    /// Computes the terms of `text` in language `lang` (`None`:
+    /// language-neutral, no stop words), after Unicode NFC normalization,
+    /// so composed and decomposed accents count as the same word.
+    pub fn of_in(text: &str, lang: Option<Language>) -> Terms {
+        use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+        let stopwords = stop_hashes(lang);
+        if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            let normalized: String = text.nfc().collect();
+            return Terms::of_normalized(&normalized, stopwords);
+        }
+        Terms::of_normalized(text, stopwords)
+    }
+
+    fn of_normalized(text: &str, stopwords: &HashSet64) -> Terms {
         // About one word per six bytes of news text.
-        let mut hashes = Vec::with_capacity(text.len() / 6 + 1);
-        push_word_hashes(text, &mut hashes);
+        let expected = text.len() / 6 + 1;
+        let mut hashes = Vec::with_capacity(expected);
+        let mut content = Vec::with_capacity(expected);
+        for_each_word_hash(text, |h| {
+            hashes.push(h);
+            if !stopwords.contains(h) {
+                content.push(h);
+            }
+        });
         let words = hashes.len();
-        let stopwords = &*STOPWORD_HASHES;
-        let mut content = Vec::with_capacity(words);
-        content.extend(hashes.iter().copied().filter(|h| !stopwords.contains(h)));
         let mut set = content.clone();
         set.sort_unstable();
         set.dedup();
@@ -383,11 +504,46 @@ mod tests {
         );
     }
 
+    #[test]
+    fn terms_drop_the_stop_words_of_the_text_language() {
+        let text = "Le président de la République et les ministres sont arrivés à Paris.";
+        let french = Terms::of_in(text, Some(Language::French));
+        assert_eq!(french.words, 12);
+        let content: Vec<u64> = ["président", "république", "ministres", "arrivés", "paris"]
+            .iter()
+            .map(|w| word_hash(w))
+            .collect();
+        assert_eq!(french.content, content);
+        // The English list knows none of the French function words.
+        let english = Terms::of(text);
+        assert!(english.content.contains(&word_hash("les")));
+        assert!(english.content.contains(&word_hash("de")));
+        let neutral = Terms::of_in(text, None);
+        assert_eq!(neutral.content, neutral.hashes);
+        let cat = "The cat and the Cat sat.";
+        assert_eq!(Terms::of_in(cat, Some(Language::English)), Terms::of(cat));
+    }
+
     /// The words as `str::split` on non-alphanumeric characters finds them.
     fn split_words(text: &str) -> Vec<&str> {
         text.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect()
+    }
+
+    #[test]
+    fn hash_set_holds_exactly_its_members() {
+        let members: Vec<u64> = (0..200u64)
+            .map(|i| i.wrapping_mul(0x1234_5678_9abc_def1))
+            .collect();
+        let set = HashSet64::new(members.iter().copied());
+        assert!(members.iter().all(|&h| set.contains(h)));
+        assert!(set.contains(0));
+        assert!((1..2000u64)
+            .filter(|&h| set.contains(h))
+            .all(|h| members.contains(&h)));
+        assert!(!HashSet64::new([]).contains(0));
+        assert!(!HashSet64::new([]).contains(7));
     }
 
     proptest::proptest! {
@@ -398,7 +554,7 @@ mod tests {
             let expected = split_words(&text);
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected.clone());
             let mut fused = Vec::new();
-            push_word_hashes(&text, &mut fused);
+            for_each_word_hash(&text, |h| fused.push(h));
             let hashed: Vec<u64> = expected.iter().map(|w| word_hash(w)).collect();
             proptest::prop_assert_eq!(fused, hashed);
         }

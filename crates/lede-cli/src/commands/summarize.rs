@@ -45,7 +45,8 @@ cut at --max-bytes.
 
 Memory: a batch holds at most 1,024 inputs and 64 MiB of record text at once
 (plus the one record that crosses 64 MiB, itself at most 2 x --max-bytes of
-JSON), plus one file or page of at most --max-bytes per worker thread and per
+JSON), twice that with two or more threads (the next chunk is read ahead),
+plus one file or page of at most --max-bytes per worker thread and per
 download (downloaded pages are summarized on the download threads); the ids seen so far are kept
 to report duplicates. Output is flushed after every record, so a killed run
 leaves whole lines; --resume -o FILE then skips the ids already in FILE and
@@ -503,23 +504,18 @@ struct Outcome {
 }
 
 impl Outcome {
-    /// The JSON of the result: the summary with its id (and the fetched
-    /// page's final `url`), or an error record.
+    /// The JSON of the result: the summary (which carries its id) with the
+    /// fetched page's final `url`, or an error record.
     fn json(&self, format: Format) -> String {
         match &self.result {
-            Ok(summary) => {
-                let mut summary = summary.clone();
-                summary.id = Some(self.id.clone());
-                match &self.url {
-                    None => summary.render(format),
-                    Some(url) => {
-                        let mut value =
-                            serde_json::to_value(&summary).expect("summaries serialize");
-                        value["url"] = url.clone().into();
-                        render_value(&value, format)
-                    }
+            Ok(summary) => match &self.url {
+                None => summary.render(format),
+                Some(url) => {
+                    let mut value = serde_json::to_value(summary).expect("summaries serialize");
+                    value["url"] = url.clone().into();
+                    render_value(&value, format)
                 }
-            }
+            },
             Err(message) => {
                 let mut value = serde_json::json!({ "id": self.id });
                 if let Some(line) = self.line {
@@ -567,7 +563,21 @@ enum Sink {
 }
 
 impl Sink {
-    fn write(&mut self, outcome: &Outcome) -> anyhow::Result<()> {
+    /// Whether [`Sink::write`] prints each outcome as one JSON line (which
+    /// [`Outcome::json`] renders, so a chunk's lines can be rendered on the
+    /// thread pool first).
+    fn prints_json_lines(&self) -> bool {
+        matches!(
+            self,
+            Sink::Stream {
+                format: Format::Json | Format::Jsonl,
+                ..
+            }
+        )
+    }
+
+    /// Writes `outcome`; `line` is its JSON line when rendered already.
+    fn write(&mut self, outcome: &Outcome, line: Option<String>) -> anyhow::Result<()> {
         match self {
             Sink::Stream { out, format, first } => match format {
                 Format::Text | Format::Markdown => {
@@ -584,7 +594,9 @@ impl Sink {
                         .unwrap_or_default();
                     out.record(&format!("{gap}==> {} <==\n{body}", outcome.id))
                 }
-                Format::Json | Format::Jsonl => out.record(&outcome.json(Format::Jsonl)),
+                Format::Json | Format::Jsonl => {
+                    out.record(&line.unwrap_or_else(|| outcome.json(Format::Jsonl)))
+                }
             },
             Sink::Dir { dir, names } => {
                 let base = file_name(&outcome.id);
@@ -739,35 +751,57 @@ fn run_batch(job: &Job, args: &Args, items: Items<'_>) -> anyhow::Result<ExitCod
     };
     let progress = progress_bar(args);
     let mut totals = Totals::default();
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut items = items.peekable();
-    while items.peek().is_some() {
-        let mut chunk = Vec::new();
-        let mut bytes = 0;
-        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
-            let Some(item) = items.next() else { break };
-            if done.contains(&item.id) {
-                totals.skipped += 1;
-                continue;
-            }
-            if !seen.insert(item.id.clone()) {
-                totals.duplicates += 1;
-                if totals.duplicates <= DUPLICATES_NAMED {
-                    eprintln!("{WARNING} duplicate id {}", item.id);
-                }
-            }
-            bytes += item.held_bytes();
-            chunk.push(item);
-        }
-        for outcome in summarize_chunk(job, chunk, &progress) {
+    let mut chunks = Chunks {
+        items: items.peekable(),
+        done,
+        seen: HashSet::new(),
+        skipped: 0,
+        duplicates: 0,
+    };
+    let mut run_chunk = |chunk: Vec<Item>| -> anyhow::Result<()> {
+        let outcomes = summarize_chunk(job, chunk, &progress);
+        let json_lines = sink.prints_json_lines();
+        let lines: Vec<Option<String>> = outcomes
+            .par_iter()
+            .map(|o| json_lines.then(|| o.json(Format::Jsonl)))
+            .collect();
+        for (outcome, line) in outcomes.iter().zip(lines) {
             if outcome.result.is_ok() {
                 totals.ok += 1;
             } else {
                 totals.failed += 1;
             }
-            sink.write(&outcome)?;
+            sink.write(outcome, line)?;
+        }
+        Ok(())
+    };
+    if rayon::current_num_threads() > 1 {
+        // With more than one worker, a reader thread decompresses and
+        // parses the next chunk while the pool summarizes this one.
+        chunks = std::thread::scope(|scope| {
+            // A rendezvous channel: the reader holds at most the one chunk
+            // it has read ahead.
+            let (sender, receiver) = std::sync::mpsc::sync_channel(0);
+            let reader = scope.spawn(move || {
+                for chunk in chunks.by_ref() {
+                    if sender.send(chunk).is_err() {
+                        break;
+                    }
+                }
+                chunks
+            });
+            for chunk in receiver {
+                run_chunk(chunk)?;
+            }
+            anyhow::Ok(reader.join().expect("the reader thread does not panic"))
+        })?;
+    } else {
+        for chunk in chunks.by_ref() {
+            run_chunk(chunk)?;
         }
     }
+    totals.skipped = chunks.skipped;
+    totals.duplicates = chunks.duplicates;
     progress.finish_and_clear();
     let mut report = format!(
         "summarized {} inputs: {} ok, {} failed",
@@ -787,6 +821,43 @@ fn run_batch(job: &Job, args: &Args, items: Items<'_>) -> anyhow::Result<ExitCod
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A batch's inputs in chunks of at most [`CHUNK_RECORDS`] inputs and
+/// [`CHUNK_BYTES`] bytes, without those already done; counts what it
+/// skips and names the first duplicate ids.
+struct Chunks<'a> {
+    items: std::iter::Peekable<Items<'a>>,
+    done: HashSet<String>,
+    seen: HashSet<String>,
+    skipped: usize,
+    duplicates: usize,
+}
+
+impl Iterator for Chunks<'_> {
+    type Item = Vec<Item>;
+
+    fn next(&mut self) -> Option<Vec<Item>> {
+        self.items.peek()?;
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while chunk.len() < CHUNK_RECORDS && bytes < CHUNK_BYTES {
+            let Some(item) = self.items.next() else { break };
+            if self.done.contains(&item.id) {
+                self.skipped += 1;
+                continue;
+            }
+            if !self.seen.insert(item.id.clone()) {
+                self.duplicates += 1;
+                if self.duplicates <= DUPLICATES_NAMED {
+                    eprintln!("{WARNING} duplicate id {}", item.id);
+                }
+            }
+            bytes += item.held_bytes();
+            chunk.push(item);
+        }
+        Some(chunk)
+    }
 }
 
 /// Summarizes a chunk: downloads on `--fetch-concurrency` threads, the rest
@@ -836,7 +907,10 @@ fn summarize_chunk(job: &Job, chunk: Vec<Item>, progress: &ProgressBar) -> Vec<O
         .map(|(item, result)| {
             let result = result.expect("every item is summarized");
             let (result, final_url) = match result {
-                Ok((summary, url)) => (Ok(summary), url),
+                Ok((mut summary, url)) => {
+                    summary.id = Some(item.id.clone());
+                    (Ok(summary), url)
+                }
                 Err(e) => (Err(e), None),
             };
             Outcome {

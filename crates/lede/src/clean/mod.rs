@@ -18,8 +18,9 @@
 
 mod patterns;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -105,6 +106,9 @@ pub struct Cleaned {
     /// Whether the body went past [`MAX_LINES`] or [`MAX_SENTENCES`] and
     /// its end was not read.
     pub truncated: bool,
+    /// The language the text was cleaned as (`None`: language-neutral);
+    /// its stop words are left out of the sentences' content words.
+    pub language: Option<Language>,
 }
 
 /// Takes English `text` apart into title, given highlights, body and debris.
@@ -119,6 +123,7 @@ pub fn clean_in(text: &str, lang: Option<Language>) -> Cleaned {
     let (lines, truncated) = split_lines(text, MAX_LINES);
     let mut out = Cleaned {
         truncated,
+        language: lang,
         ..Cleaned::default()
     };
     let mut body_lines: Vec<Option<Range<usize>>> = Vec::with_capacity(lines.len());
@@ -179,6 +184,7 @@ pub fn clean_parts(
     let mut out = Cleaned {
         title,
         highlights,
+        language: lang,
         ..Cleaned::default()
     };
     clean_paragraphs(text, paragraphs, &mut out, lang);
@@ -189,7 +195,7 @@ pub fn clean_parts(
 /// Splits the kept body blocks into sentences, removes sentences that
 /// repeat an earlier one, and puts `removed` in document order.
 fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
     // Sentences looked at, kept or repeated: the work bound.
     let mut examined = 0;
     let mut last_paragraph = usize::MAX;
@@ -206,7 +212,7 @@ fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
                     break 'blocks;
                 }
                 examined += 1;
-                let terms = Terms::of(&text[span.clone()]);
+                let terms = Terms::of_in(&text[span.clone()], lang);
                 let key = combine_word_hashes(terms.hashes.iter().copied());
                 if terms.words >= 3 && !seen.insert(key) {
                     out.removed.push(Removal {
@@ -238,11 +244,15 @@ fn bounded(text: &str, span: Range<usize>, max: usize) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = span.start;
     while span.end - start > max {
-        let window = &text[start..start + max];
-        let cut = match window.rfind(char::is_whitespace) {
+        // The window ends at a character boundary at most `max` bytes on.
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let cut = match text[start..limit].rfind(char::is_whitespace) {
             Some(at) if at > 0 => start + at,
-            _ => (start + 1..=start + max)
-                .rev()
+            _ if limit > start => limit,
+            _ => (start + max + 1..span.end)
                 .find(|&i| text.is_char_boundary(i))
                 .unwrap_or(span.end),
         };
@@ -301,12 +311,12 @@ pub(crate) fn trim_range(text: &str, range: Range<usize>) -> Range<usize> {
 /// text after it.
 fn is_title(text: &str, lines: &[Range<usize>], first: usize, lang: Option<Language>) -> bool {
     let line = text[lines[first].clone()].trim();
-    let words = line.split_whitespace().count();
-    let has_more = lines[first + 1..].iter().any(|l| !is_blank(text, l));
-    has_more
-        && line.len() <= 300
-        && (2..=40).contains(&words)
+    // Cheapest tests first: a one-line article is rejected by its length
+    // before its words are counted.
+    line.len() <= 300
         && !line.ends_with(['.', ',', ';', ':'])
+        && (2..=40).contains(&line.split_whitespace().count())
+        && lines[first + 1..].iter().any(|l| !is_blank(text, l))
         && bullet_content(text, &lines[first]).is_none()
         && !patterns::is_boilerplate_paragraph_in(line, lang)
         && patterns::byline(line).is_none()
@@ -370,24 +380,26 @@ pub(crate) fn ends_like_sentence(s: &str) -> bool {
 /// (a hash of their lowercase alphanumeric words), with the word count.
 /// Pieces are hashed in order as if joined by spaces.
 pub(crate) fn dedup_key<'a>(pieces: impl IntoIterator<Item = &'a str>) -> (u64, usize) {
-    let mut count = 0;
-    let hash = combine_word_hashes(
-        pieces
-            .into_iter()
-            .flat_map(crate::text::words)
-            .map(crate::text::word_hash)
-            .inspect(|_| count += 1),
-    );
-    (hash, count)
+    let (mut key, mut count) = (KEY_START, 0);
+    for piece in pieces {
+        crate::text::for_each_word_hash(piece, |h| {
+            key = combine_step(key, h);
+            count += 1;
+        });
+    }
+    (key, count)
+}
+
+const KEY_START: u64 = 0x9e37_79b9_7f4a_7c15;
+
+#[inline]
+fn combine_step(acc: u64, h: u64) -> u64 {
+    (acc.rotate_left(5) ^ h).wrapping_mul(0x0100_0000_01b3)
 }
 
 /// Combines word hashes, in order, into one key (see [`dedup_key`]).
 pub(crate) fn combine_word_hashes(hashes: impl IntoIterator<Item = u64>) -> u64 {
-    hashes
-        .into_iter()
-        .fold(0x9e37_79b9_7f4a_7c15, |acc: u64, h| {
-            (acc.rotate_left(5) ^ h).wrapping_mul(0x0100_0000_01b3)
-        })
+    hashes.into_iter().fold(KEY_START, combine_step)
 }
 
 fn clean_paragraphs(
@@ -466,18 +478,24 @@ fn clean_paragraphs(
 
     // Repeated paragraphs: later copies are duplicates; a repeated paragraph
     // that does not end like a sentence is an image caption, every copy.
+    // With fewer than two paragraphs left nothing can repeat, so the keys
+    // (a pass over every word) are not computed.
+    let comparable = kept.iter().filter(|pieces| !pieces.is_empty()).count() > 1;
     let keys: Vec<Option<u64>> = kept
         .iter()
         .map(|pieces| {
+            if !comparable {
+                return None;
+            }
             let (key, words) = dedup_key(pieces.iter().map(|p| &text[p.clone()]));
             (words >= 3).then_some(key)
         })
         .collect();
-    let mut counts: HashMap<u64, usize> = HashMap::new();
+    let mut counts: FxHashMap<u64, usize> = FxHashMap::default();
     for &key in keys.iter().flatten() {
         *counts.entry(key).or_default() += 1;
     }
-    let mut seen: HashMap<u64, ()> = HashMap::new();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
     let mut paragraph = 0;
     for (pieces, key) in kept.iter().zip(&keys) {
         if pieces.is_empty() {
@@ -486,7 +504,7 @@ fn clean_paragraphs(
         if let &Some(key) = key {
             let repeated = counts[&key] > 1;
             let last_piece = &text[pieces[pieces.len() - 1].clone()];
-            let reason = if seen.insert(key, ()).is_some() {
+            let reason = if !seen.insert(key) {
                 Some(Reason::Duplicate)
             } else if repeated && !ends_like_sentence(last_piece) {
                 Some(Reason::Caption)

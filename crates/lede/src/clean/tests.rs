@@ -187,3 +187,14 @@ fn empty_and_odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn long_sentences_are_cut_at_character_boundaries() {
+    // No whitespace, and byte MAX_SENTENCE_BYTES falls inside an "é".
+    let text = format!("a{}.", "é".repeat(MAX_SENTENCE_BYTES));
+    let c = clean_in(&text, Some(Language::French));
+    let pieces: Vec<&str> = c.sentences.iter().map(|s| &text[s.span.clone()]).collect();
+    assert!(pieces.len() >= 2);
+    assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
+    assert_eq!(pieces.concat(), text);
+}

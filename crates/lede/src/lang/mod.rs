@@ -365,16 +365,35 @@ fn looks_english(head: &str) -> bool {
     {
         words += 1;
         if word.len() <= 6 && word.is_ascii() {
-            let mut buf = [0u8; 6];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).unwrap_or("");
-            markers += usize::from(ENGLISH_MARKERS.binary_search(&lower).is_ok());
+            markers += usize::from(PACKED_MARKERS.contains(&pack_lowercase(word.as_bytes())));
         }
     }
     words >= 30 && markers * 100 >= words * 12
 }
+
+/// The bytes of a short ASCII word (at most 8), lowercased, in one integer;
+/// words never hold a zero byte, so the padding cannot make two equal.
+const fn pack_lowercase(word: &[u8]) -> u64 {
+    let mut packed = 0u64;
+    let mut i = 0;
+    while i < word.len() {
+        packed |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    packed
+}
+
+/// [`ENGLISH_MARKERS`] packed by [`pack_lowercase`], so the test compares
+/// integers rather than strings.
+const PACKED_MARKERS: [u64; ENGLISH_MARKERS.len()] = {
+    let mut packed = [0u64; ENGLISH_MARKERS.len()];
+    let mut i = 0;
+    while i < packed.len() {
+        packed[i] = pack_lowercase(ENGLISH_MARKERS[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
 
 /// The first `cap` bytes of `text`, cut back to a character boundary.
 fn prefix(text: &str, cap: usize) -> &str {

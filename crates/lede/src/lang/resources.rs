@@ -76,6 +76,11 @@ impl LanguageResources {
         }
     }
 
+    /// The stop words, lowercase, in no particular order.
+    pub fn stop_word_list(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.stop_words.iter().copied()
+    }
+
     /// Number of stop words (0 for language-neutral resources and for
     /// languages without a list).
     pub fn stop_words(&self) -> usize {
