@@ -182,6 +182,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut folds = 5u64;
     let mut limit = usize::MAX;
     let mut holdout = false;
+    let mut embedded = false;
     let mut files = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -189,6 +190,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             "--folds" => folds = args.next().ok_or("--folds N")?.parse()?,
             "--limit" => limit = args.next().ok_or("--limit N")?.parse()?,
             "--holdout" => holdout = true,
+            "--embedded" => embedded = true,
             _ => files.push(a),
         }
     }
@@ -204,6 +206,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         types: vec![RougeType::N(1), RougeType::N(2), RougeType::Lsum],
         stemmer: true,
     })?;
+    let variants = variants();
+    if embedded {
+        let model = lede::score::learned::embedded_model()?;
+        let docs: Vec<Example> = loaded.into_iter().flatten().collect();
+        let scores = evaluate(&model, &docs, &scorer, &variants);
+        print_table(&variants, std::slice::from_ref(&scores));
+        return Ok(());
+    }
     let splits: Vec<Corpus> = if holdout {
         let [train, valid] = <[Vec<Example>; 2]>::try_from(loaded).map_err(|_| "two files")?;
         vec![Corpus { train, valid }]
@@ -226,7 +236,6 @@ fn main() -> Result<(), Box<dyn Error>> {
             })
             .collect()
     };
-    let variants = variants();
     let mut results: Vec<Vec<Score>> = Vec::new();
     for (f, split) in splits.iter().enumerate() {
         let trained = train(split, &recipe)?;
@@ -247,6 +256,12 @@ fn main() -> Result<(), Box<dyn Error>> {
         }
         results.push(fold);
     }
+    print_table(&variants, &results);
+    Ok(())
+}
+
+/// Prints mean ± standard deviation over folds of every variant.
+fn print_table(variants: &[Variant], results: &[Vec<Score>]) {
     println!("\n| variant | R1 | R2 | RLsum | unresolved refs |\n|---|---|---|---|---|");
     for (v, variant) in variants.iter().enumerate() {
         let cell = |k: usize| {
@@ -265,5 +280,4 @@ fn main() -> Result<(), Box<dyn Error>> {
             100.0 * bad as f64 / all.max(1) as f64
         );
     }
-    Ok(())
 }
