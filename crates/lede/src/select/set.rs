@@ -39,10 +39,9 @@ const SPARE: usize = 2;
 
 /// Chooses the bullets of `doc` as the best set among the top candidates
 /// (see the module docs); `scores` are the scorer's log-odds and `order`
-/// their [`super::rank_order`]. Documents where no candidate opens with a
-/// reference, budgets other than a sentence count, counts over half of
-/// [`MAX_CANDIDATES`] less [`SPARE`], and documents where no set avoids
-/// redundancy go to [`select`].
+/// their [`super::rank_order`]. Budgets other than a sentence count,
+/// counts over half of [`MAX_CANDIDATES`] less [`SPARE`], and documents
+/// where no set avoids redundancy go to [`select`].
 pub fn select_set(
     doc: &Document,
     scores: &[f32],
@@ -72,11 +71,8 @@ pub fn select_set(
             cands.push(i - 1);
         }
     }
-    let opens: Vec<bool> = cands.iter().map(|&i| opens_at(i)).collect();
-    if !opens.contains(&true) {
-        return select(doc, order, selection);
-    }
     let n = cands.len();
+    let opens: Vec<bool> = cands.iter().map(|&i| opens_at(i)).collect();
     let before: Vec<Option<usize>> = cands
         .iter()
         .map(|&i| cands.iter().position(|&j| j + 1 == i))
