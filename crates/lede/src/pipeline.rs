@@ -18,7 +18,7 @@ use crate::lang::{detect, Language};
 use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{embedded_model, LearnedScorer, Model};
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
-use crate::select::{bullet_span, rank_order, select, Length, Selection};
+use crate::select::{bullet_span, rank_order, select, select_set, Length, Selection, SetChoice};
 
 /// Per-call settings of [`Summarizer::summarize`].
 #[derive(Debug, Clone, PartialEq)]
@@ -253,7 +253,13 @@ impl Summarizer {
         let scores = self.scorer(options.algorithm).score(&doc);
         options.check_deadline()?;
         let order = rank_order(&scores);
-        let chosen = select(&doc, &order, &self.selection(options));
+        let selection = self.selection(options);
+        let chosen = match options.algorithm {
+            Algorithm::Learned => {
+                select_set(&doc, &scores, &order, &selection, &SetChoice::default())
+            }
+            _ => select(&doc, &order, &selection),
+        };
         let mut rank = vec![0; scores.len()];
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r + 1;

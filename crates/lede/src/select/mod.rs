@@ -3,6 +3,9 @@
 //! editor would not keep on their own (see [`rules`]).
 
 pub mod rules;
+mod set;
+
+pub use set::{select_set, SetChoice};
 
 use std::ops::Range;
 
@@ -113,16 +116,8 @@ pub fn bullet_span(doc: &Document, i: usize) -> Range<usize> {
 /// indices in document order.
 pub fn select(doc: &Document, order: &[usize], selection: &Selection) -> Vec<usize> {
     let n = doc.sentences.len();
-    let poor = |i: usize| {
-        doc.sentences[i].terms.words < selection.min_words
-            || (selection.editorial && {
-                let text = doc.sentence_text(i);
-                rules::is_question(text)
-                    || rules::is_caption(text)
-                    || rules::list_marker_len(text) > 0
-            })
-    };
-    let (good, poor): (Vec<usize>, Vec<usize>) = order.iter().partition(|&&i| !poor(i));
+    let (good, poor): (Vec<usize>, Vec<usize>) =
+        order.iter().partition(|&&i| !is_poor(doc, selection, i));
     let target = match selection.length {
         Length::Sentences(k) => k,
         Length::Ratio(r) => ((r * n as f32).round() as usize).max(1),
@@ -173,6 +168,16 @@ pub fn select(doc: &Document, order: &[usize], selection: &Selection) -> Vec<usi
     let mut chosen = picker.chosen;
     chosen.sort_unstable();
     chosen
+}
+
+/// Whether sentence `i` is only chosen when nothing else is left: too
+/// short, or (with the editorial rules) a question, caption or list item.
+fn is_poor(doc: &Document, selection: &Selection, i: usize) -> bool {
+    doc.sentences[i].terms.words < selection.min_words
+        || (selection.editorial && {
+            let text = doc.sentence_text(i);
+            rules::is_question(text) || rules::is_caption(text) || rules::list_marker_len(text) > 0
+        })
 }
 
 /// The bullets chosen so far and what they cost.

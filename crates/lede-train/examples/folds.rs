@@ -1,0 +1,283 @@
+//! K-fold cross-validation of the training recipe, beside lede's lead.
+//!
+//! Pools the given corpora, splits them into folds by a hash of each id,
+//! trains on all folds but one and scores the held-out fold with several
+//! selection variants; prints ROUGE F1 per fold, then mean ± standard
+//! deviation over folds, and the share of bullets that open with an
+//! unresolved reference (a pronoun or connective whose previous sentence
+//! was not chosen).
+//!
+//! ```sh
+//! cargo run --release -p lede-train --example folds -- \
+//!     --folds 5 ../shared/data/cnndm_lede_train.jsonl.gz ../shared/data/cnndm_lede_valid.jsonl.gz
+//! # train on the first file only and score the second (the valid split):
+//! cargo run --release -p lede-train --example folds -- --holdout \
+//!     ../shared/data/cnndm_lede_train.jsonl.gz ../shared/data/cnndm_lede_valid.jsonl.gz
+//! ```
+//!
+//! `--limit N` keeps the N documents with the smallest id hashes (a
+//! subsample for quick experiments).
+
+use std::error::Error;
+
+use lede::document::Document;
+use lede::score::learned::{features, Model};
+use lede::select::{
+    rank_order, rules, select, select_set, Length, References, Selection, SetChoice,
+};
+use lede::text::word_hash;
+use lede_rouge::{RougeScorer, RougeType};
+use lede_train::oracle::{document, lines};
+use lede_train::{corpus, train, Corpus, Example, Recipe};
+use rayon::prelude::*;
+
+type Choose = Box<dyn Fn(&Document, &[f32], &Model) -> Vec<usize> + Sync>;
+
+/// One way of choosing bullets from a document's learned scores.
+struct Variant {
+    name: String,
+    choose: Choose,
+}
+
+fn learned_selection(model: &Model) -> Selection {
+    Selection {
+        length: Length::Sentences(model.selection.sentences as usize),
+        max_overlap: model.selection.max_overlap,
+        ..Selection::default()
+    }
+}
+
+fn variant(name: impl Into<String>, choose: Choose) -> Variant {
+    Variant {
+        name: name.into(),
+        choose,
+    }
+}
+
+/// The variants scored: lead, the greedy learned selection, and the set
+/// choice with the settings in `LEDE_SETS` (`candidates:unresolved_cost`,
+/// comma-separated; default `6:0.2`).
+fn variants() -> Vec<Variant> {
+    let mut out = vec![
+        variant(
+            "lead",
+            Box::new(|doc, _, _| {
+                let order: Vec<usize> = (0..doc.sentences.len()).collect();
+                select(doc, &order, &Selection::default())
+            }),
+        ),
+        variant(
+            "learned",
+            Box::new(|doc, scores, model| {
+                select(doc, &rank_order(scores), &learned_selection(model))
+            }),
+        ),
+        variant(
+            "learned, references skipped",
+            Box::new(|doc, scores, model| {
+                let selection = Selection {
+                    references: References::Skip,
+                    ..learned_selection(model)
+                };
+                select(doc, &rank_order(scores), &selection)
+            }),
+        ),
+    ];
+    let sets = std::env::var("LEDE_SETS").unwrap_or_else(|_| "6:0.2".into());
+    for spec in sets.split(',').filter(|s| !s.is_empty()) {
+        let v: Vec<&str> = spec.split(':').collect();
+        let choice = SetChoice {
+            candidates: v[0].parse().expect("candidates"),
+            unresolved_cost: v[1].parse().expect("unresolved cost"),
+        };
+        out.push(variant(
+            format!("set {spec}"),
+            Box::new(move |doc, scores, model| {
+                select_set(
+                    doc,
+                    scores,
+                    &rank_order(scores),
+                    &learned_selection(model),
+                    &choice,
+                )
+            }),
+        ));
+    }
+    out
+}
+
+/// Mean F1 x100 and the unresolved-reference count of one variant on one fold.
+#[derive(Debug, Clone, Copy, Default)]
+struct Score {
+    rouge: [f64; 3],
+    bullets: usize,
+    unresolved: usize,
+}
+
+fn unresolved(doc: &Document, chosen: &[usize]) -> usize {
+    chosen
+        .iter()
+        .filter(|&&i| {
+            i > 0 && !chosen.contains(&(i - 1)) && rules::opens_with_reference(doc.sentence_text(i))
+        })
+        .count()
+}
+
+fn evaluate(
+    model: &Model,
+    docs: &[Example],
+    scorer: &RougeScorer,
+    variants: &[Variant],
+) -> Vec<Score> {
+    let per_doc: Vec<Vec<Score>> = docs
+        .par_iter()
+        .map(|d| {
+            let doc = document(&d.article);
+            let x = features(&doc, &model.lexicon);
+            let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
+            variants
+                .iter()
+                .map(|v| {
+                    let chosen = (v.choose)(&doc, &scores, model);
+                    let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
+                    let s = scorer.score(&summary, &d.reference);
+                    let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
+                    Score {
+                        rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
+                        bullets: chosen.len(),
+                        unresolved: unresolved(&doc, &chosen),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let mut out = vec![Score::default(); variants.len()];
+    for doc in &per_doc {
+        for (o, s) in out.iter_mut().zip(doc) {
+            for k in 0..3 {
+                o.rouge[k] += s.rouge[k];
+            }
+            o.bullets += s.bullets;
+            o.unresolved += s.unresolved;
+        }
+    }
+    for o in &mut out {
+        o.rouge.iter_mut().for_each(|r| *r /= docs.len() as f64);
+    }
+    out
+}
+
+fn mean_std(values: &[f64]) -> (f64, f64) {
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = if values.len() > 1 {
+        values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)
+    } else {
+        0.0
+    };
+    (mean, var.sqrt())
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut folds = 5u64;
+    let mut limit = usize::MAX;
+    let mut holdout = false;
+    let mut embedded = false;
+    let mut files = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--folds" => folds = args.next().ok_or("--folds N")?.parse()?,
+            "--limit" => limit = args.next().ok_or("--limit N")?.parse()?,
+            "--holdout" => holdout = true,
+            "--embedded" => embedded = true,
+            _ => files.push(a),
+        }
+    }
+    let loaded: Vec<Vec<Example>> = files
+        .iter()
+        .map(|f| corpus::load(f.as_ref()).map(|l| l.examples))
+        .collect::<Result<_, _>>()?;
+    let recipe = Recipe {
+        report_every: 0,
+        ..Recipe::default()
+    };
+    let scorer = RougeScorer::new(lede_rouge::Config {
+        types: vec![RougeType::N(1), RougeType::N(2), RougeType::Lsum],
+        stemmer: true,
+    })?;
+    let variants = variants();
+    if embedded {
+        let model = lede::score::learned::embedded_model()?;
+        let docs: Vec<Example> = loaded.into_iter().flatten().collect();
+        let scores = evaluate(&model, &docs, &scorer, &variants);
+        print_table(&variants, std::slice::from_ref(&scores));
+        return Ok(());
+    }
+    let splits: Vec<Corpus> = if holdout {
+        let [train, valid] = <[Vec<Example>; 2]>::try_from(loaded).map_err(|_| "two files")?;
+        vec![Corpus { train, valid }]
+    } else {
+        let mut pool: Vec<(u64, Example)> = loaded
+            .into_iter()
+            .flatten()
+            .map(|d| (word_hash(&format!("cv:{}", d.id)), d))
+            .collect();
+        pool.sort_by_key(|(h, _)| *h);
+        pool.truncate(limit);
+        (0..folds)
+            .map(|f| {
+                let (valid, train): (Vec<_>, Vec<_>) =
+                    pool.iter().cloned().partition(|(h, _)| h % folds == f);
+                Corpus {
+                    train: train.into_iter().map(|(_, d)| d).collect(),
+                    valid: valid.into_iter().map(|(_, d)| d).collect(),
+                }
+            })
+            .collect()
+    };
+    let mut results: Vec<Vec<Score>> = Vec::new();
+    for (f, split) in splits.iter().enumerate() {
+        let trained = train(split, &recipe)?;
+        let fold = evaluate(&trained.model, &split.valid, &scorer, &variants);
+        for (v, s) in variants.iter().zip(&fold) {
+            println!(
+                "fold {f} ({} docs, selection {}/{}): {:<40} {:.2} / {:.2} / {:.2}  unresolved {}/{}",
+                split.valid.len(),
+                trained.model.selection.sentences,
+                trained.model.selection.max_overlap,
+                v.name,
+                s.rouge[0],
+                s.rouge[1],
+                s.rouge[2],
+                s.unresolved,
+                s.bullets
+            );
+        }
+        results.push(fold);
+    }
+    print_table(&variants, &results);
+    Ok(())
+}
+
+/// Prints mean ± standard deviation over folds of every variant.
+fn print_table(variants: &[Variant], results: &[Vec<Score>]) {
+    println!("\n| variant | R1 | R2 | RLsum | unresolved refs |\n|---|---|---|---|---|");
+    for (v, variant) in variants.iter().enumerate() {
+        let cell = |k: usize| {
+            let (m, s) = mean_std(&results.iter().map(|r| r[v].rouge[k]).collect::<Vec<_>>());
+            format!("{m:.2} ± {s:.2}")
+        };
+        let (bad, all) = results
+            .iter()
+            .fold((0, 0), |(b, a), r| (b + r[v].unresolved, a + r[v].bullets));
+        println!(
+            "| {} | {} | {} | {} | {bad} ({:.2}%) |",
+            variant.name,
+            cell(0),
+            cell(1),
+            cell(2),
+            100.0 * bad as f64 / all.max(1) as f64
+        );
+    }
+}
