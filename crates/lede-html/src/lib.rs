@@ -33,6 +33,13 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 /// The page text is replaced by the JSON-LD `articleBody` when that is this many times longer.
 const LD_BODY_RATIO: usize = 4;
 
+/// A page whose body has fewer characters than this is read again from its largest
+/// `<noscript>` block (forums such as Discourse serve their posts only there to readers
+/// without script).
+const NOSCRIPT_BODY_CHARS: usize = 500;
+/// The smallest `<noscript>` block (in bytes) worth reading as a page.
+const NOSCRIPT_MIN_BYTES: usize = 2048;
+
 /// The article found in a page: its metadata and its clean body text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -91,11 +98,19 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     }
     let doc = dom::Document::parse(html);
     let (mut article, ld_body) = meta::metadata(&doc, url);
-    let body = content::body(&doc);
+    let mut body = content::body(&doc);
+    let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
+    if chars(&body.paragraphs) < NOSCRIPT_BODY_CHARS {
+        if let Some(inner) = largest_noscript(html).filter(|n| n.len() >= NOSCRIPT_MIN_BYTES) {
+            let fallback = content::body(&dom::Document::parse(inner));
+            if chars(&fallback.paragraphs) > chars(&body.paragraphs) {
+                body.paragraphs = fallback.paragraphs;
+            }
+        }
+    }
     article.paragraphs = body.paragraphs;
     // Pages rendered by script carry the story only in their JSON-LD: use it when the
     // page itself shows much less text than that.
-    let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
     if LD_BODY_RATIO * chars(&article.paragraphs) < chars(&ld_body) {
         article.paragraphs = ld_body;
     }
@@ -126,6 +141,29 @@ pub fn extract_bytes(
     }
     let html = decode_html(bytes, content_type);
     extract(&html, url)
+}
+
+/// The content of the largest `<noscript>` element of `html`, as written.
+fn largest_noscript(html: &str) -> Option<&str> {
+    let lower = html.to_ascii_lowercase();
+    let mut best: Option<&str> = None;
+    let mut at = 0;
+    while let Some(open) = memchr::memmem::find(&lower.as_bytes()[at..], b"<noscript") {
+        let open = at + open;
+        let Some(gt) = memchr::memchr(b'>', &lower.as_bytes()[open..]) else {
+            break;
+        };
+        let start = open + gt + 1;
+        let end = memchr::memmem::find(&lower.as_bytes()[start..], b"</noscript")
+            .map_or(html.len(), |e| start + e);
+        // ASCII lowercasing keeps byte offsets, and both ends sit next to ASCII `<` and `>`.
+        let inner = &html[start..end];
+        if best.is_none_or(|b| inner.len() > b.len()) {
+            best = Some(inner);
+        }
+        at = end;
+    }
+    best
 }
 
 fn check_size(size: usize) -> Result<(), ExtractError> {
