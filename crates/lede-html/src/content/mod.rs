@@ -23,6 +23,11 @@ use walk::Walk;
 /// A strict pass that finds less body text than this (in characters) is retried without
 /// the class and id rules.
 const MIN_BODY_CHARS: usize = 200;
+/// A body shorter than this (in characters) gives way to the page's repeated cards when
+/// those hold [`CARDS_RATIO`] times as much text.
+const CARDS_BELOW_CHARS: usize = 1000;
+/// See [`CARDS_BELOW_CHARS`].
+const CARDS_RATIO: usize = 10;
 
 /// Body text and highlights of a page.
 #[derive(Debug, Default)]
@@ -51,6 +56,18 @@ pub fn body(doc: &Document) -> Body {
         } else {
             paragraphs
         }
+    };
+    let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    let paragraphs = if chars < CARDS_BELOW_CHARS {
+        let cards = strict.cards();
+        let card_chars: usize = cards.iter().map(|p| p.chars().count()).sum();
+        if card_chars > CARDS_RATIO * chars {
+            cards
+        } else {
+            paragraphs
+        }
+    } else {
+        paragraphs
     };
     Body {
         paragraphs,

@@ -9,12 +9,27 @@ use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
 use super::phrases::{announces_related, is_furniture_text};
 use super::words::{names_related, Hint};
 
+/// Fewest children of one kind (tag and first class) that make a run of cards.
+const MIN_CARDS: usize = 3;
+/// Most kinds of children told apart per element; later kinds are not counted.
+const MAX_KINDS: usize = 16;
+
 /// An element whose subtree holds at least one block.
 #[derive(Debug)]
 struct Candidate {
     score: f64,
+    /// Characters in its children that repeat one kind at least [`MIN_CARDS`] times.
+    cards: usize,
     first_block: usize,
     end_block: usize,
+}
+
+/// Children of one kind under an open element: how many hold text, and how much.
+#[derive(Debug, Clone, Copy)]
+struct Kin {
+    kind: u64,
+    count: usize,
+    chars: usize,
 }
 
 /// State of one open element during the walk.
@@ -39,6 +54,12 @@ struct Frame {
     followed: bool,
     /// A heading whose class or id says "related".
     related_name: bool,
+    /// The tag and first class, hashed: children of one kind are cards of a list.
+    kin: u64,
+    /// Characters of the output blocks below.
+    chars: usize,
+    /// The kinds of the children that hold text.
+    kins: Vec<Kin>,
 }
 
 /// Text collected since the last block boundary.
@@ -172,6 +193,9 @@ impl Walk {
                             dropped: after_end,
                             followed: false,
                             related_name: matches!(kind, Kind::Heading(_)) && names_related(el),
+                            kin: kin_of(el),
+                            chars: 0,
+                            kins: Vec::new(),
                         });
                     }
                     _ => {}
@@ -229,6 +253,12 @@ impl Walk {
                             } else {
                                 frame.score
                             },
+                            cards: frame
+                                .kins
+                                .iter()
+                                .filter(|k| k.count >= MIN_CARDS)
+                                .map(|k| k.chars)
+                                .sum(),
                             first_block: frame.first_block,
                             end_block: walk.blocks.len(),
                         });
@@ -236,6 +266,21 @@ impl Walk {
                     if let Some(parent) = stack.last_mut() {
                         parent.score += frame.score;
                         parent.dropped_weight += frame.dropped_weight;
+                        parent.chars += frame.chars;
+                        if frame.chars > 0 {
+                            match parent.kins.iter().position(|k| k.kind == frame.kin) {
+                                Some(at) => {
+                                    parent.kins[at].count += 1;
+                                    parent.kins[at].chars += frame.chars;
+                                }
+                                None if parent.kins.len() < MAX_KINDS => parent.kins.push(Kin {
+                                    kind: frame.kin,
+                                    count: 1,
+                                    chars: frame.chars,
+                                }),
+                                None => {}
+                            }
+                        }
                     }
                 }
             }
@@ -276,6 +321,9 @@ impl Walk {
             kind,
             dropped: owner.ended || owner.dropped,
         };
+        if !block.dropped {
+            owner.chars += block.chars;
+        }
         // Text after a related-stories heading is never evidence of the article.
         if block.dropped {
             let weight = block.weight().min(0.0);
@@ -316,6 +364,34 @@ impl Walk {
             .unwrap_or_default()
     }
 
+    /// The paragraphs of the element whose repeated children (cards, posts, rows) hold
+    /// the most text: the content of a listing, a collection or a forum thread. Links are
+    /// kept, since a card's title is usually one.
+    pub(super) fn cards(&self) -> Vec<String> {
+        let mut best: Option<&Candidate> = None;
+        for c in &self.candidates {
+            if best.is_none_or(|b| c.cards > b.cards) {
+                best = Some(c);
+            }
+        }
+        let Some(best) = best.filter(|b| b.cards > 0) else {
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for block in &self.blocks[best.first_block..best.end_block] {
+            if block.dropped || is_furniture_text(&block.text) {
+                continue;
+            }
+            for line in lines(&block.text) {
+                if seen.insert(line.clone()) {
+                    out.push(line);
+                }
+            }
+        }
+        out
+    }
+
     /// The clean paragraphs of candidate element `best`.
     fn output(&self, best: &Candidate) -> Vec<String> {
         let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
@@ -348,6 +424,16 @@ impl Walk {
         }
         out
     }
+}
+
+/// The kind of `el` as a card: its tag and first class, hashed (FNV-1a).
+fn kin_of(el: &Element) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let tag = el.tag().name().unwrap_or("");
+    for b in tag.bytes().chain([b' ']).chain(el.classes().next().unwrap_or("").bytes()) {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
 }
 
 /// Non-empty trimmed lines of `text`.
