@@ -26,12 +26,14 @@ DIRS = {"scrapinghub": "article_extraction_benchmark", "wcxb": "wcxb_dev",
         "fundus": "fundus_dev", "trafilatura": "trafilatura_eval"}
 
 
-def load_dump(path):
+def load_dump(path, types=None):
     out = {}
     for line in open(path):
         row = json.loads(line)
         art = row.get("article") or {}
         out[row["id"]] = "\n\n".join(art.get("paragraphs") or [])
+        if types is not None:
+            types[row["id"]] = (art.get("page_type"), art.get("readerable"))
     return out
 
 
@@ -53,7 +55,8 @@ def main():
     protocol.assign_groups(pages)
     protocol.check_frozen_list(pages, False)
     pages = [p for p in pages if p["fold"] is not None]
-    dump = load_dump(args.dump)
+    detected = {}
+    dump = load_dump(args.dump, detected)
     for p in pages:
         p["lede_text"] = dump.get(dump_key(p), "")
         p["traf_text"] = ""
@@ -76,6 +79,14 @@ def main():
                  for f in range(5)]
             print(f"folds {s} {k[:4]}: {statistics.mean(v):.3f} ± {statistics.pstdev(v):.3f} "
                   f"[{min(v):.3f}, {max(v):.3f}]")
+    confusion = defaultdict(lambda: defaultdict(int))
+    for p in groups["wcxb"]:
+        got = detected.get(dump_key(p), (None, None))
+        confusion[p["gt"]["page_type"]][got[0]] += 1
+        confusion[p["gt"]["page_type"]]["readerable"] += bool(got[1])
+    print("page type detected (rows: WCXB truth):")
+    for truth, row in sorted(confusion.items()):
+        print(f"  {truth}: " + ", ".join(f"{k} {v}" for k, v in sorted(row.items(), key=str)))
     if args.worst:
         g = [p for p in groups["wcxb:" + args.worst]]
         g.sort(key=lambda p: protocol.word_f1(p["gt"]["body"], p["lede_text"])

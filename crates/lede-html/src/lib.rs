@@ -25,6 +25,7 @@ mod meta;
 
 use serde::{Deserialize, Serialize};
 
+pub use content::{BlockKind, PageType};
 pub use decode::decode_html;
 
 /// Largest HTML input (in bytes) that [`extract`] and [`extract_bytes`] accept.
@@ -57,6 +58,19 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Publisher bullet highlights shown above the story (Daily Mail, CNN); never in `paragraphs`.
     pub highlights: Vec<String>,
+    /// The kind of page: what its schema.org types or `og:type` declare, else `listing`
+    /// when the body is a run of repeated cards, else `article`.
+    #[serde(default)]
+    pub page_type: PageType,
+    /// Whether the body reads as an article (readability's "probably readerable": enough
+    /// paragraphs of 140 characters or more) rather than cards, menus or scraps.
+    #[serde(default)]
+    pub readerable: bool,
+    /// What each paragraph is in the page (heading, list item, quote, code, table row),
+    /// index for index with `paragraphs`; empty for an article built by hand, whose
+    /// paragraphs are then all plain. Used by [`Article::markdown`]; not serialised.
+    #[serde(skip)]
+    pub kinds: Vec<BlockKind>,
 }
 
 impl Article {
@@ -65,9 +79,22 @@ impl Article {
         self.paragraphs.join("\n\n")
     }
 
+    /// The article as Markdown: the title as a top heading, then the paragraphs with
+    /// their structure (headings, `-` list items, `>` quotes, fenced code, tables).
+    pub fn markdown(&self) -> String {
+        content::markdown::render(&self.title, &self.paragraphs, &self.kinds)
+    }
+
     /// Whether no body text was found.
     pub fn is_empty(&self) -> bool {
         self.paragraphs.is_empty()
+    }
+
+    /// Whether the page holds an article worth summarizing: a body that is
+    /// [`readerable`](Self::readerable), or any body on a page of type article (a short
+    /// story is still a story). Listings, collections and threads made of cards are not.
+    pub fn has_article(&self) -> bool {
+        !self.is_empty() && (self.readerable || self.page_type == PageType::Article)
     }
 }
 
@@ -98,29 +125,56 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     }
     let doc = dom::Document::parse(html);
     let (mut article, ld_body) = meta::metadata(&doc, url);
-    let mut body = content::body(&doc);
+    let mut declared = content::declared(&doc).page_type;
+    let listing = matches!(
+        declared,
+        Some(PageType::Listing | PageType::Collection | PageType::Forum)
+    );
+    let mut body = content::body(&doc, listing);
     let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
     if chars(&body.paragraphs) < NOSCRIPT_BODY_CHARS {
         if let Some(inner) = largest_noscript(html).filter(|n| n.len() >= NOSCRIPT_MIN_BYTES) {
-            let fallback = content::body(&dom::Document::parse(inner));
+            let inner_doc = dom::Document::parse(inner);
+            let fallback = content::body(&inner_doc, listing);
             if chars(&fallback.paragraphs) > chars(&body.paragraphs) {
                 body.paragraphs = fallback.paragraphs;
+                body.kinds = fallback.kinds;
+                body.cards = fallback.cards;
+                declared = declared.or(content::declared(&inner_doc).page_type);
             }
         }
     }
     article.paragraphs = body.paragraphs;
+    article.kinds = body.kinds;
     // Pages rendered by script carry the story only in their JSON-LD: use it when the
     // page itself shows much less text than that.
     if LD_BODY_RATIO * chars(&article.paragraphs) < chars(&ld_body) {
+        article.kinds = vec![BlockKind::Paragraph; ld_body.len()];
         article.paragraphs = ld_body;
     }
     article.highlights = body.highlights;
+    article.page_type = declared.unwrap_or(if body.cards {
+        PageType::Listing
+    } else {
+        PageType::Article
+    });
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
     }
     // The headline repeated as a heading of the body is not body text.
     let title = article.title.to_lowercase();
-    article.paragraphs.retain(|p| p.to_lowercase() != title);
+    let keep: Vec<bool> = article
+        .paragraphs
+        .iter()
+        .map(|p| p.to_lowercase() != title)
+        .collect();
+    let mut flags = keep.iter();
+    article
+        .paragraphs
+        .retain(|_| *flags.next().unwrap_or(&true));
+    let mut flags = keep.iter();
+    article.kinds.retain(|_| *flags.next().unwrap_or(&true));
+    article.readerable = !body.cards && content::readerable(&article.paragraphs);
     Ok(article)
 }
 

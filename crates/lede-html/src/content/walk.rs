@@ -8,6 +8,7 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
 use super::phrases::{announces_related, is_furniture_text};
 use super::words::{names_related, Hint};
+use super::BlockKind;
 
 /// Fewest children of one kind (tag and first class) that make a run of cards.
 const MIN_CARDS: usize = 3;
@@ -40,6 +41,8 @@ struct Frame {
     skipped: bool,
     link: bool,
     pre: bool,
+    /// Inside a `<blockquote>`.
+    quote: bool,
     highlights: bool,
     score: f64,
     first_block: usize,
@@ -69,6 +72,8 @@ struct Pending {
     chars: usize,
     link_chars: usize,
     space: bool,
+    /// Byte offsets in `text` where the table cells of a row start.
+    cells: Vec<usize>,
 }
 
 impl Pending {
@@ -92,9 +97,10 @@ impl Pending {
         }
     }
 
-    /// Keeps the next text apart from the previous one (table cells of a row).
+    /// Keeps the next text apart from the previous one and marks a table cell's start.
     fn separate(&mut self) {
         self.space = !self.text.is_empty() && !self.text.ends_with('\n');
+        self.cells.push(self.text.len());
     }
 
     fn newline(&mut self) {
@@ -140,9 +146,10 @@ impl Walk {
                     }
                     NodeData::Element(el) => {
                         let tag = el.tag();
-                        let (in_link, in_pre, in_highlights) = stack
-                            .last()
-                            .map_or((false, false, false), |p| (p.link, p.pre, p.highlights));
+                        let (in_link, in_pre, in_quote, in_highlights) =
+                            stack.last().map_or((false, false, false, false), |p| {
+                                (p.link, p.pre, p.quote, p.highlights)
+                            });
                         let h = if skip_depth > 0 {
                             Hint::Neutral
                         } else {
@@ -185,6 +192,7 @@ impl Walk {
                             skipped,
                             link: in_link || tag == Tag::A,
                             pre: in_pre || tag == Tag::PRE,
+                            quote: in_quote || tag == Tag::BLOCKQUOTE,
                             highlights,
                             score: 0.0,
                             first_block: walk.blocks.len(),
@@ -314,12 +322,39 @@ impl Walk {
         if owner.ended {
             owner.followed = true;
         }
+        let style = if owner.pre {
+            BlockKind::Code
+        } else if let Kind::Heading(level) = kind {
+            BlockKind::Heading(level)
+        } else if kind == Kind::Item {
+            BlockKind::ListItem
+        } else if owner.quote {
+            BlockKind::Quote
+        } else if taken.cells.len() >= 2 && !text.contains('\n') {
+            let mut ends = taken.cells[1..].to_vec();
+            ends.push(text.len());
+            BlockKind::TableRow(
+                taken.cells[..]
+                    .iter()
+                    .zip(ends)
+                    .map(|(&start, end)| {
+                        text.get(start..end.min(text.len()))
+                            .unwrap_or("")
+                            .trim()
+                            .to_string()
+                    })
+                    .collect(),
+            )
+        } else {
+            BlockKind::Paragraph
+        };
         let block = Block {
             text,
             chars: taken.chars,
             link_chars: taken.link_chars,
             kind,
             dropped: owner.ended || owner.dropped,
+            style,
         };
         if !block.dropped {
             owner.chars += block.chars;
@@ -337,7 +372,7 @@ impl Walk {
 
     /// Clean paragraphs of the best-scoring element, or of the next best when all of its
     /// text is furniture.
-    pub(super) fn paragraphs(&self) -> Vec<String> {
+    pub(super) fn paragraphs(&self) -> Vec<(String, BlockKind)> {
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates {
             if best.is_none_or(|b| c.score > b.score) {
@@ -367,7 +402,7 @@ impl Walk {
     /// The paragraphs of the element whose repeated children (cards, posts, rows) hold
     /// the most text: the content of a listing, a collection or a forum thread. Links are
     /// kept, since a card's title is usually one.
-    pub(super) fn cards(&self) -> Vec<String> {
+    pub(super) fn cards(&self) -> Vec<(String, BlockKind)> {
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates {
             if best.is_none_or(|b| c.cards > b.cards) {
@@ -383,17 +418,13 @@ impl Walk {
             if block.dropped || is_furniture_text(&block.text) {
                 continue;
             }
-            for line in lines(&block.text) {
-                if seen.insert(line.clone()) {
-                    out.push(line);
-                }
-            }
+            push_lines(&mut out, &mut seen, block);
         }
         out
     }
 
     /// The clean paragraphs of candidate element `best`.
-    fn output(&self, best: &Candidate) -> Vec<String> {
+    fn output(&self, best: &Candidate) -> Vec<(String, BlockKind)> {
         let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
             .iter()
             .filter(|block| {
@@ -411,16 +442,12 @@ impl Walk {
             .rposition(|b| b.is_prose())
             .unwrap_or(kept.len());
         let mut seen = HashSet::new();
-        let mut out: Vec<String> = Vec::new();
+        let mut out = Vec::new();
         for (i, block) in kept.into_iter().enumerate() {
             if i > last && block.kind != Kind::Paragraph {
                 continue;
             }
-            for line in lines(&block.text) {
-                if seen.insert(line.clone()) {
-                    out.push(line);
-                }
-            }
+            push_lines(&mut out, &mut seen, block);
         }
         out
     }
@@ -430,10 +457,29 @@ impl Walk {
 fn kin_of(el: &Element) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;
     let tag = el.tag().name().unwrap_or("");
-    for b in tag.bytes().chain([b' ']).chain(el.classes().next().unwrap_or("").bytes()) {
+    for b in tag
+        .bytes()
+        .chain([b' '])
+        .chain(el.classes().next().unwrap_or("").bytes())
+    {
         hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     hash
+}
+
+/// Adds the lines of `block` not seen before to `out`, each with its kind (a table row
+/// broken over several lines is a paragraph per line).
+fn push_lines(out: &mut Vec<(String, BlockKind)>, seen: &mut HashSet<String>, block: &Block) {
+    let mut fresh = lines(&block.text).filter(|line| seen.insert(line.clone()));
+    let first = fresh.next();
+    let second = fresh.next();
+    let style = match (&block.style, &second) {
+        (BlockKind::TableRow(_), Some(_)) => BlockKind::Paragraph,
+        (style, _) => style.clone(),
+    };
+    for line in first.into_iter().chain(second).chain(fresh) {
+        out.push((line, style.clone()));
+    }
 }
 
 /// Non-empty trimmed lines of `text`.

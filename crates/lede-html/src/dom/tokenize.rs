@@ -18,7 +18,7 @@ use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, FORMATTI
 use super::tag::Tag;
 
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
-pub(crate) const KEPT_ATTRIBUTES: [&str; 13] = [
+pub(crate) const KEPT_ATTRIBUTES: [&str; 14] = [
     "class",
     "content",
     "datetime",
@@ -26,6 +26,7 @@ pub(crate) const KEPT_ATTRIBUTES: [&str; 13] = [
     "http-equiv",
     "id",
     "itemprop",
+    "itemtype",
     "lang",
     "name",
     "property",
@@ -33,7 +34,7 @@ pub(crate) const KEPT_ATTRIBUTES: [&str; 13] = [
     "style",
     "type",
 ];
-const KEPT_KEYS: [u128; 13] = keys::keys(KEPT_ATTRIBUTES);
+const KEPT_KEYS: [u128; 14] = keys::keys(KEPT_ATTRIBUTES);
 
 /// An attribute kept by the tokenizer: its (lowercase) name and decoded value.
 pub type Attribute = (&'static str, Box<str>);
