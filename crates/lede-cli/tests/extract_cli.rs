@@ -264,3 +264,30 @@ fn stdin_is_read_only_to_the_limit() {
     let out = child.wait_with_output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("over the limit of 1000 bytes"));
 }
+
+#[test]
+fn markdown_keeps_structure_and_json_reports_the_page_type() {
+    let page = format!(
+        "<html><head><title>Flood</title></head><body><article><h1>Flood</h1><p>{FLOOD_TEXT}</p>\
+         <h2>What residents said</h2><ul><li>We lost everything downstairs.</li>\
+         <li>The water rose in minutes.</li></ul></article></body></html>"
+    );
+    let markdown = stdout(&lede(
+        &["extract", "-", "--format", "markdown"],
+        Some(page.as_bytes()),
+    ));
+    assert!(
+        markdown.starts_with("# Flood\n\nMore than 200 homes"),
+        "{markdown}"
+    );
+    assert!(markdown.ends_with(
+        "\n\n## What residents said\n\n- We lost everything downstairs.\n- The water rose in minutes.\n"
+    ));
+    let json = stdout(&lede(
+        &["extract", "-", "--format", "json"],
+        Some(page.as_bytes()),
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["page_type"], "article");
+    assert!(value["readerable"].is_boolean());
+}

@@ -1,5 +1,5 @@
 //! `lede extract`: print the article of HTML pages or text (files, stdin or
-//! URLs) as text or JSON.
+//! URLs) as text, Markdown or JSON.
 
 use std::process::ExitCode;
 
@@ -19,6 +19,9 @@ pub enum Format {
     /// The article with its metadata and `text`: pretty JSON for one input,
     /// JSON lines (with the input as `id`) over several.
     Json,
+    /// The title and paragraphs as Markdown: headings, lists, block quotes,
+    /// code blocks and tables kept.
+    Markdown,
 }
 
 /// Arguments of `lede extract`.
@@ -26,8 +29,10 @@ pub enum Format {
 #[command(after_long_help = "\
 JSON output holds title, authors, published, site_name, language (the primary
 subtag, lower-cased: \"de\" for a page tagged de-DE), language_tag (the page's own
-tag), paragraphs, highlights and text (the paragraphs joined by blank lines),
-like the server's /v1/extract. Over several inputs a failure is an
+tag), paragraphs, highlights, text (the paragraphs joined by blank lines),
+page_type (article, forum, product, listing, collection, documentation or
+service) and readerable (whether the body reads as an article), like the
+server's /v1/extract. Over several inputs a failure is an
 {\"id\", \"error\"} line in JSON and an error on stderr in text; the exit status
 is 2 when some input failed.")]
 pub struct Args {
@@ -58,6 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let article = extract(&args, input)?;
         match args.format {
             Format::Text => out.record(&text(&article))?,
+            Format::Markdown => out.record(&article.markdown())?,
             Format::Json => {
                 let json = serde_json::to_string_pretty(&article_json(&article, None))?;
                 out.record(&(json + "\n"))?;
@@ -72,6 +78,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (Ok(article), Format::Text) => {
                 let gap = if k > 0 { "\n" } else { "" };
                 out.record(&format!("{gap}==> {input} <==\n{}", text(article)))?;
+            }
+            (Ok(article), Format::Markdown) => {
+                let gap = if k > 0 { "\n" } else { "" };
+                out.record(&format!("{gap}<!-- {input} -->\n{}", article.markdown()))?;
             }
             (Ok(article), Format::Json) => {
                 out.record(&(article_json(article, Some(input)).to_string() + "\n"))?;
