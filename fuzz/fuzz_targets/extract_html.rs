@@ -22,6 +22,8 @@ fuzz_target!(|data: &[u8]| {
     {
         assert!(article.paragraphs.iter().all(|p| !p.trim().is_empty()));
         assert!(article.highlights.iter().all(|h| !h.trim().is_empty()));
+        assert_eq!(article.kinds.len(), article.paragraphs.len());
+        let _ = article.markdown();
     }
     if let Ok(text) = std::str::from_utf8(html) {
         let _ = lede_html::extract(text, None);

@@ -315,3 +315,31 @@ fn json_has_description_links_and_tags_resolved_against_url() {
     assert_eq!(json["canonical_url"], serde_json::Value::Null);
     assert_eq!(json["image_url"], serde_json::Value::Null);
 }
+
+#[test]
+fn markdown_keeps_structure_and_json_reports_the_page_type() {
+    let page = format!(
+        "<html><head><title>Flood</title></head><body><article><h1>Flood</h1><p>{FLOOD_TEXT}</p>\
+         <h2>What residents said</h2><ul><li>We lost everything downstairs.</li>\
+         <li>The water rose in minutes.</li></ul>\
+         <p>The council said it would meet on Monday to plan the clean-up of the streets.</p></article></body></html>"
+    );
+    let markdown = stdout(&lede(
+        &["extract", "-", "--format", "markdown"],
+        Some(page.as_bytes()),
+    ));
+    assert!(
+        markdown.starts_with("# Flood\n\nMore than 200 homes"),
+        "{markdown}"
+    );
+    assert!(markdown.contains(
+        "\n\n## What residents said\n\n- We lost everything downstairs.\n- The water rose in minutes.\n\nThe council said"
+    ), "{markdown}");
+    let json = stdout(&lede(
+        &["extract", "-", "--format", "json"],
+        Some(page.as_bytes()),
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["page_type"], "article");
+    assert!(value["readerable"].is_boolean());
+}

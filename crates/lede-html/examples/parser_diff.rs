@@ -8,7 +8,7 @@
 //! of counts per set; writes one JSON row per page that differs to DETAILS.jsonl (with both articles when
 //! they differ).
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/content/mod.rs"]
 mod content;
 #[allow(dead_code)]
@@ -108,8 +108,8 @@ fn compare(id: &str, html: &str, counts: &mut Counts) -> Option<serde_json::Valu
     let words_differ = ours_words != theirs_words;
     let blocks_differ = ours.blocks != theirs.blocks;
     let links_differ = ours.link_chars != theirs.link_chars;
-    let ours_article = content::body(&ours_doc).paragraphs;
-    let theirs_article = content::body(&theirs_doc).paragraphs;
+    let ours_article = content::body(&ours_doc, false).paragraphs;
+    let theirs_article = content::body(&theirs_doc, false).paragraphs;
     let article_differs = ours_article != theirs_article;
     counts.words_differ += usize::from(words_differ);
     counts.blocks_differ += usize::from(blocks_differ);

@@ -25,6 +25,7 @@ mod meta;
 
 use serde::{Deserialize, Serialize};
 
+pub use content::{BlockKind, PageType};
 pub use decode::decode_html;
 
 /// Largest HTML input (in bytes) that [`extract`] and [`extract_bytes`] accept.
@@ -32,6 +33,13 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
 /// The page text is replaced by the JSON-LD `articleBody` when that is this many times longer.
 const LD_BODY_RATIO: usize = 4;
+
+/// A page whose body has fewer characters than this is read again from its largest
+/// `<noscript>` block (forums such as Discourse serve their posts only there to readers
+/// without script).
+const NOSCRIPT_BODY_CHARS: usize = 500;
+/// The smallest `<noscript>` block (in bytes) worth reading as a page.
+const NOSCRIPT_MIN_BYTES: usize = 2048;
 
 /// The article found in a page: its metadata and its clean body text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +74,19 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Publisher bullet highlights shown above the story (Daily Mail, CNN); never in `paragraphs`.
     pub highlights: Vec<String>,
+    /// The kind of page: what its schema.org types or `og:type` declare, else `listing`
+    /// when the body is a run of repeated cards, else `article`.
+    #[serde(default)]
+    pub page_type: PageType,
+    /// Whether the body reads as an article (readability's "probably readerable": enough
+    /// paragraphs of 140 characters or more) rather than cards, menus or scraps.
+    #[serde(default)]
+    pub readerable: bool,
+    /// What each paragraph is in the page (heading, list item, quote, code, table row),
+    /// index for index with `paragraphs`; empty for an article built by hand, whose
+    /// paragraphs are then all plain. Used by [`Article::markdown`]; not serialised.
+    #[serde(skip)]
+    pub kinds: Vec<BlockKind>,
 }
 
 impl Article {
@@ -74,9 +95,22 @@ impl Article {
         self.paragraphs.join("\n\n")
     }
 
+    /// The article as Markdown: the title as a top heading, then the paragraphs with
+    /// their structure (headings, `-` list items, `>` quotes, fenced code, tables).
+    pub fn markdown(&self) -> String {
+        content::markdown::render(&self.title, &self.paragraphs, &self.kinds)
+    }
+
     /// Whether no body text was found.
     pub fn is_empty(&self) -> bool {
         self.paragraphs.is_empty()
+    }
+
+    /// Whether the page holds an article worth summarizing: a body that is
+    /// [`readerable`](Self::readerable), or any body on a page of type article (a short
+    /// story is still a story). Listings, collections and threads made of cards are not.
+    pub fn has_article(&self) -> bool {
+        !self.is_empty() && (self.readerable || self.page_type == PageType::Article)
     }
 }
 
@@ -108,21 +142,56 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     }
     let doc = dom::Document::parse(html);
     let (mut article, ld_body) = meta::metadata(&doc, url);
-    let body = content::body(&doc);
+    let mut declared = content::declared(&doc).page_type;
+    let listing = matches!(
+        declared,
+        Some(PageType::Listing | PageType::Collection | PageType::Forum)
+    );
+    let mut body = content::body(&doc, listing);
+    let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
+    if chars(&body.paragraphs) < NOSCRIPT_BODY_CHARS {
+        if let Some(inner) = largest_noscript(html).filter(|n| n.len() >= NOSCRIPT_MIN_BYTES) {
+            let inner_doc = dom::Document::parse(inner);
+            let fallback = content::body(&inner_doc, listing);
+            if chars(&fallback.paragraphs) > chars(&body.paragraphs) {
+                body.paragraphs = fallback.paragraphs;
+                body.kinds = fallback.kinds;
+                body.cards = fallback.cards;
+                declared = declared.or(content::declared(&inner_doc).page_type);
+            }
+        }
+    }
     article.paragraphs = body.paragraphs;
+    article.kinds = body.kinds;
     // Pages rendered by script carry the story only in their JSON-LD: use it when the
     // page itself shows much less text than that.
-    let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
     if LD_BODY_RATIO * chars(&article.paragraphs) < chars(&ld_body) {
+        article.kinds = vec![BlockKind::Paragraph; ld_body.len()];
         article.paragraphs = ld_body;
     }
     article.highlights = body.highlights;
+    article.page_type = declared.unwrap_or(if body.cards {
+        PageType::Listing
+    } else {
+        PageType::Article
+    });
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
     }
     // The headline repeated as a heading of the body is not body text.
     let title = article.title.to_lowercase();
-    article.paragraphs.retain(|p| p.to_lowercase() != title);
+    let keep: Vec<bool> = article
+        .paragraphs
+        .iter()
+        .map(|p| p.to_lowercase() != title)
+        .collect();
+    let mut flags = keep.iter();
+    article
+        .paragraphs
+        .retain(|_| *flags.next().unwrap_or(&true));
+    let mut flags = keep.iter();
+    article.kinds.retain(|_| *flags.next().unwrap_or(&true));
+    article.readerable = !body.cards && content::readerable(&article.paragraphs);
     Ok(article)
 }
 
@@ -143,6 +212,29 @@ pub fn extract_bytes(
     }
     let html = decode_html(bytes, content_type);
     extract(&html, url)
+}
+
+/// The content of the largest `<noscript>` element of `html`, as written.
+fn largest_noscript(html: &str) -> Option<&str> {
+    let lower = html.to_ascii_lowercase();
+    let mut best: Option<&str> = None;
+    let mut at = 0;
+    while let Some(open) = memchr::memmem::find(&lower.as_bytes()[at..], b"<noscript") {
+        let open = at + open;
+        let Some(gt) = memchr::memchr(b'>', &lower.as_bytes()[open..]) else {
+            break;
+        };
+        let start = open + gt + 1;
+        let end = memchr::memmem::find(&lower.as_bytes()[start..], b"</noscript")
+            .map_or(html.len(), |e| start + e);
+        // ASCII lowercasing keeps byte offsets, and both ends sit next to ASCII `<` and `>`.
+        let inner = &html[start..end];
+        if best.is_none_or(|b| inner.len() > b.len()) {
+            best = Some(inner);
+        }
+        at = end;
+    }
+    best
 }
 
 fn check_size(size: usize) -> Result<(), ExtractError> {

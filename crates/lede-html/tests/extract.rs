@@ -1,6 +1,6 @@
 //! Extraction behaviour on small hand-written pages and on hostile input.
 
-use lede_html::{extract, extract_bytes, ExtractError, MAX_INPUT_BYTES};
+use lede_html::{extract, extract_bytes, BlockKind, ExtractError, PageType, MAX_INPUT_BYTES};
 use proptest::prelude::*;
 
 const STORY_1: &str = "The council voted on Tuesday to close the old bridge, citing a report that found cracks in three of its supports.";
@@ -324,11 +324,15 @@ proptest! {
             Just("</div>".to_string()), Just("<a href=x>".to_string()), Just("</a>".to_string()),
             Just("<br>".to_string()), Just("<ul class=\"mol-bullets\"><li>".to_string()),
             Just("<script>".to_string()), Just("<pre>".to_string()), Just("<table><td>".to_string()),
+            Just("<noscript>".to_string()), Just("</noscript>".to_string()),
+            Just("<blockquote>".to_string()), Just("<tr><th>".to_string()), Just("<td>".to_string()),
             "[a-z ,.]{0,40}",
         ], 0..200)) {
         let html = parts.concat();
         let first = extract(&html, None).unwrap();
         let second = extract(&html, None).unwrap();
+        prop_assert_eq!(first.kinds.len(), first.paragraphs.len());
+        let _ = first.markdown();
         prop_assert_eq!(first, second);
     }
 
@@ -419,4 +423,96 @@ fn bylines_are_dropped_but_sentences_starting_with_by_are_kept() {
             STORY_2
         ]
     );
+}
+
+#[test]
+fn a_thread_served_only_in_noscript_is_read_from_there() {
+    let posts: String = (0..8)
+        .map(|i| format!("<div class=\"topic-body crawler-post\"><p>Reply {i}: {STORY_1} {STORY_2}</p></div>"))
+        .collect();
+    let padding = "<span>menu</span>".repeat(100);
+    let html = format!(
+        r#"<html><body><div id="app">{padding}</div>
+        <noscript data-path="/t/1"><div itemscope itemtype="http://schema.org/DiscussionForumPosting">{posts}</div></noscript>
+        </body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs.len(), 8);
+    assert!(article.paragraphs[7].starts_with("Reply 7: The council"));
+    assert_eq!(article.page_type, PageType::Forum);
+    assert!(article.readerable && article.has_article());
+}
+
+#[test]
+fn a_listing_of_cards_is_its_cards_and_no_article() {
+    let cards: String = (0..8)
+        .map(|i| {
+            format!(
+                r#"<li class="job-card"><a href="/j/{i}"><h3>Senior engineer {i}</h3></a>
+                <span>Remote</span> <span>Full-time</span> <a href="/c/{i}">Company {i}</a></li>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><head><title>Jobs</title></head><body><nav><a href="/">Home</a></nav>
+        <main><h1>Remote jobs</h1><ul class="jobs">{cards}</ul></main></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert!(article
+        .paragraphs
+        .contains(&"Senior engineer 7".to_string()));
+    assert!(article.paragraphs.iter().any(|p| p.ends_with("Company 0")));
+    assert_eq!(article.page_type, PageType::Listing);
+    assert!(!article.readerable && !article.has_article());
+}
+
+#[test]
+fn an_article_is_readerable_and_declares_its_type() {
+    let article = extract(&daily_mail_like(), None).unwrap();
+    assert_eq!(article.page_type, PageType::Article);
+    let long = format!("{STORY_1} {STORY_2} {STORY_3}");
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":["Product"]}}</script></head>
+        <body><article><p>{long}</p><p>Again: {long}</p></article></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.page_type, PageType::Product);
+    assert!(article.readerable);
+}
+
+#[test]
+fn block_kinds_follow_the_page_structure() {
+    let html = format!(
+        r#"<html><body><article><h1>Bridge</h1><p>{STORY_1}</p><h2>What happens next</h2>
+        <ul><li>{STORY_2}</li><li>{STORY_3}</li></ul><blockquote><p>{STORY_3} said the mayor.</p></blockquote>
+        <pre>fn main() {{}}
+let x = 1;</pre>
+        <table><tr><th>Day</th><th>Ferry runs</th></tr><tr><td>Monday</td><td>Every hour, from six until ten.</td></tr></table>
+        <p>{STORY_2} Again.</p></article></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    let kinds: Vec<&BlockKind> = article.kinds.iter().collect();
+    assert_eq!(
+        kinds,
+        [
+            &BlockKind::Paragraph,
+            &BlockKind::Heading(2),
+            &BlockKind::ListItem,
+            &BlockKind::ListItem,
+            &BlockKind::Quote,
+            &BlockKind::Code,
+            &BlockKind::Code,
+            &BlockKind::TableRow(vec!["Day".into(), "Ferry runs".into()]),
+            &BlockKind::TableRow(vec![
+                "Monday".into(),
+                "Every hour, from six until ten.".into()
+            ]),
+            &BlockKind::Paragraph,
+        ]
+    );
+    let markdown = article.markdown();
+    assert!(markdown.contains("\n## What happens next\n\n- Engineers said"));
+    assert!(markdown.contains("\n```\nfn main() {}\nlet x = 1;\n```\n"));
+    assert!(markdown.contains("| Day | Ferry runs |\n|---|---|\n| Monday | Every hour"));
+    assert!(markdown.contains("\n> Residents who rely"));
 }

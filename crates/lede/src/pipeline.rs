@@ -197,7 +197,9 @@ impl Summarizer {
         url: Option<&str>,
         options: &Options,
     ) -> Result<Summary> {
-        if article.is_empty() {
+        // A listing, collection or thread of cards has no article: summarizing its
+        // furniture would mislead.
+        if !article.has_article() {
             return Err(Error::NoArticle);
         }
         let laid_out = ArticleText::new(article, url);

@@ -1,5 +1,5 @@
 //! `lede extract`: print the article of HTML pages or text (files, stdin or
-//! URLs) as text or JSON.
+//! URLs) as text, Markdown or JSON.
 
 use std::process::ExitCode;
 
@@ -19,6 +19,9 @@ pub enum Format {
     /// The article with its metadata and `text`: pretty JSON for one input,
     /// JSON lines (with the input as `id`) over several.
     Json,
+    /// The title and paragraphs as Markdown: headings, lists, block quotes,
+    /// code blocks and tables kept.
+    Markdown,
 }
 
 /// Arguments of `lede extract`.
@@ -27,10 +30,12 @@ pub enum Format {
 JSON output holds title, authors, published, site_name, language (a BCP 47 tag:
 \"de-DE\" for a page tagged de_de), description, canonical_url and image_url
 (absolute: relative ones are resolved against the page URL, see --url), tags,
-paragraphs, highlights and text (the paragraphs joined by blank lines), the
-fields of the server's /v1/extract and of Python's lede.Article. Over several
-inputs a failure is an {\"id\", \"error\"} line in JSON and an error on stderr
-in text; the exit status is 2 when some input failed.")]
+paragraphs, highlights, text (the paragraphs joined by blank lines), page_type
+(article, forum, product, listing, collection, documentation or service) and
+readerable (whether the body reads as an article): the fields of the server's
+/v1/extract and of Python's lede.Article. Over several inputs a failure is an
+{\"id\", \"error\"} line in JSON and an error on stderr in text; the exit
+status is 2 when some input failed.")]
 pub struct Args {
     /// HTML or text files, `-` for stdin (the default when stdin is a pipe or
     /// a file), or http(s) URLs.
@@ -59,6 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let article = extract(&args, input)?;
         match args.format {
             Format::Text => out.record(&text(&article))?,
+            Format::Markdown => out.record(&article.markdown())?,
             Format::Json => {
                 let json = serde_json::to_string_pretty(&article_json(&article, None))?;
                 out.record(&(json + "\n"))?;
@@ -73,6 +79,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             (Ok(article), Format::Text) => {
                 let gap = if k > 0 { "\n" } else { "" };
                 out.record(&format!("{gap}==> {input} <==\n{}", text(article)))?;
+            }
+            (Ok(article), Format::Markdown) => {
+                let gap = if k > 0 { "\n" } else { "" };
+                out.record(&format!("{gap}<!-- {input} -->\n{}", article.markdown()))?;
             }
             (Ok(article), Format::Json) => {
                 out.record(&(article_json(article, Some(input)).to_string() + "\n"))?;

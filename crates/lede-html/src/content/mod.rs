@@ -11,6 +11,8 @@
 
 mod block;
 mod hints;
+pub(crate) mod markdown;
+mod page;
 mod phrases;
 mod walk;
 mod words;
@@ -18,42 +20,103 @@ mod words;
 use crate::dom::Document;
 
 use hints::element_hints;
+pub use page::PageType;
+pub(crate) use page::{declared, readerable};
 use walk::Walk;
 
 /// A strict pass that finds less body text than this (in characters) is retried without
 /// the class and id rules.
 const MIN_BODY_CHARS: usize = 200;
+/// A body shorter than this (in characters) gives way to the page's repeated cards when
+/// those hold [`CARDS_RATIO`] times as much text.
+const CARDS_BELOW_CHARS: usize = 2000;
+/// See [`CARDS_BELOW_CHARS`].
+const CARDS_RATIO: usize = 10;
+/// Cards holding less text than this (in characters) are a menu, not content.
+const MIN_CARDS_CHARS: usize = 200;
+/// [`CARDS_RATIO`] on a page that declares itself a listing, collection or forum.
+const DECLARED_CARDS_RATIO: usize = 2;
+
+/// What a paragraph of an article is in the page's structure.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BlockKind {
+    /// Running text.
+    #[default]
+    Paragraph,
+    /// A heading of level 1 to 6.
+    Heading(u8),
+    /// An item of a list.
+    ListItem,
+    /// A line of a block quote.
+    Quote,
+    /// A line of preformatted text (a code block).
+    Code,
+    /// A row of a table, with the text of its cells.
+    TableRow(Vec<String>),
+}
 
 /// Body text and highlights of a page.
 #[derive(Debug, Default)]
 pub struct Body {
     /// Clean paragraphs in reading order.
     pub paragraphs: Vec<String>,
+    /// The kind of each paragraph.
+    pub kinds: Vec<BlockKind>,
     /// Publisher bullet highlights.
     pub highlights: Vec<String>,
     /// Text of the first `<h1>`, a fallback title.
     pub heading: Option<String>,
+    /// The paragraphs are the page's repeated cards (a listing, a collection, a thread),
+    /// not the prose of an article.
+    pub cards: bool,
 }
 
-/// Finds the body of `doc`.
-pub fn body(doc: &Document) -> Body {
+/// Characters of the text of `paragraphs`.
+fn chars_of(paragraphs: &[(String, BlockKind)]) -> usize {
+    paragraphs.iter().map(|(p, _)| p.chars().count()).sum()
+}
+
+/// Finds the body of `doc`; `listing` says the page declares itself a listing, collection
+/// or forum, whose cards then win more easily over a short article.
+pub fn body(doc: &Document, listing: bool) -> Body {
     let hints = element_hints(doc);
     let strict = Walk::run(doc, &hints, true);
     let paragraphs = strict.paragraphs();
-    let chars: usize = paragraphs.iter().map(|p| p.chars().count()).sum();
+    let chars = chars_of(&paragraphs);
     let paragraphs = if chars >= MIN_BODY_CHARS {
         paragraphs
     } else {
         let loose = Walk::run(doc, &hints, false).paragraphs();
-        let loose_chars: usize = loose.iter().map(|p| p.chars().count()).sum();
-        if loose_chars > chars {
+        if chars_of(&loose) > chars {
             loose
         } else {
             paragraphs
         }
     };
+    let chars = chars_of(&paragraphs);
+    let mut cards = false;
+    let paragraphs = if chars < CARDS_BELOW_CHARS {
+        let card_text = strict.cards();
+        let ratio = if listing {
+            DECLARED_CARDS_RATIO
+        } else {
+            CARDS_RATIO
+        };
+        let card_chars = chars_of(&card_text);
+        cards = card_chars >= MIN_CARDS_CHARS && card_chars > ratio * chars;
+        if cards {
+            card_text
+        } else {
+            paragraphs
+        }
+    } else {
+        paragraphs
+    };
+    let (paragraphs, kinds) = paragraphs.into_iter().unzip();
     Body {
         paragraphs,
+        kinds,
+        cards,
         highlights: strict.highlights,
         heading: strict.heading,
     }

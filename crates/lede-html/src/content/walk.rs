@@ -8,13 +8,29 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
 use super::phrases::{announces_related, is_furniture_text};
 use super::words::{names_related, Hint};
+use super::BlockKind;
+
+/// Fewest children of one kind (tag and first class) that make a run of cards.
+const MIN_CARDS: usize = 3;
+/// Most kinds of children told apart per element; later kinds are not counted.
+const MAX_KINDS: usize = 16;
 
 /// An element whose subtree holds at least one block.
 #[derive(Debug)]
 struct Candidate {
     score: f64,
+    /// Characters in its children that repeat one kind at least [`MIN_CARDS`] times.
+    cards: usize,
     first_block: usize,
     end_block: usize,
+}
+
+/// Children of one kind under an open element: how many hold text, and how much.
+#[derive(Debug, Clone, Copy)]
+struct Kin {
+    kind: u64,
+    count: usize,
+    chars: usize,
 }
 
 /// State of one open element during the walk.
@@ -25,6 +41,8 @@ struct Frame {
     skipped: bool,
     link: bool,
     pre: bool,
+    /// Inside a `<blockquote>`.
+    quote: bool,
     highlights: bool,
     score: f64,
     first_block: usize,
@@ -39,6 +57,12 @@ struct Frame {
     followed: bool,
     /// A heading whose class or id says "related".
     related_name: bool,
+    /// The tag and first class, hashed: children of one kind are cards of a list.
+    kin: u64,
+    /// Characters of the output blocks below.
+    chars: usize,
+    /// The kinds of the children that hold text.
+    kins: Vec<Kin>,
 }
 
 /// Text collected since the last block boundary.
@@ -48,6 +72,8 @@ struct Pending {
     chars: usize,
     link_chars: usize,
     space: bool,
+    /// Byte offsets in `text` where the table cells of a row start.
+    cells: Vec<usize>,
 }
 
 impl Pending {
@@ -71,9 +97,10 @@ impl Pending {
         }
     }
 
-    /// Keeps the next text apart from the previous one (table cells of a row).
+    /// Keeps the next text apart from the previous one and marks a table cell's start.
     fn separate(&mut self) {
         self.space = !self.text.is_empty() && !self.text.ends_with('\n');
+        self.cells.push(self.text.len());
     }
 
     fn newline(&mut self) {
@@ -119,9 +146,10 @@ impl Walk {
                     }
                     NodeData::Element(el) => {
                         let tag = el.tag();
-                        let (in_link, in_pre, in_highlights) = stack
-                            .last()
-                            .map_or((false, false, false), |p| (p.link, p.pre, p.highlights));
+                        let (in_link, in_pre, in_quote, in_highlights) =
+                            stack.last().map_or((false, false, false, false), |p| {
+                                (p.link, p.pre, p.quote, p.highlights)
+                            });
                         let h = if skip_depth > 0 {
                             Hint::Neutral
                         } else {
@@ -164,6 +192,7 @@ impl Walk {
                             skipped,
                             link: in_link || tag == Tag::A,
                             pre: in_pre || tag == Tag::PRE,
+                            quote: in_quote || tag == Tag::BLOCKQUOTE,
                             highlights,
                             score: 0.0,
                             first_block: walk.blocks.len(),
@@ -172,6 +201,9 @@ impl Walk {
                             dropped: after_end,
                             followed: false,
                             related_name: matches!(kind, Kind::Heading(_)) && names_related(el),
+                            kin: kin_of(el),
+                            chars: 0,
+                            kins: Vec::new(),
                         });
                     }
                     _ => {}
@@ -229,6 +261,12 @@ impl Walk {
                             } else {
                                 frame.score
                             },
+                            cards: frame
+                                .kins
+                                .iter()
+                                .filter(|k| k.count >= MIN_CARDS)
+                                .map(|k| k.chars)
+                                .sum(),
                             first_block: frame.first_block,
                             end_block: walk.blocks.len(),
                         });
@@ -236,6 +274,21 @@ impl Walk {
                     if let Some(parent) = stack.last_mut() {
                         parent.score += frame.score;
                         parent.dropped_weight += frame.dropped_weight;
+                        parent.chars += frame.chars;
+                        if frame.chars > 0 {
+                            match parent.kins.iter().position(|k| k.kind == frame.kin) {
+                                Some(at) => {
+                                    parent.kins[at].count += 1;
+                                    parent.kins[at].chars += frame.chars;
+                                }
+                                None if parent.kins.len() < MAX_KINDS => parent.kins.push(Kin {
+                                    kind: frame.kin,
+                                    count: 1,
+                                    chars: frame.chars,
+                                }),
+                                None => {}
+                            }
+                        }
                     }
                 }
             }
@@ -269,13 +322,43 @@ impl Walk {
         if owner.ended {
             owner.followed = true;
         }
+        let style = if owner.pre {
+            BlockKind::Code
+        } else if let Kind::Heading(level) = kind {
+            BlockKind::Heading(level)
+        } else if kind == Kind::Item {
+            BlockKind::ListItem
+        } else if owner.quote {
+            BlockKind::Quote
+        } else if taken.cells.len() >= 2 && !text.contains('\n') {
+            let mut ends = taken.cells[1..].to_vec();
+            ends.push(text.len());
+            BlockKind::TableRow(
+                taken.cells[..]
+                    .iter()
+                    .zip(ends)
+                    .map(|(&start, end)| {
+                        text.get(start..end.min(text.len()))
+                            .unwrap_or("")
+                            .trim()
+                            .to_string()
+                    })
+                    .collect(),
+            )
+        } else {
+            BlockKind::Paragraph
+        };
         let block = Block {
             text,
             chars: taken.chars,
             link_chars: taken.link_chars,
             kind,
             dropped: owner.ended || owner.dropped,
+            style,
         };
+        if !block.dropped {
+            owner.chars += block.chars;
+        }
         // Text after a related-stories heading is never evidence of the article.
         if block.dropped {
             let weight = block.weight().min(0.0);
@@ -289,7 +372,7 @@ impl Walk {
 
     /// Clean paragraphs of the best-scoring element, or of the next best when all of its
     /// text is furniture.
-    pub(super) fn paragraphs(&self) -> Vec<String> {
+    pub(super) fn paragraphs(&self) -> Vec<(String, BlockKind)> {
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates {
             if best.is_none_or(|b| c.score > b.score) {
@@ -316,8 +399,32 @@ impl Walk {
             .unwrap_or_default()
     }
 
+    /// The paragraphs of the element whose repeated children (cards, posts, rows) hold
+    /// the most text: the content of a listing, a collection or a forum thread. Links are
+    /// kept, since a card's title is usually one.
+    pub(super) fn cards(&self) -> Vec<(String, BlockKind)> {
+        let mut best: Option<&Candidate> = None;
+        for c in &self.candidates {
+            if best.is_none_or(|b| c.cards > b.cards) {
+                best = Some(c);
+            }
+        }
+        let Some(best) = best.filter(|b| b.cards > 0) else {
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for block in &self.blocks[best.first_block..best.end_block] {
+            if block.dropped || is_furniture_text(&block.text) {
+                continue;
+            }
+            push_lines(&mut out, &mut seen, block);
+        }
+        out
+    }
+
     /// The clean paragraphs of candidate element `best`.
-    fn output(&self, best: &Candidate) -> Vec<String> {
+    fn output(&self, best: &Candidate) -> Vec<(String, BlockKind)> {
         let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
             .iter()
             .filter(|block| {
@@ -335,18 +442,43 @@ impl Walk {
             .rposition(|b| b.is_prose())
             .unwrap_or(kept.len());
         let mut seen = HashSet::new();
-        let mut out: Vec<String> = Vec::new();
+        let mut out = Vec::new();
         for (i, block) in kept.into_iter().enumerate() {
             if i > last && block.kind != Kind::Paragraph {
                 continue;
             }
-            for line in lines(&block.text) {
-                if seen.insert(line.clone()) {
-                    out.push(line);
-                }
-            }
+            push_lines(&mut out, &mut seen, block);
         }
         out
+    }
+}
+
+/// The kind of `el` as a card: its tag and first class, hashed (FNV-1a).
+fn kin_of(el: &Element) -> u64 {
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let tag = el.tag().name().unwrap_or("");
+    for b in tag
+        .bytes()
+        .chain([b' '])
+        .chain(el.classes().next().unwrap_or("").bytes())
+    {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// Adds the lines of `block` not seen before to `out`, each with its kind (a table row
+/// broken over several lines is a paragraph per line).
+fn push_lines(out: &mut Vec<(String, BlockKind)>, seen: &mut HashSet<String>, block: &Block) {
+    let mut fresh = lines(&block.text).filter(|line| seen.insert(line.clone()));
+    let first = fresh.next();
+    let second = fresh.next();
+    let style = match (&block.style, &second) {
+        (BlockKind::TableRow(_), Some(_)) => BlockKind::Paragraph,
+        (style, _) => style.clone(),
+    };
+    for line in first.into_iter().chain(second).chain(fresh) {
+        out.push((line, style.clone()));
     }
 }
 

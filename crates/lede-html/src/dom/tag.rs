@@ -244,6 +244,7 @@ impl Tag {
     /// Not a tag: the root of the tree.
     pub const NONE: Tag = Tag(u32::MAX);
     pub const A: Tag = Tag::named("a");
+    pub const BLOCKQUOTE: Tag = Tag::named("blockquote");
     pub const BODY: Tag = Tag::named("body");
     pub const BR: Tag = Tag::named("br");
     pub const BUTTON: Tag = Tag::named("button");

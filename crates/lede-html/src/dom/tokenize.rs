@@ -18,7 +18,7 @@ use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, FORMATTI
 use super::tag::Tag;
 
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
-pub(crate) const KEPT_ATTRIBUTES: [&str; 15] = [
+pub(crate) const KEPT_ATTRIBUTES: [&str; 16] = [
     "class",
     "content",
     "datetime",
@@ -27,6 +27,7 @@ pub(crate) const KEPT_ATTRIBUTES: [&str; 15] = [
     "http-equiv",
     "id",
     "itemprop",
+    "itemtype",
     "lang",
     "name",
     "property",
@@ -35,7 +36,7 @@ pub(crate) const KEPT_ATTRIBUTES: [&str; 15] = [
     "style",
     "type",
 ];
-const KEPT_KEYS: [u128; 15] = keys::keys(KEPT_ATTRIBUTES);
+const KEPT_KEYS: [u128; 16] = keys::keys(KEPT_ATTRIBUTES);
 
 /// An attribute kept by the tokenizer: its (lowercase) name and decoded value.
 pub type Attribute = (&'static str, Box<str>);
