@@ -238,7 +238,11 @@ fn bounded(text: &str, span: Range<usize>, max: usize) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = span.start;
     while span.end - start > max {
-        let window = &text[start..start + max];
+        let mut end = start + max;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[start..end];
         let cut = match window.rfind(char::is_whitespace) {
             Some(at) if at > 0 => start + at,
             _ => (start + 1..=start + max)

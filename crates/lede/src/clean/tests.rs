@@ -187,3 +187,20 @@ fn empty_and_odd_inputs_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn long_sentences_are_cut_at_character_boundaries() {
+    // 2,000 bytes from the start fall inside a two-byte "é": the window
+    // cut there used to panic.
+    let text = format!(
+        "{}é {}",
+        "a".repeat(MAX_SENTENCE_BYTES - 1),
+        "é".repeat(1500)
+    );
+    let cleaned = clean_in(&text, Some(Language::French));
+    assert!(!cleaned.sentences.is_empty());
+    for s in &cleaned.sentences {
+        assert!(s.span.len() <= MAX_SENTENCE_BYTES);
+        assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+    }
+}
