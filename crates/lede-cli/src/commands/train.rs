@@ -94,7 +94,6 @@ impl Args {
             grid,
             checkpoint_selection,
             language: self.language,
-            ..defaults
         }
     }
 }
