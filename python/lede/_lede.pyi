@@ -25,7 +25,10 @@ class _Options(TypedDict, total=False):
     min_words: Optional[int]
     max_input_bytes: Optional[int]
     model: Union[str, PathLike[str], None]
-    """A model file written by `lede train`, instead of the embedded one."""
+    """A model file written by `lede train`, instead of the embedded ones."""
+    language: Optional[str]
+    """The article's language ("fr", "de-CH", ...); default: detected. It picks the
+    sentence rules, stop words and, for French, the embedded French model."""
 
 ErrorCode = Literal[
     "empty_input",
@@ -226,6 +229,7 @@ def rouge(
     stemmer: bool = True,
     per_document: bool = False,
     threads: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> dict[str, Score]: ...
 @overload
 def rouge(
@@ -236,6 +240,7 @@ def rouge(
     stemmer: bool = True,
     per_document: Literal[False] = False,
     threads: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> dict[str, Score]:
     """Mean ROUGE over the pairs, as rouge-score computes it (default: rouge1, rouge2, rougeL, rougeLsum)."""
 @overload
@@ -247,9 +252,14 @@ def rouge(
     stemmer: bool = True,
     per_document: Literal[True],
     threads: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> list[dict[str, Score]]: ...
 def oracle(
-    sentences: Union[str, Sequence[str]], reference: Union[str, Sequence[str]], *, max_sentences: int = 3
+    sentences: Union[str, Sequence[str]],
+    reference: Union[str, Sequence[str]],
+    *,
+    max_sentences: int = 3,
+    language: Optional[str] = None,
 ) -> list[int]:
     """Indices of the sentences that greedily maximise ROUGE-1 F1 + ROUGE-2 F1 against the reference.
 
@@ -257,7 +267,7 @@ def oracle(
     split by `sentences()` so the indices count its cleaned body sentences.
     """
 
-def sentences(text: str, *, max_input_bytes: int = ...) -> list[TextSpan]:
+def sentences(text: str, *, max_input_bytes: int = ..., language: Optional[str] = None) -> list[TextSpan]:
     """The cleaned body sentences lede summarizes from, with exact offsets into `text`."""
 
 def extract(html: Text, url: Optional[str] = None, *, content_type: Optional[str] = None) -> Article:

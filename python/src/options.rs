@@ -34,6 +34,7 @@ pub struct OptionArgs {
     min_words: Option<i64>,
     max_input_bytes: Option<i64>,
     model: Option<PathBuf>,
+    language: Option<String>,
 }
 
 impl OptionArgs {
@@ -53,10 +54,12 @@ impl OptionArgs {
                 "min_words" => args.min_words = field(&key, &value, "an int")?,
                 "max_input_bytes" => args.max_input_bytes = field(&key, &value, "an int")?,
                 "model" => args.model = field(&key, &value, "a path")?,
+                "language" => args.language = field(&key, &value, "a str")?,
                 _ => {
                     return Err(PyTypeError::new_err(format!(
                         "unexpected keyword argument '{key}' (options are: sentences, words, \
-                         chars, ratio, algorithm, max_overlap, min_words, max_input_bytes, model)"
+                         chars, ratio, algorithm, max_overlap, min_words, max_input_bytes, \
+                         model, language)"
                     )))
                 }
             }
@@ -133,6 +136,9 @@ impl OptionArgs {
         if let Some(n) = self.max_input_bytes {
             options.max_input_bytes = count("max_input_bytes", n, 1)?;
         }
+        if let Some(tag) = &self.language {
+            options.language = Some(language(tag)?);
+        }
         Ok(options)
     }
 }
@@ -154,6 +160,16 @@ fn field<'py, T: for<'a> FromPyObject<'a, 'py, Error = PyErr>>(
                 .map_or_else(|_| "?".to_owned(), |n| n.to_string());
             PyTypeError::new_err(format!("{key} must be {expected} or None, got {type_name}"))
         }
+    })
+}
+
+/// Reads a language tag (`"fr"`, `"de-CH"`, `"german"`); an unknown one is
+/// a `LedeError`.
+pub fn language(tag: &str) -> PyResult<lede::lang::Language> {
+    lede::lang::Language::from_tag(tag).ok_or_else(|| {
+        crate::invalid_option(format!(
+            "unknown language {tag:?} (expected an ISO 639-1 code such as en, de, fr)"
+        ))
     })
 }
 

@@ -1,7 +1,8 @@
 //! `lede.rouge` and `lede.oracle`: ROUGE exactly as Google's rouge-score
 //! 0.1.2 computes it (via lede-rouge), and the greedy extractive oracle.
 
-use lede_rouge::{greedy_oracle, Config, RougeScorer, RougeType, Scores};
+use lede::lang::Language;
+use lede_rouge::{greedy_oracle_with, Config, RougeScorer, RougeType, Scores, Tokenizer};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
@@ -116,12 +117,16 @@ fn to_dict<'py>(py: Python<'py>, scores: &Scores) -> PyResult<Bound<'py, PyDict>
 
 /// ROUGE of predictions against references, as rouge-score computes it
 /// (`RougeScorer(rouge_types, use_stemmer=stemmer).score(reference, prediction)`).
+/// With `language` (a tag other than "en") texts are tokenized as XL-Sum's
+/// multilingual ROUGE does: lowercase letters and digits of any script,
+/// stemmed with the language's Snowball stemmer (as `lede eval --language`).
 ///
 /// One prediction and one reference (`str`) give `{type: Score}`. Two
 /// equally long lists give the mean of each figure over the pairs, or with
 /// `per_document=True` one dict per pair. ROUGE-Lsum splits texts on "\n".
 #[pyfunction]
-#[pyo3(signature = (predictions, references, *, rouge_types=None, stemmer=true, per_document=false, threads=None))]
+#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (predictions, references, *, rouge_types=None, stemmer=true, per_document=false, threads=None, language=None))]
 pub fn rouge<'py>(
     py: Python<'py>,
     predictions: &Bound<'py, PyAny>,
@@ -130,13 +135,15 @@ pub fn rouge<'py>(
     stemmer: bool,
     per_document: bool,
     threads: Option<i64>,
+    language: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let types = match rouge_types {
         Some(obj) => self::rouge_types(obj)?,
         None => RougeType::STANDARD.to_vec(),
     };
-    let scorer =
-        RougeScorer::new(Config { types, stemmer }).map_err(|e| invalid_option(e.to_string()))?;
+    let scorer = RougeScorer::new(Config { types, stemmer })
+        .map_err(|e| invalid_option(e.to_string()))?
+        .with_tokenizer(tokenizer(language)?);
     let (preds, single_pred) = texts(predictions, "predictions")?;
     let (refs, single_ref) = texts(references, "references")?;
     if single_pred != single_ref || preds.len() != refs.len() {
@@ -201,15 +208,19 @@ pub fn rouge<'py>(
 /// of sentences (used as given) or an article's text as one `str`, which is
 /// split by `lede.sentences` so the indices count its cleaned body
 /// sentences (the sentences `lede train` labels). A reference given as a
-/// list of bullets is joined with newlines.
+/// list of bullets is joined with newlines. With `language` the article is
+/// split with that language's rules and ROUGE tokenizes as in `lede.rouge`.
 #[pyfunction]
-#[pyo3(signature = (sentences, reference, *, max_sentences=3))]
+#[pyo3(signature = (sentences, reference, *, max_sentences=3, language=None))]
 pub fn oracle(
     py: Python<'_>,
     sentences: &Bound<'_, PyAny>,
     reference: &Bound<'_, PyAny>,
     max_sentences: i64,
+    language: Option<&str>,
 ) -> PyResult<Vec<usize>> {
+    let tokenizer = tokenizer(language)?;
+    let language = language.map(crate::options::language).transpose()?;
     let (texts_given, article) = texts(sentences, "sentences")?;
     let (reference, _) = texts(reference, "reference")?;
     let reference = reference.join("\n");
@@ -222,13 +233,26 @@ pub fn oracle(
     py.detach(|| {
         if article {
             let text = &texts_given[0];
-            let ranges = sentence_ranges(text, lede::ingest::DEFAULT_MAX_INPUT_BYTES)?;
+            let ranges = sentence_ranges(
+                text,
+                lede::ingest::DEFAULT_MAX_INPUT_BYTES,
+                language.unwrap_or(Language::English),
+            )?;
             let split: Vec<&str> = ranges.into_iter().map(|r| &text[r]).collect();
-            Ok(greedy_oracle(&split, &reference, max))
+            Ok(greedy_oracle_with(&split, &reference, max, tokenizer))
         } else {
             let given: Vec<&str> = texts_given.iter().map(String::as_str).collect();
-            Ok(greedy_oracle(&given, &reference, max))
+            Ok(greedy_oracle_with(&given, &reference, max, tokenizer))
         }
     })
     .map_err(crate::to_py_err)
+}
+
+/// The ROUGE tokenizer for a `language` keyword: rouge-score's for none or
+/// English, else the multilingual one with the language's Snowball stemmer.
+fn tokenizer(language: Option<&str>) -> PyResult<Tokenizer> {
+    Ok(match language.map(crate::options::language).transpose()? {
+        None | Some(Language::English) => Tokenizer::RougeScore,
+        Some(other) => Tokenizer::multilingual(other.code()),
+    })
 }

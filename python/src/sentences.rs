@@ -8,9 +8,13 @@ use crate::summary::PyTextSpan;
 
 /// The byte ranges of the cleaned body sentences of `text`, in document
 /// order, after the checks `summarize` makes on text (size, binary, blank).
-pub(crate) fn sentence_ranges(text: &str, max_bytes: usize) -> lede::Result<Vec<Range<usize>>> {
+pub(crate) fn sentence_ranges(
+    text: &str,
+    max_bytes: usize,
+    language: lede::lang::Language,
+) -> lede::Result<Vec<Range<usize>>> {
     lede::ingest::check_text(text, max_bytes)?;
-    Ok(lede::clean::clean(text)
+    Ok(lede::clean::clean_in(text, Some(language))
         .sentences
         .into_iter()
         .map(|sentence| sentence.span)
@@ -52,12 +56,24 @@ fn spans(text: &str, ranges: &[Range<usize>]) -> Vec<lede::TextSpan> {
 /// debris left out; a repeated sentence kept once), in document order, each
 /// with exact character and byte offsets into `text`. These are the
 /// sentences `Bullet.sentence_index` and `lede.oracle(article, ...)` count.
-/// Raises `LedeError` for empty, binary or oversized text.
+/// `language` (a tag such as "fr") applies that language's rules; the
+/// default is English. Raises `LedeError` for empty, binary or oversized text.
 #[pyfunction]
-#[pyo3(signature = (text, *, max_input_bytes=lede::ingest::DEFAULT_MAX_INPUT_BYTES))]
-pub fn sentences(py: Python<'_>, text: &str, max_input_bytes: usize) -> PyResult<Vec<PyTextSpan>> {
+#[pyo3(signature = (text, *, max_input_bytes=lede::ingest::DEFAULT_MAX_INPUT_BYTES, language=None))]
+pub fn sentences(
+    py: Python<'_>,
+    text: &str,
+    max_input_bytes: usize,
+    language: Option<&str>,
+) -> PyResult<Vec<PyTextSpan>> {
+    let language = match language {
+        Some(tag) => crate::options::language(tag)?,
+        None => lede::lang::Language::English,
+    };
     let spans = py
-        .detach(|| sentence_ranges(text, max_input_bytes).map(|ranges| spans(text, &ranges)))
+        .detach(|| {
+            sentence_ranges(text, max_input_bytes, language).map(|ranges| spans(text, &ranges))
+        })
         .map_err(crate::to_py_err)?;
     Ok(spans.into_iter().map(PyTextSpan).collect())
 }

@@ -122,3 +122,23 @@ def test_same_means_as_lede_eval(corpus):
     for name, figures in report["scores"].items():
         for figure in ("precision", "recall", "fmeasure"):
             assert getattr(ours[name], figure) == pytest.approx(figures[figure]["mean"], rel=1e-12), (name, figure)
+
+
+def test_language_scores_with_the_multilingual_tokenizer():
+    pred, ref = "Le préfet a fermé l'école.", "La préfète ferme une école."
+    french = lede.rouge(pred, ref, rouge_types="rouge1", language="fr")["rouge1"]
+    # "préfet"/"préfète" and "fermé"/"ferme" share Snowball stems, "école"
+    # matches whole: 3 of 6 predicted and of 5 reference tokens.
+    assert (french.precision, french.recall) == (3 / 6, 3 / 5)
+    # English (given or not) is rouge-score's tokenizer, which cuts "école" apart.
+    default = lede.rouge(pred, ref, rouge_types="rouge1")
+    assert lede.rouge(pred, ref, rouge_types="rouge1", language="en") == default
+    assert default["rouge1"] != french
+    with pytest.raises(lede.LedeError):
+        lede.rouge(pred, ref, language="xx")
+
+
+def test_oracle_and_sentences_follow_the_language():
+    article = "Il pleut sur Nîmes depuis lundi. M. Dupont, le préfet, a fermé les écoles. Le match est reporté."
+    assert len(lede.sentences(article, language="fr")) == 3
+    assert lede.oracle(article, "Le préfet ferme les écoles.", max_sentences=1, language="fr") == [1]

@@ -194,3 +194,36 @@ def test_model_file():
         lede.Summarizer(model=path, algorithm="lead")
     with pytest.raises(TypeError, match="model must be a path"):
         lede.Summarizer(model=3)
+
+
+FRENCH = (
+    "La préfecture de l'Hérault a fermé toutes les écoles de Montpellier jeudi en raison des orages. "
+    "Les pluies ont atteint 200 millimètres en quelques heures selon Météo-France. "
+    "M. Dupont, le préfet, a demandé aux habitants de rester chez eux. "
+    "Plusieurs routes départementales sont coupées. "
+    "Les pompiers ont mené une centaine d'interventions dans la nuit."
+)
+
+
+def test_language_option_sets_the_rules_and_the_model():
+    detected = lede.summarize(FRENCH, sentences=2)
+    assert detected.language == "fr"
+    given = lede.summarize(FRENCH, sentences=2, language="fr")
+    assert given == detected
+    assert lede.summarize_many([FRENCH], sentences=2, language="fr") == [given]
+    assert lede.Summarizer(sentences=2, language="fr").summarize(FRENCH) == given
+    assert lede.Summarizer(language="fr") != lede.Summarizer()
+    # German rules: the same text is reported as German, and the default
+    # (English news) model ranks it, as `model=` would for every language.
+    german = lede.summarize(FRENCH, sentences=2, language="de")
+    assert german.language == "de"
+    from conftest import REPO
+
+    english_model = REPO / "crates" / "lede" / "model" / "cnndm.lmdl"
+    forced = lede.summarize(FRENCH, sentences=2, language="fr", model=english_model)
+    assert forced.language == "fr"
+    assert [b.score for b in forced.bullets] != [b.score for b in given.bullets]
+    with pytest.raises(lede.LedeError, match="unknown language"):
+        lede.summarize(FRENCH, language="klingon")
+    with pytest.raises(TypeError, match="language must be a str"):
+        lede.summarize(FRENCH, language=3)

@@ -68,7 +68,8 @@ pub struct SummaryArgs {
     pub language: Option<lede::lang::Language>,
 }
 
-fn parse_language(tag: &str) -> Result<lede::lang::Language, String> {
+/// Reads a `--language` value (see [`lede::lang::Language::from_tag`]).
+pub fn parse_language(tag: &str) -> Result<lede::lang::Language, String> {
     lede::lang::Language::from_tag(tag).ok_or_else(|| {
         format!("unknown language {tag:?} (expected an ISO 639-1 code such as en, de, fr)")
     })

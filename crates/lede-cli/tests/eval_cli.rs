@@ -446,3 +446,101 @@ fn bad_lines_are_reported_with_their_number() {
         "{err}"
     );
 }
+
+/// The French sample corpus of `lede-train`'s tests.
+fn french_corpus() -> String {
+    format!(
+        "{}/../lede-train/tests/fixtures/fr_sample.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn language_scores_with_the_multilingual_tokenizer_and_says_so() {
+    let gold = scratch("fr_gold.jsonl");
+    let pred = scratch("fr_pred.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"id\": \"a\", \"highlights\": [\"La préfète ferme une école.\"]}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &pred,
+        "{\"id\": \"a\", \"summary\": [\"Le préfet a fermé l'école.\"]}\n",
+    )
+    .unwrap();
+    let (gold, pred) = (gold.to_str().unwrap(), pred.to_str().unwrap());
+    let args = ["eval", "--pred", pred, "--gold", gold, "--format", "json"];
+    let french = lede(&[&args[..], &["--language", "fr"]].concat());
+    assert!(french.status.success());
+    let stderr = String::from_utf8_lossy(&french.stderr);
+    assert!(
+        stderr
+            .contains("multilingual tokens (Unicode letters and digits), Snowball French stemmer"),
+        "{stderr}"
+    );
+    let report: Value = serde_json::from_slice(&french.stdout).unwrap();
+    assert_eq!(report["tokenizer"]["name"], "multilingual");
+    assert_eq!(report["tokenizer"]["stemmer"], "snowball-french");
+    // préfet/préfète and fermé/ferme share their stems, école matches: 3 of
+    // 6 predicted and of 5 reference tokens (lede-rouge's own test).
+    assert_close(f1_mean(&report, "rouge1"), 2.0 * 0.5 * 0.6 / 1.1);
+
+    // Without the flag (and with --language en) rouge-score's tokenizer.
+    let english = json_ok(&args);
+    assert_eq!(english["tokenizer"]["name"], "rouge-score");
+    assert_eq!(english["tokenizer"]["stemmer"], "porter");
+    let en = json_ok(&[&args[..], &["--language", "en"]].concat());
+    assert_eq!(en["scores"], english["scores"]);
+    assert_ne!(english["scores"], report["scores"]);
+
+    let plain = json_ok(&[&args[..], &["--language", "fr", "--no-stemmer"]].concat());
+    assert_eq!(plain["tokenizer"]["stemmer"], Value::Null);
+    let table = lede(&["eval", "--pred", pred, "--gold", gold, "--language", "de"]);
+    let text = String::from_utf8_lossy(&table.stdout);
+    assert!(
+        text.contains(
+            "tokens: multilingual tokens (Unicode letters and digits), Snowball German stemmer"
+        ),
+        "{text}"
+    );
+    assert!(failure(&[&args[..], &["--language", "xx"]].concat()).contains("unknown language"));
+}
+
+#[test]
+fn dataset_with_language_summarizes_with_its_rules() {
+    let corpus = french_corpus();
+    let out = lede(&[
+        "eval",
+        &corpus,
+        "--language",
+        "fr",
+        "-a",
+        "lead",
+        "-s",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(French rules)"), "{stderr}");
+    assert!(stderr.contains("Snowball French stemmer"), "{stderr}");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"], 6);
+    // The oracle with one sentence bounds Lead-1 on the same documents.
+    let oracle = json_ok(&[
+        "oracle",
+        &corpus,
+        "--language",
+        "fr",
+        "--max-sentences",
+        "1",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(oracle["tokenizer"]["name"], "multilingual");
+    assert!(f1_mean(&oracle, "rouge1") >= f1_mean(&report, "rouge1"));
+    let english_oracle = json_ok(&["oracle", &corpus, "--max-sentences", "1", "-f", "json"]);
+    assert_eq!(english_oracle["tokenizer"]["name"], "rouge-score");
+}

@@ -214,3 +214,38 @@ fn oracle_reads_stdin_and_keeps_the_old_flag() {
     let report: Value = serde_json::from_slice(&by_flag.stdout).unwrap();
     assert_eq!(report["documents"], 3);
 }
+
+#[test]
+fn train_in_french_records_the_language_and_prints_lead1() {
+    let corpus = format!(
+        "{}/../lede-train/tests/fixtures/fr_sample.jsonl",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let model = scratch("fr.lmdl");
+    let err = ok(&lede(&[
+        "train",
+        &corpus,
+        "--valid",
+        &corpus,
+        "-o",
+        model.to_str().unwrap(),
+        "--language",
+        "fr",
+        "-s",
+        "1",
+        "--max-overlap",
+        "0.4",
+        "--trees",
+        "6",
+        "--no-progress",
+    ]));
+    assert!(
+        err.contains("French rules; ROUGE: multilingual tokens"),
+        "{err}"
+    );
+    assert!(err.contains("Lead-1 (first sentences)"), "{err}");
+    assert!(err.contains("1 sentences, max overlap 0.4"), "{err}");
+    let loaded = lede::score::learned::Model::load(&model).unwrap();
+    assert_eq!(loaded.selection.sentences, 1);
+    assert_eq!(loaded.selection.max_overlap, 0.4);
+}

@@ -1,6 +1,7 @@
 //! The training recipe: boosting settings, oracle labels, folds and the
 //! selection grid. `Recipe::default()` is the recipe of the embedded model.
 
+use lede::lang::Language;
 use lede::score::learned::SelectionHint;
 pub use lede::score::learned::TrainConfig;
 
@@ -25,6 +26,10 @@ pub struct Recipe {
     pub grid: Grid,
     /// Selection used for the ROUGE reported while trees are added.
     pub checkpoint_selection: SelectionHint,
+    /// The corpus's language: cleaning and segmentation follow its rules,
+    /// and the oracle and validation ROUGE tokenize as
+    /// [`crate::rouge_tokenizer`] says.
+    pub language: Language,
 }
 
 /// The selection settings tried: every pair of `sentences` and `max_overlap`.
@@ -69,6 +74,7 @@ impl Default for Recipe {
                 sentences: 3,
                 max_overlap: 0.5,
             },
+            language: Language::English,
         }
     }
 }

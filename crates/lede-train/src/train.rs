@@ -6,13 +6,14 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use lede::document::Document;
+use lede::lang::Language;
 use lede::score::learned::{features, Dataset, Features, Lexicon, Model, SelectionHint};
 use lede::select::{rank_order, select, Length, Selection};
 use lede::text::{word_hash, words};
 use lede_rouge::{RougeScorer, RougeType};
 
 use crate::corpus::{Corpus, Example};
-use crate::oracle::{document, lines, oracle, oracle_labels};
+use crate::oracle::{document, lines, oracle, oracle_labels, rouge_tokenizer};
 use crate::{Recipe, TrainError};
 
 /// Mean F1 over a document set, in percent.
@@ -84,6 +85,9 @@ pub struct TrainReport {
     pub model: GridPoint,
     /// Lead-3 (the first three cleaned sentences) on the same validation documents.
     pub lead3: Rouge,
+    /// Lead with as many sentences as the chosen setting (Lead-1 for
+    /// one-sentence summaries), on the same validation documents.
+    pub lead: Rouge,
     /// The oracle, with as many sentences as the chosen setting, on the
     /// same validation documents: what better sentence choice could reach.
     pub oracle: Rouge,
@@ -147,7 +151,7 @@ pub fn train_with_progress(
     let labelled: Vec<Labelled> = corpus
         .train
         .par_iter()
-        .map(|d| Labelled::new(d, recipe.oracle_sentences))
+        .map(|d| Labelled::new(d, recipe))
         .collect();
     let folds: Vec<u64> = corpus.train.iter().map(|d| recipe.fold_of(&d.id)).collect();
     let lexicon_without = |fold: Option<u64>| {
@@ -169,7 +173,12 @@ pub fn train_with_progress(
         .train
         .par_iter()
         .zip(&folds)
-        .map(|(d, &f)| features(&document(&d.article), &fold_lexicons[f as usize]))
+        .map(|(d, &f)| {
+            features(
+                &document(&d.article, recipe.language),
+                &fold_lexicons[f as usize],
+            )
+        })
         .collect();
     let mut data = Dataset::default();
     for (x, l) in rows.into_iter().zip(labelled) {
@@ -190,7 +199,7 @@ pub fn train_with_progress(
         lexicon_words: lexicon.len(),
     });
 
-    let valid = Validation::new(&corpus.valid, &lexicon);
+    let valid = Validation::new(&corpus.valid, &lexicon, recipe.language);
     let lexicon_words = lexicon.len();
     let total = recipe.boosting.trees;
     let step = if recipe.report_every == 0 {
@@ -250,7 +259,8 @@ pub fn train_with_progress(
         checkpoints,
         grid,
         model: best,
-        lead3: valid.lead3(),
+        lead3: valid.lead(3),
+        lead: valid.lead(best.selection.sentences as usize),
         oracle: valid.oracle(best.selection.sentences as usize),
     };
     Ok(TrainedModel { model, report })
@@ -267,8 +277,8 @@ struct Labelled {
 }
 
 impl Labelled {
-    fn new(example: &Example, oracle_sentences: usize) -> Labelled {
-        let doc = document(&example.article);
+    fn new(example: &Example, recipe: &Recipe) -> Labelled {
+        let doc = document(&example.article, recipe.language);
         let mut article_words: Vec<u64> = doc
             .sentences
             .iter()
@@ -279,7 +289,12 @@ impl Labelled {
         Labelled {
             article_words,
             highlight_words: words(&example.reference).map(word_hash).collect(),
-            labels: oracle_labels(&doc, &example.reference, oracle_sentences),
+            labels: oracle_labels(
+                &doc,
+                &example.reference,
+                recipe.oracle_sentences,
+                recipe.language,
+            ),
         }
     }
 }
@@ -288,14 +303,15 @@ impl Labelled {
 struct Validation<'a> {
     docs: Vec<(Document<'a>, Vec<Features>, &'a str)>,
     scorer: RougeScorer,
+    language: Language,
 }
 
 impl<'a> Validation<'a> {
-    fn new(docs: &'a [Example], lexicon: &Lexicon) -> Validation<'a> {
+    fn new(docs: &'a [Example], lexicon: &Lexicon, language: Language) -> Validation<'a> {
         let docs = docs
             .par_iter()
             .map(|d| {
-                let doc = document(&d.article);
+                let doc = document(&d.article, language);
                 let x = features(&doc, lexicon);
                 (doc, x, d.reference.as_str())
             })
@@ -304,8 +320,13 @@ impl<'a> Validation<'a> {
             types: vec![RougeType::N(1), RougeType::N(2), RougeType::Lsum],
             stemmer: true,
         })
-        .expect("ROUGE-1, ROUGE-2 and ROUGE-Lsum are valid types");
-        Validation { docs, scorer }
+        .expect("ROUGE-1, ROUGE-2 and ROUGE-Lsum are valid types")
+        .with_tokenizer(rouge_tokenizer(language));
+        Validation {
+            docs,
+            scorer,
+            language,
+        }
     }
 
     /// Validation ROUGE of the model's summaries with `hint`; documents
@@ -322,14 +343,14 @@ impl<'a> Validation<'a> {
         })
     }
 
-    /// Validation ROUGE of the first three sentences.
-    fn lead3(&self) -> Rouge {
-        self.mean(|doc, _, _| (0..doc.sentences.len().min(3)).collect())
+    /// Validation ROUGE of the first `sentences` sentences.
+    fn lead(&self, sentences: usize) -> Rouge {
+        self.mean(|doc, _, _| (0..doc.sentences.len().min(sentences)).collect())
     }
 
     /// Validation ROUGE of the oracle with at most `sentences` sentences.
     fn oracle(&self, sentences: usize) -> Rouge {
-        self.mean(|doc, _, reference| oracle(doc, reference, sentences))
+        self.mean(|doc, _, reference| oracle(doc, reference, sentences, self.language))
     }
 
     /// Mean ROUGE of the sentences `choose` picks per document. Scores are

@@ -16,7 +16,9 @@ use crate::ingest::{
 };
 use crate::lang::{detect, Language};
 use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
-use crate::score::learned::{embedded_model, LearnedScorer, Model};
+use crate::score::learned::{
+    embedded_model, embedded_model_for, LearnedScorer, Model, EMBEDDED_LANGUAGES,
+};
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
 use crate::select::{bullet_span, rank_order, select, select_set, Length, Selection, SetChoice};
 
@@ -103,37 +105,87 @@ impl Options {
 
 /// Turns articles into bullet highlights. Build it once and share it: it is
 /// cheap to clone (`Arc` inside) and `Send + Sync`.
+///
+/// The learned algorithm picks its model by the text's language (the one
+/// in [`Options::language`], else the detected one): French text gets the
+/// embedded French model, everything else (English, language-neutral text,
+/// other languages) the default model trained on English news. A model
+/// given to [`Summarizer::with_model`] serves every language.
 #[derive(Clone)]
 pub struct Summarizer {
     learned: Arc<LearnedScorer>,
+    /// Models that replace `learned` for text in one language; empty when
+    /// the model was given.
+    by_language: Arc<[(Language, LearnedScorer)]>,
 }
 
 impl std::fmt::Debug for Summarizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Summarizer")
             .field("trees", &self.learned.model().trees.len())
+            .field(
+                "own_models",
+                &self
+                    .by_language
+                    .iter()
+                    .map(|(l, _)| l.code())
+                    .collect::<Vec<_>>(),
+            )
             .finish_non_exhaustive()
     }
 }
 
 impl Summarizer {
-    /// A summarizer whose learned algorithm uses the embedded model.
+    /// A summarizer whose learned algorithm uses the embedded models: the
+    /// default one, and a language's own where there is one.
     pub fn new() -> Result<Summarizer> {
-        let model = embedded_model().map_err(|source| Error::Model { path: None, source })?;
-        Ok(Summarizer::with_model(model))
+        let model_error = |source| Error::Model { path: None, source };
+        let model = embedded_model().map_err(model_error)?;
+        let by_language = EMBEDDED_LANGUAGES
+            .into_iter()
+            .map(|language| {
+                let model = embedded_model_for(Some(language)).map_err(model_error)?;
+                Ok((language, LearnedScorer::new(model)))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Summarizer {
+            learned: Arc::new(LearnedScorer::new(model)),
+            by_language: by_language.into(),
+        })
     }
 
-    /// A summarizer whose learned algorithm uses `model`, such as one
-    /// written by `lede train` and read with [`Model::load`].
+    /// A summarizer whose learned algorithm uses `model` for text in every
+    /// language, such as one written by `lede train` and read with
+    /// [`Model::load`].
     pub fn with_model(model: Arc<Model>) -> Summarizer {
         Summarizer {
             learned: Arc::new(LearnedScorer::new(model)),
+            by_language: Arc::new([]),
         }
     }
 
-    /// The model behind the learned algorithm.
+    /// The default model behind the learned algorithm (the one for English
+    /// and language-neutral text).
     pub fn model(&self) -> &Model {
         self.learned.model()
+    }
+
+    /// The model the learned algorithm uses for text in `language`.
+    ///
+    /// ```
+    /// use lede::lang::Language;
+    /// let summarizer = lede::Summarizer::new().unwrap();
+    /// assert_ne!(summarizer.model_for(Some(Language::French)), summarizer.model());
+    /// assert_eq!(summarizer.model_for(Some(Language::German)), summarizer.model());
+    /// ```
+    pub fn model_for(&self, language: Option<Language>) -> &Model {
+        self.learned_for(language).model()
+    }
+
+    fn learned_for(&self, language: Option<Language>) -> &LearnedScorer {
+        language
+            .and_then(|l| self.by_language.iter().find(|(x, _)| *x == l))
+            .map_or(self.learned.as_ref(), |(_, scorer)| scorer)
     }
 
     /// Summarizes one article: text, an HTML page, or raw bytes of either.
@@ -217,18 +269,18 @@ impl Summarizer {
         Ok(summary)
     }
 
-    fn scorer(&self, algorithm: Algorithm) -> &dyn Scorer {
+    fn scorer(&self, algorithm: Algorithm, language: Option<Language>) -> &dyn Scorer {
         match algorithm {
             Algorithm::Lead => &Lead,
             Algorithm::TextRank => &TextRank,
             Algorithm::LexRank => &LexRank,
-            Algorithm::Learned => self.learned.as_ref(),
+            Algorithm::Learned => self.learned_for(language),
         }
     }
 
-    fn selection(&self, options: &Options) -> Selection {
+    fn selection(&self, options: &Options, language: Option<Language>) -> Selection {
         let own_overlap = match options.algorithm {
-            Algorithm::Learned => self.model().selection.max_overlap,
+            Algorithm::Learned => self.model_for(language).selection.max_overlap,
             _ => Selection::default().max_overlap,
         };
         Selection {
@@ -252,10 +304,10 @@ impl Summarizer {
         if doc.sentences.is_empty() {
             return Err(Error::NoSentences);
         }
-        let scores = self.scorer(options.algorithm).score(&doc);
+        let scores = self.scorer(options.algorithm, language).score(&doc);
         options.check_deadline()?;
         let order = rank_order(&scores);
-        let selection = self.selection(options);
+        let selection = self.selection(options, language);
         let chosen = match options.algorithm {
             Algorithm::Learned => {
                 select_set(&doc, &scores, &order, &selection, &SetChoice::default())

@@ -3,6 +3,10 @@
 //!
 //! Scores are those of Google's rouge-score 0.1.2 (see `lede-rouge`): the
 //! summary sentences and the reference bullets are each joined by `\n`.
+//! With `--language xx` (other than `en`) texts are tokenized as XL-Sum's
+//! multilingual ROUGE does: lowercase runs of letters and digits of any
+//! script, stemmed with the language's Snowball stemmer; the dataset is
+//! then summarized with that language's rules too.
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -15,7 +19,10 @@ use rayon::prelude::*;
 use serde_json::{json, Value};
 
 use crate::args::{AlgorithmArg, SummaryArgs};
-use lede_rouge::{Aggregate, Bootstrap, Config, Interval, RougeScorer, RougeType, Scores};
+use lede_rouge::{
+    Aggregate, Bootstrap, Config, Interval, RougeScorer, RougeType, Scores, Tokenizer,
+};
+use lede_train::{describe_tokenizer, rouge_tokenizer};
 
 /// Ids listed at most in a mismatch error.
 const MAX_LISTED: usize = 10;
@@ -57,7 +64,7 @@ pub struct Args {
     /// Write per-document scores here (`.csv` for CSV, else JSON lines).
     #[arg(long, value_name = "FILE")]
     per_doc: Option<PathBuf>,
-    /// Score without Porter stemming.
+    /// Score without stemming (Porter, or the language's Snowball stemmer).
     #[arg(long)]
     no_stemmer: bool,
     /// Bootstrap resamples for confidence intervals (permutations for `--compare`).
@@ -89,10 +96,16 @@ pub(crate) fn in_pool<T: Send>(
 }
 
 fn run_in_pool(args: &Args) -> anyhow::Result<ExitCode> {
+    let tokenizer = args
+        .summary
+        .language
+        .map_or(Tokenizer::RougeScore, rouge_tokenizer);
     let scorer = RougeScorer::new(Config {
         types: RougeType::STANDARD.to_vec(),
         stemmer: !args.no_stemmer,
-    })?;
+    })?
+    .with_tokenizer(tokenizer);
+    eprintln!("ROUGE: {}", describe_tokenizer(tokenizer, !args.no_stemmer));
     if let Some(paths) = &args.compare {
         return compare(args, &scorer, &paths[0], &paths[1]);
     }
@@ -129,6 +142,7 @@ fn run_in_pool(args: &Args) -> anyhow::Result<ExitCode> {
     let report = Report {
         documents: docs.len(),
         stemmer: !args.no_stemmer,
+        tokenizer,
         bootstrap,
         aggregates: &aggregates,
     };
@@ -414,10 +428,14 @@ fn summarize_dataset(path: &Path, args: &Args) -> anyhow::Result<Vec<Doc>> {
         })
         .collect();
     eprintln!(
-        "scoring {} summaries of {} articles from {}",
+        "scoring {} summaries of {} articles from {} ({})",
         args.summary.describe(),
         records.len(),
-        path.display()
+        path.display(),
+        args.summary.language.map_or_else(
+            || "language detected per article".to_owned(),
+            |l| format!("{} rules", l.name())
+        )
     );
     if !failed.is_empty() {
         eprintln!(
@@ -508,8 +526,22 @@ fn csv_field(s: &str) -> String {
 pub(crate) struct Report<'a> {
     pub documents: usize,
     pub stemmer: bool,
+    pub tokenizer: Tokenizer,
     pub bootstrap: Bootstrap,
     pub aggregates: &'a [Aggregate],
+}
+
+/// The tokenizer in JSON reports: `{"name", "stemmer"}`, the stemmer
+/// being `"porter"`, `"snowball-<language>"` or null.
+fn tokenizer_json(tokenizer: Tokenizer, stemmer: bool) -> Value {
+    let (name, stem) = match tokenizer {
+        Tokenizer::RougeScore => ("rouge-score", Some("porter".to_owned())),
+        Tokenizer::Multilingual(algorithm) => (
+            "multilingual",
+            algorithm.map(|a| format!("snowball-{}", format!("{a:?}").to_lowercase())),
+        ),
+    };
+    json!({"name": name, "stemmer": stem.filter(|_| stemmer)})
 }
 
 fn interval_json(i: &Interval) -> Value {
@@ -534,6 +566,7 @@ pub(crate) fn print_report(report: &Report<'_>, format: &str) -> anyhow::Result<
         let value = json!({
             "documents": report.documents,
             "stemmer": report.stemmer,
+            "tokenizer": tokenizer_json(report.tokenizer, report.stemmer),
             "bootstrap": {"samples": report.bootstrap.samples, "confidence": report.bootstrap.confidence, "seed": report.bootstrap.seed},
             "scores": scores,
         });
@@ -548,6 +581,13 @@ pub(crate) fn print_report(report: &Report<'_>, format: &str) -> anyhow::Result<
         report.bootstrap.confidence * 100.0,
         report.bootstrap.samples
     )?;
+    if report.tokenizer != Tokenizer::RougeScore {
+        writeln!(
+            out,
+            "tokens: {}",
+            describe_tokenizer(report.tokenizer, report.stemmer)
+        )?;
+    }
     writeln!(
         out,
         "{:<10} {:>21} {:>21} {:>21}",
@@ -598,6 +638,7 @@ fn compare(args: &Args, scorer: &RougeScorer, a: &Path, b: &Path) -> anyhow::Res
         let value = json!({
             "documents": docs.len(),
             "stemmer": !args.no_stemmer,
+            "tokenizer": tokenizer_json(scorer.tokenizer(), !args.no_stemmer),
             "a": a.display().to_string(),
             "b": b.display().to_string(),
             "test": {"kind": "paired permutation (sign flip) on F1", "samples": args.samples, "seed": args.seed},
@@ -613,6 +654,13 @@ fn compare(args: &Args, scorer: &RougeScorer, a: &Path, b: &Path) -> anyhow::Res
             if args.no_stemmer { "off" } else { "on" },
             args.samples
         )?;
+        if scorer.tokenizer() != Tokenizer::RougeScore {
+            writeln!(
+                out,
+                "tokens: {}",
+                describe_tokenizer(scorer.tokenizer(), !args.no_stemmer)
+            )?;
+        }
         writeln!(
             out,
             "{:<10} {:>8} {:>8} {:>8} {:>8}",

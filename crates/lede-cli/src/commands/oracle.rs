@@ -12,9 +12,10 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde_json::json;
 
+use lede::lang::Language;
 use lede_rouge::{Bootstrap, Config, RougeScorer, RougeType};
 use lede_train::oracle::{chosen_sentences, document, lines, oracle};
-use lede_train::{corpus, Example, OracleSentence};
+use lede_train::{corpus, describe_tokenizer, rouge_tokenizer, Example, OracleSentence};
 
 use super::eval::{print_report, Report};
 
@@ -47,6 +48,12 @@ pub struct Args {
     /// Output format of the ROUGE report.
     #[arg(short, long, value_enum, default_value = "table")]
     format: ReportFormat,
+    /// The corpus's language (ISO 639-1 code such as `fr`): cleaning and
+    /// segmentation follow its rules, and ROUGE uses the multilingual
+    /// tokenizer with its Snowball stemmer (English, the default, scores as
+    /// rouge-score does).
+    #[arg(long, value_name = "CODE", value_parser = crate::args::parse_language, default_value = "en")]
+    language: Language,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     threads: Option<usize>,
@@ -89,20 +96,24 @@ fn read(path: Option<&Path>) -> anyhow::Result<Vec<Example>> {
 }
 
 fn report(args: &Args, examples: &[Example]) -> anyhow::Result<ExitCode> {
+    let tokenizer = rouge_tokenizer(args.language);
     eprintln!(
-        "oracle: greedy ROUGE-1 + ROUGE-2 F1 over cleaned sentences, at most {} per article",
-        args.max_sentences
+        "oracle: greedy ROUGE-1 + ROUGE-2 F1 over cleaned sentences ({} rules), at most {} per article; ROUGE: {}",
+        args.language.name(),
+        args.max_sentences,
+        describe_tokenizer(tokenizer, true)
     );
     let scorer = RougeScorer::new(Config {
         types: RougeType::STANDARD.to_vec(),
         stemmer: true,
-    })?;
+    })?
+    .with_tokenizer(tokenizer);
     let results: Vec<(Picked, lede_rouge::Scores)> = examples
         .par_iter()
         .map(|example| {
-            let doc = document(&example.article);
-            let chosen =
-                chosen_sentences(&doc, &oracle(&doc, &example.reference, args.max_sentences));
+            let doc = document(&example.article, args.language);
+            let picked = oracle(&doc, &example.reference, args.max_sentences, args.language);
+            let chosen = chosen_sentences(&doc, &picked);
             let summary = lines(chosen.iter().map(|s| s.text.as_str()));
             let scores = scorer.score(&summary, &example.reference);
             let picked = Picked {
@@ -121,6 +132,7 @@ fn report(args: &Args, examples: &[Example]) -> anyhow::Result<ExitCode> {
     let report = Report {
         documents: scores.len(),
         stemmer: true,
+        tokenizer,
         bootstrap,
         aggregates: &aggregates,
     };

@@ -48,6 +48,20 @@ pub struct Args {
     /// Report validation ROUGE every this many trees.
     #[arg(long, default_value_t = Recipe::default().report_every)]
     report_every: usize,
+    /// Summary lengths (in sentences) the selection grid tries, e.g. `1`
+    /// for one-sentence summaries or `3,4` (the default).
+    #[arg(short, long, value_delimiter = ',', value_name = "N[,N...]")]
+    sentences: Vec<u32>,
+    /// Redundancy limits the selection grid tries, e.g. `1` (off) or the
+    /// default `0.3,0.4,0.5,0.65,1`.
+    #[arg(long, value_delimiter = ',', value_name = "X[,X...]")]
+    max_overlap: Vec<f32>,
+    /// The corpus's language (ISO 639-1 code such as `fr`): cleaning,
+    /// segmentation and the oracle follow its rules, and ROUGE uses the
+    /// multilingual tokenizer with its Snowball stemmer (English, the
+    /// default, scores as rouge-score does).
+    #[arg(long, value_name = "CODE", value_parser = crate::args::parse_language, default_value = "en")]
+    language: lede::lang::Language,
     #[command(flatten)]
     run: RunArgs,
 }
@@ -56,6 +70,16 @@ impl Args {
     /// The recipe these arguments ask for.
     fn recipe(&self) -> Recipe {
         let defaults = Recipe::default();
+        let mut grid = defaults.grid.clone();
+        let mut checkpoint_selection = defaults.checkpoint_selection;
+        if let Some(&first) = self.sentences.first() {
+            grid.sentences.clone_from(&self.sentences);
+            checkpoint_selection.sentences = first;
+        }
+        if let Some(&first) = self.max_overlap.first() {
+            grid.max_overlap.clone_from(&self.max_overlap);
+            checkpoint_selection.max_overlap = first;
+        }
         Recipe {
             boosting: TrainConfig {
                 trees: self.trees,
@@ -67,7 +91,9 @@ impl Args {
             folds: self.folds,
             seed: self.seed,
             report_every: self.report_every,
-            ..defaults
+            grid,
+            checkpoint_selection,
+            language: self.language,
         }
     }
 }
@@ -80,9 +106,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pool = args.run.pool()?;
     let corpus = load(&args)?;
     eprintln!(
-        "{} training and {} validation documents",
+        "{} training and {} validation documents, {} rules; ROUGE: {}",
         corpus.train.len(),
-        corpus.valid.len()
+        corpus.valid.len(),
+        recipe.language.name(),
+        lede_train::describe_tokenizer(lede_train::rouge_tokenizer(recipe.language), true)
     );
 
     let bar = if args.run.no_progress {
@@ -151,6 +179,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         &report.model.rouge,
     );
     row("Lead-3 (first three sentences)", &report.lead3);
+    if chosen.sentences != 3 {
+        row(
+            &format!("Lead-{} (first sentences)", chosen.sentences),
+            &report.lead,
+        );
+    }
     row(
         &format!("oracle ({} sentences, upper bound)", chosen.sentences),
         &report.oracle,

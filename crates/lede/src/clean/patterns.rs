@@ -228,6 +228,13 @@ const FURNITURE_OTHER: &[&str] = &[
 /// Prefixes of paragraphs that are furniture in other languages, photo
 /// credits included (lowercase).
 const FURNITURE_OTHER_PREFIXES: &[&str] = &[
+    "erstellt von ",
+    "text & fotos:",
+    "text und fotos:",
+    "text & foto:",
+    "home / ",
+    "startseite / ",
+    "startseite » ",
     "lesen sie auch:",
     "lesen sie mehr:",
     "mehr zum thema:",
@@ -340,6 +347,13 @@ const SITE_MESSAGES: &[&str] = &[
     "accedi per",
     "wij gebruiken cookies",
     "deze website gebruikt cookies",
+    // found on the "no junk" pages (scripts/bench/languages.py junk)
+    "erforderlichen cookies",
+    "cookies jederzeit",
+    "über das cookie symbol",
+    "zum login oder",
+    "account registrieren",
+    "werbeblocker ausschaltet",
 ];
 
 /// Words that may make up a line that is only a place, a date and a time
@@ -490,6 +504,19 @@ const DATE_WORDS: &[&str] = &[
     "hier",
     "aujourd'hui",
     "•",
+    // Russian months (genitive, as in dates)
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 static DATELINE_OTHER: LazyLock<Regex> = LazyLock::new(|| {
@@ -732,6 +759,31 @@ mod tests {
     const FRENCH: Option<Language> = Some(Language::French);
     const SPANISH: Option<Language> = Some(Language::Spanish);
     const ENGLISH: Option<Language> = Some(Language::English);
+
+    /// Bullets lede chose on non-English pages of trafilatura_eval before
+    /// these patterns (`scripts/bench/languages.py junk`): each is furniture.
+    #[test]
+    fn no_junk_bullets_found_on_pages_are_furniture() {
+        for (text, lang) in [
+            ("Erstellt von Fabian am Dienstag 6. Mai 2014", GERMAN),
+            ("15 августа 2016, 13:43", Some(Language::Russian)),
+            ("In einen existierenden Account Zum Login oder einen neuen Account Registrieren.", GERMAN),
+            ("Sie können Cookies jederzeit über das Cookie Symbol () am rechten Bildschirmrand an- oder abwählen oder nachträglich Ihre Einwilligung widerrufen.", GERMAN),
+            ("Home / fuSWball / FB-Rhön Hassberge / Wenn man in der Heimat verliert", GERMAN),
+            ("Text & Fotos: Ivan Valetny 0 337", GERMAN),
+            ("Die einfachste Art, uns zu unterstützen, ist, wenn ihr über einen der folgenden Links einkauft oder eure Werbeblocker ausschaltet.", GERMAN),
+        ] {
+            assert!(is_boilerplate_paragraph_in(text, lang), "{text}");
+            assert!(is_boilerplate_paragraph_in(text, None), "{text}");
+        }
+        // Article text that mentions newsletters or a home stays.
+        for text in [
+            "Treue Blog- und Newsletterleser*innen werden die Firma bereits kennen.",
+            "Home Office bleibt für viele Beschäftigte die Regel.",
+        ] {
+            assert!(!is_boilerplate_paragraph_in(text, GERMAN), "{text}");
+        }
+    }
 
     #[test]
     fn english_forms_are_the_english_checks() {

@@ -9,7 +9,7 @@ pub mod model;
 pub mod serialization;
 pub mod trainer;
 
-pub use embedded::embedded_model;
+pub use embedded::{embedded_model, embedded_model_for, EMBEDDED_LANGUAGES};
 pub use features::{features, Features, FEATURE_COUNT, FEATURE_NAMES};
 pub use forest::Forest;
 pub use lexicon::Lexicon;

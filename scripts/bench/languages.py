@@ -1,0 +1,343 @@
+#!/usr/bin/env python3
+"""The "Languages" tables of BENCHMARKS.md.
+
+    python3 scripts/bench/languages.py orangesum [--settings T:D:LR ...]
+    python3 scripts/bench/languages.py fundus
+    python3 scripts/bench/languages.py junk [--write FIXTURE]
+
+orangesum: French one-sentence summaries (OrangeSum, `../shared/data/orangesum_fr.jsonl.gz`),
+multilingual ROUGE (`lede eval --language fr`: Unicode tokens, Snowball French stems).
+Training settings are chosen by 5 folds over the 10,000 training docs
+(fold = int(sha256(id)[:8], 16) % 5; train on four, score the fifth with `lede train
+--valid`), reported as mean +- population std over the folds; then the chosen setting is
+trained on all of train and scored on the 1,500 validation docs beside Lead-1, the
+embedded English model, TextRank and the oracle's ceiling.
+
+fundus: the publishers' teasers in `../shared/data/fundus_dev` as references, learned vs
+lead per language (multilingual ROUGE, the page's detected language).
+
+junk: `lede summarize` on the non-English pages of `trafilatura_eval` and `fundus_dev`,
+checks every bullet against the junk patterns of `scripts/bench/junk.py` and compares
+the bullets with the committed hand-checked fixture.
+
+Needs `cargo build --release -p lede-cli` (the script builds it). Scratch files go to
+bench-out/languages.
+"""
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DATA = os.path.join(ROOT, "..", "shared", "data")
+OUT = os.path.join(ROOT, "bench-out", "languages")
+LEDE = os.path.join(ROOT, "target", "release", "lede")
+ORANGESUM = os.path.join(DATA, "orangesum_fr.jsonl.gz")
+FOLDS = 5
+
+
+def build():
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "lede-cli"], cwd=ROOT, check=True)
+
+
+def fold_of(doc_id):
+    return int(hashlib.sha256(doc_id.encode()).hexdigest()[:8], 16) % FOLDS
+
+
+def write_jsonl(path, rows):
+    with open(path, "w", encoding="utf-8") as f:
+        for r in rows:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def split_orangesum():
+    """train.jsonl, valid.jsonl and fold{k}_{train,valid}.jsonl under OUT."""
+    rows = {"train": [], "valid": []}
+    with gzip.open(ORANGESUM, "rt", encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            rows[d["split"]].append(d)
+    paths = {}
+    for split, docs in rows.items():
+        paths[split] = os.path.join(OUT, f"{split}.jsonl")
+        write_jsonl(paths[split], docs)
+    for k in range(FOLDS):
+        held = [d for d in rows["train"] if fold_of(d["id"]) == k]
+        rest = [d for d in rows["train"] if fold_of(d["id"]) != k]
+        write_jsonl(os.path.join(OUT, f"fold{k}_valid.jsonl"), held)
+        write_jsonl(os.path.join(OUT, f"fold{k}_train.jsonl"), rest)
+    return paths
+
+
+ROW = re.compile(r"^\s+(model \(|Lead-1 |oracle \()(.*?)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$")
+
+
+def train(train_path, valid_path, setting, output):
+    trees, depth, lr, oracle_sentences = setting
+    cmd = [LEDE, "train", train_path, "--valid", valid_path, "-o", output, "--language", "fr",
+           "-s", "1", "--max-overlap", "0.4", "--trees", str(trees), "--depth", str(depth),
+           "--learning-rate", str(lr), "--oracle-sentences", str(oracle_sentences),
+           "--report-every", "0", "--no-progress"]
+    err = subprocess.run(cmd, check=True, capture_output=True, text=True).stderr
+    rows = {}
+    for line in err.splitlines():
+        m = ROW.match(line)
+        if m:
+            name = m.group(1).split()[0].strip("(").lower()
+            rows[name] = tuple(float(m.group(i)) for i in (3, 4, 5))
+    return rows, err
+
+
+def mean_std(values):
+    return statistics.mean(values), statistics.pstdev(values)
+
+
+def evaluate(args_list, data):
+    """R1/R2/RLsum F1 x100 of `lede eval --language fr DATA args...`."""
+    cmd = [LEDE, "eval", data, "--language", "fr", "--format", "json", "--samples", "200"]
+    out = subprocess.run(cmd + args_list, check=True, capture_output=True, text=True)
+    scores = json.loads(out.stdout)["scores"]
+    return tuple(100 * scores[t]["fmeasure"]["mean"] for t in ("rouge1", "rouge2", "rougeLsum"))
+
+
+def oracle(data):
+    cmd = [LEDE, "oracle", data, "--language", "fr", "--max-sentences", "1", "-f", "json"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    scores = json.loads(out.stdout)["scores"]
+    return tuple(100 * scores[t]["fmeasure"]["mean"] for t in ("rouge1", "rouge2", "rougeLsum"))
+
+
+def fmt(r):
+    return " | ".join(f"{x:.2f}" for x in r)
+
+
+def orangesum(settings, model_out, folds_only):
+    os.makedirs(OUT, exist_ok=True)
+    paths = split_orangesum()
+    print(f"## OrangeSum folds ({FOLDS} folds over train, one-sentence summaries, "
+          "multilingual ROUGE F1 x100, mean +- std over folds)\n")
+    print("| trees:depth:lr:oracle sentences | model R1 | model R2 | model RLsum | Lead-1 R1 | oracle R1 |")
+    print("|---|---|---|---|---|---|")
+    best = None
+    for setting in settings:
+        per_fold = []
+        for k in range(FOLDS):
+            rows, _ = train(os.path.join(OUT, f"fold{k}_train.jsonl"),
+                            os.path.join(OUT, f"fold{k}_valid.jsonl"), setting,
+                            os.path.join(OUT, f"fold{k}.lmdl"))
+            per_fold.append(rows)
+        cells = []
+        for name, i in (("model", 0), ("model", 1), ("model", 2), ("lead-1", 0), ("oracle", 0)):
+            m, s = mean_std([r[name][i] for r in per_fold])
+            cells.append(f"{m:.2f} ± {s:.2f}")
+        label = ":".join(str(x) for x in setting)
+        print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
+        score = statistics.mean(statistics.mean(r["model"]) for r in per_fold)
+        if best is None or score > best[0]:
+            best = (score, setting)
+    chosen = best[1]
+    print(f"\nchosen by fold mean of (R1 + R2 + RLsum) / 3: {':'.join(map(str, chosen))}\n")
+    if folds_only:
+        return
+    rows, err = train(paths["train"], paths["valid"], chosen, model_out)
+    sys.stderr.write(err)
+    valid = paths["valid"]
+    print("## OrangeSum valid (1,500 docs), one sentence, `lede eval --language fr`\n")
+    print("| system | R1 | R2 | RLsum |")
+    print("|---|---|---|---|")
+    systems = [
+        ("Lead-1", ["-a", "lead", "-s", "1"]),
+        ("TextRank", ["-a", "textrank", "-s", "1"]),
+        ("learned, English model (CNN/DM)", ["-s", "1", "--model",
+                                             os.path.join(ROOT, "crates/lede/model/cnndm.lmdl")]),
+        ("learned, French model (this run)", ["-s", "1", "--model", model_out]),
+        ("learned, embedded default (picks by language)", ["-s", "1"]),
+    ]
+    for name, extra in systems:
+        print(f"| {name} | {fmt(evaluate(extra, valid))} |", flush=True)
+    print(f"| oracle, 1 sentence (ceiling) | {fmt(oracle(valid))} |")
+
+
+TRAFILATURA = os.path.join(DATA, "trafilatura_eval")
+FUNDUS = os.path.join(DATA, "fundus_dev")
+JUNK_FIXTURE = os.path.join(ROOT, "crates", "lede", "tests", "fixtures", "no_junk.jsonl")
+
+# What a bullet must never be: datelines, captions and credits, account /
+# cookie / newsletter messages and navigation, in the languages of the pages.
+JUNK = {
+    "dateline": re.compile(
+        r"^\W*(?:[\w .,'-]{0,40}?)\b\d{1,2}[.,]?\s+\w+,?\s+\d{4}\b[\s,]*(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?)?\W*$"
+        r"|^\W*\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:\s+\d{1,2}[:.]\d{2})?\W*$", re.I),
+    "caption or credit": re.compile(
+        r"(?:^|\W)(?:foto|fotos|photo|photos|bild|bilder|image|crédit|credit|quelle|fuente|"
+        r"imagen|grafik|illustration)\s*(?::|/|©)|©|\b(?:getty images|imago images|keystone-sda|"
+        r"picture alliance|dpa-infocom)\b", re.I),
+    "account, cookie or newsletter": re.compile(
+        r"\b(?:newsletter|cookies?|aktivierungslink|benutzerkonto|kundenkonto|passwort|"
+        r"einloggen|anmelden|registrieren|abonnieren|abonnement|abo\b|"
+        r"javascript|adblock|werbeblocker|browser ist veraltet|"
+        r"inscrivez-vous|connectez-vous|abonnez-vous|mot de passe|"
+        r"suscríbete|suscribirse|iniciar sesión|contraseña|"
+        r"iscriviti|accedi|registrati|abbonati|"
+        r"logg inn|abonner|inloggen|aanmelden|"
+        r"üye ol|giriş yap|abone ol)", re.I),
+    "navigation": re.compile(
+        r"^\W*(?:lesen sie (?:auch|mehr)|mehr zum thema|weiterlesen|zum artikel|startseite|"
+        r"à lire aussi|lire aussi|lire la suite|voir aussi|"
+        r"lee también|leer más|ver más|"
+        r"leggi anche|leggi di più|"
+        r"les også|läs också|lees ook|"
+        r"read more|see also|home\b)", re.I),
+}
+
+
+def junk_kinds(text):
+    return [kind for kind, pattern in JUNK.items() if pattern.search(text)]
+
+
+def page_corpus(path):
+    """Every page of trafilatura_eval and fundus_dev as `{"id", "html", "url"}` lines."""
+    with open(path, "w", encoding="utf-8") as out:
+        with open(os.path.join(TRAFILATURA, "evaldata.jsonl"), encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                with gzip.open(os.path.join(TRAFILATURA, d["html_path"]), "rb") as h:
+                    html = h.read().decode("utf-8", "replace")
+                row = {"id": "trafilatura/" + d["id"], "html": html}
+                if d["url"].startswith("http"):
+                    row["url"] = d["url"]
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for d in fundus_truth():
+            with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+                html = h.read().decode("utf-8", "replace")
+            row = {"id": "fundus/" + d["id"], "html": html, "url": d["url"]}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def fundus_truth():
+    with gzip.open(os.path.join(FUNDUS, "ground_truth.jsonl.gz"), "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def summarize(corpus, output, extra):
+    cmd = [LEDE, "summarize", corpus, "--format", "jsonl", "--no-progress", "-o", output] + extra
+    subprocess.run(cmd, check=False, capture_output=True, text=True)
+    with open(output, encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def bullets_of(record):
+    return [b["text"] for b in record.get("bullets", [])]
+
+
+def junk(write):
+    os.makedirs(OUT, exist_ok=True)
+    corpus = os.path.join(OUT, "pages.jsonl")
+    page_corpus(corpus)
+    records = summarize(corpus, os.path.join(OUT, "pages_summaries.jsonl"), [])
+    pages = [r for r in records if r.get("language") not in (None, "en") and "error" not in r]
+    print(f"{len(pages)} non-English pages summarized (of {len(records)} pages)")
+    by_language = {}
+    for r in pages:
+        by_language[r["language"]] = by_language.get(r["language"], 0) + 1
+    print("languages:", ", ".join(f"{k} {v}" for k, v in sorted(by_language.items(), key=lambda x: -x[1])))
+    flagged = 0
+    for r in pages:
+        for text in bullets_of(r):
+            kinds = junk_kinds(text)
+            if kinds:
+                flagged += 1
+                print(f"JUNK {r['id']} [{', '.join(kinds)}]: {text[:200]}")
+    print(f"{flagged} junk bullets in {sum(len(bullets_of(r)) for r in pages)}")
+    if write:
+        rows = [{"id": r["id"], "language": r["language"], "bullets": bullets_of(r)} for r in pages]
+        write_jsonl(write, rows)
+        print(f"wrote {write}")
+    elif os.path.exists(JUNK_FIXTURE):
+        with open(JUNK_FIXTURE, encoding="utf-8") as f:
+            checked = {d["id"]: d for d in map(json.loads, f)}
+        changed = [r["id"] for r in pages if r["id"] in checked
+                   and checked[r["id"]]["bullets"] != bullets_of(r)]
+        missing = [i for i in checked if i not in {r["id"] for r in pages}]
+        print(f"hand-checked fixture: {len(checked)} pages, {len(changed)} with other bullets now "
+              f"(read them again), {len(missing)} no longer non-English")
+        for i in changed:
+            print("CHANGED", i)
+    return flagged
+
+
+def fundus(sentences):
+    os.makedirs(OUT, exist_ok=True)
+    truth = {("fundus/" + d["id"]): d for d in fundus_truth() if d.get("summary")}
+    corpus = os.path.join(OUT, "fundus_pages.jsonl")
+    with open(corpus, "w", encoding="utf-8") as out:
+        for key, d in truth.items():
+            with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+                html = h.read().decode("utf-8", "replace")
+            out.write(json.dumps({"id": key, "html": html, "url": d["url"]}, ensure_ascii=False) + "\n")
+    systems = {}
+    for alg in ("learned", "lead"):
+        systems[alg] = {r["id"]: r for r in summarize(
+            corpus, os.path.join(OUT, f"fundus_{alg}.jsonl"), ["-a", alg, "-s", str(sentences)])}
+    languages = {}
+    for key in truth:
+        rec = systems["learned"].get(key, {})
+        languages.setdefault(rec.get("language") or "none", []).append(key)
+    print(f"## fundus_dev teasers as references ({len(truth)} pages with a teaser), "
+          f"{sentences} sentence(s), ROUGE F1 x100 (`lede eval --language xx`)\n")
+    print("| language | pages | learned R1 | lead R1 | learned R2 | lead R2 | learned RLsum | lead RLsum |")
+    print("|---|---|---|---|---|---|---|---|")
+    for lang, keys in sorted(languages.items(), key=lambda x: (-len(x[1]), x[0])):
+        gold = os.path.join(OUT, f"fundus_gold_{lang}.jsonl")
+        write_jsonl(gold, [{"id": k, "highlights": truth[k]["summary"]} for k in keys])
+        row = {}
+        for alg, recs in systems.items():
+            pred = os.path.join(OUT, f"fundus_pred_{alg}_{lang}.jsonl")
+            write_jsonl(pred, [{"id": k, "summary": bullets_of(recs.get(k, {}))} for k in keys])
+            cmd = [LEDE, "eval", "--pred", pred, "--gold", gold, "--format", "json", "--samples", "200"]
+            if lang != "none":
+                cmd += ["--language", lang]
+            out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            scores = json.loads(out.stdout)["scores"]
+            row[alg] = [100 * scores[t]["fmeasure"]["mean"] for t in ("rouge1", "rouge2", "rougeLsum")]
+        cells = []
+        for i in range(3):
+            cells += [f"{row['learned'][i]:.2f}", f"{row['lead'][i]:.2f}"]
+        print(f"| {lang} | {len(keys)} | " + " | ".join(cells) + " |", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    o = sub.add_parser("orangesum")
+    o.add_argument("--settings", nargs="+",
+                   default=["200:5:0.08:4", "100:4:0.05:1", "100:4:0.05:2", "200:3:0.05:1"],
+                   help="trees:depth:learning-rate:oracle-sentences settings compared on the folds")
+    o.add_argument("--model", default=os.path.join(OUT, "orangesum_fr.lmdl"),
+                   help="where the final model (all of train) is written")
+    o.add_argument("--folds-only", action="store_true", help="stop after the fold table")
+    fu = sub.add_parser("fundus")
+    fu.add_argument("-s", "--sentences", type=int, default=1)
+    j = sub.add_parser("junk")
+    j.add_argument("--write", help="write the bullets as a new fixture here")
+    args = parser.parse_args()
+    build()
+    if args.command == "orangesum":
+        settings = [tuple(float(x) if "." in x else int(x) for x in s.split(":"))
+                    for s in args.settings]
+        orangesum(settings, args.model, args.folds_only)
+    elif args.command == "fundus":
+        fundus(args.sentences)
+    else:
+        sys.exit(1 if junk(args.write) else 0)
+
+
+if __name__ == "__main__":
+    main()
