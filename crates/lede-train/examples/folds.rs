@@ -21,6 +21,7 @@
 use std::error::Error;
 
 use lede::document::Document;
+use lede::lang::Language;
 use lede::score::learned::{features, Model};
 use lede::select::{
     rank_order, rules, select, select_set, Length, References, Selection, SetChoice,
@@ -132,7 +133,7 @@ fn evaluate(
     let per_doc: Vec<Vec<Score>> = docs
         .par_iter()
         .map(|d| {
-            let doc = document(&d.article);
+            let doc = document(&d.article, Language::English);
             let x = features(&doc, &model.lexicon);
             let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
             variants
