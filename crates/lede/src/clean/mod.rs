@@ -137,6 +137,8 @@ pub fn clean_in(text: &str, lang: Option<Language>) -> Cleaned {
         }
     }
     let mut in_header = true;
+    // The lines taken as bullet highlights.
+    let mut bulleted: Vec<Range<usize>> = Vec::new();
     while i < lines.len() {
         let line = lines[i].clone();
         i += 1;
@@ -158,11 +160,21 @@ pub fn clean_in(text: &str, lang: Option<Language>) -> Cleaned {
         if in_header {
             if let Some(content) = bullet_content(text, &line) {
                 out.highlights.push(content);
+                bulleted.push(line);
                 continue;
             }
             in_header = false;
         }
         body_lines.push(Some(line));
+    }
+    // Bullets with no body after them are the body itself, written as a
+    // list ("- QUI PEUT VOTER ? - ..."), not the publisher's highlights.
+    if !bulleted.is_empty()
+        && out.highlights.len() == bulleted.len()
+        && body_lines.iter().all(Option::is_none)
+    {
+        out.highlights.clear();
+        body_lines = bulleted.into_iter().flat_map(|l| [Some(l), None]).collect();
     }
 
     let paragraphs = group_paragraphs(&body_lines);

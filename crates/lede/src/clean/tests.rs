@@ -198,3 +198,20 @@ fn long_sentences_are_cut_at_character_boundaries() {
     assert!(pieces.iter().all(|p| p.len() <= MAX_SENTENCE_BYTES));
     assert_eq!(pieces.concat(), text);
 }
+
+#[test]
+fn a_body_written_as_bullets_is_the_body() {
+    let text = "- QUI PEUT VOTER ? -\u{25ba} Pour pouvoir voter, il faut s'\u{ea}tre inscrit \
+                sur les listes \u{e9}lectorales. Les votants devront signer une charte.";
+    let c = clean_in(text, Some(Language::French));
+    assert!(c.highlights.is_empty());
+    assert!(c
+        .sentences
+        .iter()
+        .any(|s| text[s.span.clone()].contains("Pour pouvoir voter")));
+
+    let text = "\u{2022} Bridge closes for a year\n\nThe council closed the old bridge on Monday.";
+    let c = clean(text);
+    assert_eq!(c.highlights.len(), 1);
+    assert_eq!(c.sentences.len(), 1);
+}
