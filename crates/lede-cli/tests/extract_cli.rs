@@ -266,7 +266,9 @@ fn stdin_is_read_only_to_the_limit() {
 
 #[test]
 fn json_has_description_links_and_tags_resolved_against_url() {
-    let path = fixture("metadata.html");
+    // The metadata page lede-html's own tests use.
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../lede-html/tests/fixtures/metadata.html");
     let out = stdout(&lede(
         &[
             "extract",

@@ -625,7 +625,7 @@ async fn extract_gives_page_metadata_with_links_resolved_against_the_url() {
         hyper::Method::POST,
         &server.url("/v1/extract?url=https://rheinbote.test/news/heute/artikel"),
         &[("content-type", "text/html; charset=utf-8")],
-        include_str!("fixtures/metadata.html"),
+        include_str!("../../lede-html/tests/fixtures/metadata.html"),
     )
     .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
