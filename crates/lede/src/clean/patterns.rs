@@ -354,6 +354,13 @@ const SITE_MESSAGES: &[&str] = &[
     "zum login oder",
     "account registrieren",
     "werbeblocker ausschaltet",
+    "diese seite benutzt cookies",
+    "erhalten wir ggf. eine provision",
+    "para comentar debes",
+    "si ya tenés una cuenta",
+    "nuestro periodismo depende de",
+    "en remplissant ce formulaire",
+    "vous désabonner",
 ];
 
 /// Words that may make up a line that is only a place, a date and a time
@@ -772,6 +779,13 @@ mod tests {
             ("Home / fuSWball / FB-Rhön Hassberge / Wenn man in der Heimat verliert", GERMAN),
             ("Text & Fotos: Ivan Valetny 0 337", GERMAN),
             ("Die einfachste Art, uns zu unterstützen, ist, wenn ihr über einen der folgenden Links einkauft oder eure Werbeblocker ausschaltet.", GERMAN),
+            ("Diese Seite benutzt Cookies.", GERMAN),
+            ("Im Falle eines Kaufs über diese Links erhalten wir ggf. eine Provision.", GERMAN),
+            ("Para comentar debes registrarte y completar los datos generales.", SPANISH),
+            ("Si ya tenés una cuenta, ingresá acá.", SPANISH),
+            ("Nuestro periodismo depende de vos.", SPANISH),
+            ("En remplissant ce formulaire vous pourrez être inscrit à notre liste de diffusion.", FRENCH),
+            ("Vous pourrez à tout moment vous désabonner en cliquant sur le lien.", FRENCH),
         ] {
             assert!(is_boilerplate_paragraph_in(text, lang), "{text}");
             assert!(is_boilerplate_paragraph_in(text, None), "{text}");
