@@ -218,6 +218,12 @@ class Article:
     @property
     def text(self) -> str:
         """Paragraphs joined by a blank line, ready for `summarize`."""
+    @property
+    def page_type(self) -> str:
+        """"article", "forum", "product", "listing", "collection", "documentation" or "service"."""
+    @property
+    def readerable(self) -> bool:
+        """Whether the body reads as an article."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @overload

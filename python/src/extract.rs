@@ -5,8 +5,16 @@ use pyo3::types::{PyBytes, PyString};
 
 /// The article found in an HTML page: metadata and clean body paragraphs.
 #[pyclass(frozen, eq, module = "lede", name = "Article")]
-#[derive(PartialEq)]
 pub struct PyArticle(lede_html::Article);
+
+/// Equal when every field Python can see is equal: the block kinds behind
+/// `lede_html::Article::markdown` are not exposed here and do not survive the
+/// JSON that pickling goes through, so they take no part.
+impl PartialEq for PyArticle {
+    fn eq(&self, other: &Self) -> bool {
+        serde_json::to_value(&self.0).ok() == serde_json::to_value(&other.0).ok()
+    }
+}
 
 page_class!(PyArticle, {
     /// Headline, empty when none was found.
@@ -48,6 +56,20 @@ page_class!(PyArticle, {
     #[getter]
     fn text(&self) -> String {
         self.0.text()
+    }
+    /// The kind of page: "article", "forum", "product", "listing",
+    /// "collection", "documentation" or "service".
+    #[getter]
+    fn page_type(&self) -> String {
+        serde_json::to_value(self.0.page_type)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+    /// Whether the body reads as an article (readability's rule).
+    #[getter]
+    fn readerable(&self) -> bool {
+        self.0.readerable
     }
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(

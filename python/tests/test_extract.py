@@ -104,6 +104,8 @@ def test_metadata_fields_match_the_cli():
     )
     article = lede.extract(page, "https://rheinbote.test/news/heute/artikel")
     assert article.title == "Neue Brücke eröffnet"
+    assert article.page_type == "article"
+    assert isinstance(article.readerable, bool)  # a short page: readability says no
     assert article.authors == ["Anna Weber", "Jan Ott"]
     assert article.language == "de-DE"
     assert article.description.startswith("Die Stadt hat nach vier Jahren")
