@@ -38,17 +38,15 @@ pub(crate) fn render(title: &str, paragraphs: &[String], kinds: &[BlockKind]) ->
                 out.push(' ');
                 out.push_str(&escape_line(&run[0]));
             }
-            BlockKind::ListItem => {
-                let items: Vec<String> = run
-                    .iter()
-                    .map(|p| format!("- {}", escape_line(p)))
-                    .collect();
-                out.push_str(&items.join("\n"));
-            }
-            BlockKind::Quote => {
+            BlockKind::ListItem | BlockKind::Quote => {
+                let marker = if kind == &BlockKind::ListItem {
+                    "- "
+                } else {
+                    "> "
+                };
                 let lines: Vec<String> = run
                     .iter()
-                    .map(|p| format!("> {}", escape_line(p)))
+                    .map(|p| format!("{marker}{}", escape_line(p)))
                     .collect();
                 out.push_str(&lines.join("\n"));
             }
