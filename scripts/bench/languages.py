@@ -16,9 +16,12 @@ embedded English model, TextRank and the oracle's ceiling.
 fundus: the publishers' teasers in `../shared/data/fundus_dev` as references, learned vs
 lead per language (multilingual ROUGE, the page's detected language).
 
-junk: `lede summarize` on the non-English pages of `trafilatura_eval` and `fundus_dev`,
-checks every bullet against the junk patterns of `scripts/bench/junk.py` and compares
-the bullets with the committed hand-checked fixture.
+junk: `lede summarize` on every page of `trafilatura_eval` and `fundus_dev` (the page files
+byte for byte, so lede detects the charset), checks the bullets of the non-English pages
+against the junk patterns below and against the committed hand-checked fixture
+`scripts/bench/no_junk.jsonl` (page id, language, each bullet with its verdict and the
+patterns' flags); exits non-zero on a flagged bullet the fixture does not know, a bullet
+whose flags changed, or an unread bullet, and lists the bullets read as junk.
 
 Needs `cargo build --release -p lede-cli` (the script builds it). Scratch files go to
 bench-out/languages.
@@ -166,7 +169,7 @@ def orangesum(settings, model_out, folds_only):
 
 TRAFILATURA = os.path.join(DATA, "trafilatura_eval")
 FUNDUS = os.path.join(DATA, "fundus_dev")
-JUNK_FIXTURE = os.path.join(ROOT, "crates", "lede", "tests", "fixtures", "no_junk.jsonl")
+JUNK_FIXTURE = os.path.join(ROOT, "scripts", "bench", "no_junk.jsonl")
 
 # What a bullet must never be: datelines, captions and credits, account /
 # cookie / newsletter messages and navigation, in the languages of the pages.
@@ -201,23 +204,32 @@ def junk_kinds(text):
     return [kind for kind, pattern in JUNK.items() if pattern.search(text)]
 
 
-def page_corpus(path):
-    """Every page of trafilatura_eval and fundus_dev as `{"id", "html", "url"}` lines."""
-    with open(path, "w", encoding="utf-8") as out:
-        with open(os.path.join(TRAFILATURA, "evaldata.jsonl"), encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                with gzip.open(os.path.join(TRAFILATURA, d["html_path"]), "rb") as h:
-                    html = h.read().decode("utf-8", "replace")
-                row = {"id": "trafilatura/" + d["id"], "html": html}
-                if d["url"].startswith("http"):
-                    row["url"] = d["url"]
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for d in fundus_truth():
-            with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
-                html = h.read().decode("utf-8", "replace")
-            row = {"id": "fundus/" + d["id"], "html": html, "url": d["url"]}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def page_files(directory, pages):
+    """Writes each `(id, html_bytes)` of `pages` byte for byte to `directory` (so that lede,
+    not this script, detects the charset) and returns {file path: id}."""
+    os.makedirs(directory, exist_ok=True)
+    for name in os.listdir(directory):
+        os.remove(os.path.join(directory, name))
+    paths = {}
+    for page_id, html in pages:
+        name = hashlib.sha256(page_id.encode()).hexdigest()[:20] + ".html"
+        path = os.path.join(directory, name)
+        with open(path, "wb") as f:
+            f.write(html)
+        paths[path] = page_id
+    return paths
+
+
+def all_pages():
+    """Every page of trafilatura_eval and fundus_dev as `(id, html bytes)`."""
+    with open(os.path.join(TRAFILATURA, "evaldata.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            with gzip.open(os.path.join(TRAFILATURA, d["html_path"]), "rb") as h:
+                yield "trafilatura/" + d["id"], h.read()
+    for d in fundus_truth():
+        with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+            yield "fundus/" + d["id"], h.read()
 
 
 def fundus_truth():
@@ -225,11 +237,16 @@ def fundus_truth():
         return [json.loads(line) for line in f]
 
 
-def summarize(corpus, output, extra):
-    cmd = [LEDE, "summarize", corpus, "--format", "jsonl", "--no-progress", "-o", output] + extra
+def summarize(paths, output, extra):
+    """`lede summarize` over the page files of `page_files`; records keyed by page id."""
+    directory = os.path.dirname(next(iter(paths)))
+    cmd = [LEDE, "summarize", directory, "--format", "jsonl", "--no-progress", "-o", output] + extra
     subprocess.run(cmd, check=False, capture_output=True, text=True)
     with open(output, encoding="utf-8") as f:
-        return [json.loads(line) for line in f]
+        records = [json.loads(line) for line in f]
+    for r in records:
+        r["id"] = paths[r["id"]]
+    return records
 
 
 def bullets_of(record):
@@ -237,11 +254,16 @@ def bullets_of(record):
 
 
 def junk(write):
+    """Summarizes every page; checks the non-English ones against the junk patterns and the
+    hand-checked fixture. Returns the number of failures: a bullet the patterns flag that the
+    fixture does not record with the same flags, or a bullet whose verdict is not yet given.
+    Bullets the fixture marks junk (`"verdict": "junk: KIND"`) are listed, not failed: they
+    are the known gaps."""
     os.makedirs(OUT, exist_ok=True)
-    corpus = os.path.join(OUT, "pages.jsonl")
-    page_corpus(corpus)
-    records = summarize(corpus, os.path.join(OUT, "pages_summaries.jsonl"), [])
-    pages = [r for r in records if r.get("language") not in (None, "en") and "error" not in r]
+    paths = page_files(os.path.join(OUT, "pages"), all_pages())
+    records = summarize(paths, os.path.join(OUT, "pages_summaries.jsonl"), [])
+    pages = sorted((r for r in records if r.get("language") not in (None, "en") and "error" not in r),
+                   key=lambda r: r["id"])
     print(f"{len(pages)} non-English pages summarized (of {len(records)} pages)")
     by_language = {}
     for r in pages:
@@ -253,38 +275,100 @@ def junk(write):
             kinds = junk_kinds(text)
             if kinds:
                 flagged += 1
-                print(f"JUNK {r['id']} [{', '.join(kinds)}]: {text[:200]}")
-    print(f"{flagged} junk bullets in {sum(len(bullets_of(r)) for r in pages)}")
-    if write:
-        rows = [{"id": r["id"], "language": r["language"], "bullets": bullets_of(r)} for r in pages]
-        write_jsonl(write, rows)
-        print(f"wrote {write}")
-    elif os.path.exists(JUNK_FIXTURE):
+                print(f"FLAGGED {r['id']} [{', '.join(kinds)}]: {text[:200]}")
+    print(f"{flagged} bullets flagged by the patterns in {sum(len(bullets_of(r)) for r in pages)}")
+    checked = {}
+    if os.path.exists(JUNK_FIXTURE):
         with open(JUNK_FIXTURE, encoding="utf-8") as f:
             checked = {d["id"]: d for d in map(json.loads, f)}
-        changed = [r["id"] for r in pages if r["id"] in checked
-                   and checked[r["id"]]["bullets"] != bullets_of(r)]
-        missing = [i for i in checked if i not in {r["id"] for r in pages}]
-        print(f"hand-checked fixture: {len(checked)} pages, {len(changed)} with other bullets now "
-              f"(read them again), {len(missing)} no longer non-English")
-        for i in changed:
-            print("CHANGED", i)
-    return flagged
+    if write:
+        return write_fixture(write, pages, checked)
+    return check_fixture(pages, checked)
+
+
+def fixture_ids(pages):
+    """The pages of the hand-checked fixture: every non-German page, the German pages of
+    fundus_dev (the German trafilatura pages are many and alike) and any page with a bullet
+    the patterns flag."""
+    return [r for r in pages if r["language"] != "de" or r["id"].startswith("fundus/")
+            or any(junk_kinds(t) for t in bullets_of(r))]
+
+
+def write_fixture(path, pages, checked):
+    """Writes the fixture for the selected pages, keeping the verdicts already given for
+    unchanged bullets; new bullets get `"verdict": "unread"` until someone reads them."""
+    rows = []
+    for r in fixture_ids(pages):
+        old = {b["text"]: b for b in checked.get(r["id"], {}).get("bullets", [])}
+        bullets = []
+        for text in bullets_of(r):
+            verdict = old.get(text, {}).get("verdict", "unread")
+            bullets.append({"text": text, "verdict": verdict, "flags": junk_kinds(text)})
+        rows.append({"id": r["id"], "language": r["language"], "bullets": bullets})
+    write_jsonl(path, rows)
+    unread = sum(b["verdict"] == "unread" for row in rows for b in row["bullets"])
+    print(f"wrote {path}: {len(rows)} pages, {unread} bullets still to read")
+    return 0
+
+
+def check_fixture(pages, checked):
+    current = {r["id"]: r for r in pages}
+    failures = 0
+    changed = 0
+    for page_id, row in checked.items():
+        r = current.get(page_id)
+        if r is None:
+            print(f"GONE {page_id}: no longer summarized as non-English")
+            continue
+        known = {b["text"]: b for b in row["bullets"]}
+        if [b["text"] for b in row["bullets"]] != bullets_of(r):
+            changed += 1
+        for text in bullets_of(r):
+            kinds = junk_kinds(text)
+            b = known.get(text)
+            if b is None:
+                if kinds:
+                    failures += 1
+                    print(f"NEW JUNK {page_id} [{', '.join(kinds)}]: {text[:200]}")
+                else:
+                    print(f"NEW (read it) {page_id}: {text[:200]}")
+            elif b["verdict"] == "unread":
+                failures += 1
+                print(f"UNREAD {page_id}: {text[:200]}")
+            elif b["verdict"] != "ok":
+                print(f"KNOWN {b['verdict']} {page_id}: {text[:200]}")
+            elif b["flags"] != kinds:
+                failures += 1
+                print(f"FLAGS CHANGED {page_id} {b['flags']} -> {kinds}: {text[:200]}")
+    for page_id, r in current.items():
+        if page_id not in checked:
+            for text in bullets_of(r):
+                kinds = junk_kinds(text)
+                if kinds:
+                    failures += 1
+                    print(f"NEW JUNK {page_id} [{', '.join(kinds)}]: {text[:200]}")
+    known_junk = [b for row in checked.values() for b in row["bullets"]
+                  if b["verdict"].startswith("junk")]
+    print(f"known junk in the fixture (the target is none): {len(known_junk)}")
+    bullets = sum(len(row["bullets"]) for row in checked.values())
+    languages = sorted({row["language"] for row in checked.values()})
+    print(f"hand-checked fixture: {len(checked)} pages ({len(languages)} languages), {bullets} "
+          f"bullets; {changed} pages with other bullets now; {failures} failures")
+    return failures
 
 
 def fundus(sentences):
     os.makedirs(OUT, exist_ok=True)
     truth = {("fundus/" + d["id"]): d for d in fundus_truth() if d.get("summary")}
-    corpus = os.path.join(OUT, "fundus_pages.jsonl")
-    with open(corpus, "w", encoding="utf-8") as out:
-        for key, d in truth.items():
-            with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
-                html = h.read().decode("utf-8", "replace")
-            out.write(json.dumps({"id": key, "html": html, "url": d["url"]}, ensure_ascii=False) + "\n")
+    pages = []
+    for key, d in truth.items():
+        with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+            pages.append((key, h.read()))
+    paths = page_files(os.path.join(OUT, "fundus_pages"), pages)
     systems = {}
     for alg in ("learned", "lead"):
         systems[alg] = {r["id"]: r for r in summarize(
-            corpus, os.path.join(OUT, f"fundus_{alg}.jsonl"), ["-a", alg, "-s", str(sentences)])}
+            paths, os.path.join(OUT, f"fundus_{alg}.jsonl"), ["-a", alg, "-s", str(sentences)])}
     languages = {}
     for key in truth:
         rec = systems["learned"].get(key, {})
@@ -326,7 +410,9 @@ def main():
     fu = sub.add_parser("fundus")
     fu.add_argument("-s", "--sentences", type=int, default=1)
     j = sub.add_parser("junk")
-    j.add_argument("--write", help="write the bullets as a new fixture here")
+    j.add_argument("--write", nargs="?", const=JUNK_FIXTURE,
+                   help="rewrite the fixture (default path: the committed one) with the bullets "
+                        "of this run, keeping the verdicts of unchanged bullets")
     args = parser.parse_args()
     build()
     if args.command == "orangesum":
