@@ -32,6 +32,7 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -40,12 +41,14 @@ import sys
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "..", "shared", "data")
 OUT = os.path.join(ROOT, "bench-out", "languages")
-LEDE = os.path.join(ROOT, "target", "release", "lede")
+LEDE = os.environ.get("LEDE", os.path.join(ROOT, "target", "release", "lede"))
 ORANGESUM = os.path.join(DATA, "orangesum_fr.jsonl.gz")
 FOLDS = 5
 
 
 def build():
+    if "LEDE" in os.environ:
+        return
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "lede-cli"], cwd=ROOT, check=True)
 
 
@@ -357,7 +360,26 @@ def check_fixture(pages, checked):
     return failures
 
 
-def fundus(sentences):
+# A Lead-1 ROUGE-1 F1 at least this high means the page's first sentence is the teaser (or
+# nearly): the publisher repeats its standfirst as the body's opening.
+LEAD_COPIES = 0.8
+
+
+def read_per_doc_r1(path):
+    """{id: ROUGE-1 F1} from `lede eval --per-doc` JSON lines."""
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    return {r["id"]: r["rouge1"]["fmeasure"] for r in rows}
+
+
+def bootstrap_interval(values, samples=2000, seed=14):
+    """95% percentile bootstrap interval of the mean (seeded, so reruns agree)."""
+    rng = random.Random(seed)
+    means = sorted(statistics.mean(rng.choices(values, k=len(values))) for _ in range(samples))
+    return means[int(0.025 * samples)], means[int(0.975 * samples) - 1]
+
+
+def fundus(sentences, model):
     os.makedirs(OUT, exist_ok=True)
     truth = {("fundus/" + d["id"]): d for d in fundus_truth() if d.get("summary")}
     pages = []
@@ -367,16 +389,19 @@ def fundus(sentences):
     paths = page_files(os.path.join(OUT, "fundus_pages"), pages)
     systems = {}
     for alg in ("learned", "lead"):
+        extra = ["-a", alg, "-s", str(sentences)] + (["--model", model] if model and alg == "learned" else [])
         systems[alg] = {r["id"]: r for r in summarize(
-            paths, os.path.join(OUT, f"fundus_{alg}.jsonl"), ["-a", alg, "-s", str(sentences)])}
+            paths, os.path.join(OUT, f"fundus_{alg}.jsonl"), extra)}
     languages = {}
     for key in truth:
         rec = systems["learned"].get(key, {})
         languages.setdefault(rec.get("language") or "none", []).append(key)
     print(f"## fundus_dev teasers as references ({len(truth)} pages with a teaser), "
           f"{sentences} sentence(s), ROUGE F1 x100 (`lede eval --language xx`)\n")
-    print("| language | pages | learned R1 | lead R1 | learned R2 | lead R2 | learned RLsum | lead RLsum |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| language | pages | learned R1 | lead R1 | learned R2 | lead R2 | learned RLsum | lead RLsum "
+          "| learned - lead R1, 95% bootstrap | lead-1 copies the teaser |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    per_doc = {}
     for lang, keys in sorted(languages.items(), key=lambda x: (-len(x[1]), x[0])):
         gold = os.path.join(OUT, f"fundus_gold_{lang}.jsonl")
         write_jsonl(gold, [{"id": k, "highlights": truth[k]["summary"]} for k in keys])
@@ -384,15 +409,23 @@ def fundus(sentences):
         for alg, recs in systems.items():
             pred = os.path.join(OUT, f"fundus_pred_{alg}_{lang}.jsonl")
             write_jsonl(pred, [{"id": k, "summary": bullets_of(recs.get(k, {}))} for k in keys])
-            cmd = [LEDE, "eval", "--pred", pred, "--gold", gold, "--format", "json", "--samples", "200"]
+            per_doc_path = os.path.join(OUT, f"fundus_perdoc_{alg}_{lang}.jsonl")
+            cmd = [LEDE, "eval", "--pred", pred, "--gold", gold, "--format", "json", "--samples", "200",
+                   "--per-doc", per_doc_path]
             if lang != "none":
                 cmd += ["--language", lang]
             out = subprocess.run(cmd, check=True, capture_output=True, text=True)
             scores = json.loads(out.stdout)["scores"]
             row[alg] = [100 * scores[t]["fmeasure"]["mean"] for t in ("rouge1", "rouge2", "rougeLsum")]
+            per_doc[alg] = read_per_doc_r1(per_doc_path)
         cells = []
         for i in range(3):
             cells += [f"{row['learned'][i]:.2f}", f"{row['lead'][i]:.2f}"]
+        diffs = [per_doc["learned"][k] - per_doc["lead"][k] for k in keys]
+        low, high = bootstrap_interval(diffs)
+        copies = sum(per_doc["lead"][k] >= LEAD_COPIES for k in keys)
+        cells += [f"{100 * statistics.mean(diffs):+.2f} [{100 * low:+.2f}, {100 * high:+.2f}]",
+                  f"{copies} of {len(keys)}"]
         print(f"| {lang} | {len(keys)} | " + " | ".join(cells) + " |", flush=True)
 
 
@@ -409,6 +442,8 @@ def main():
     o.add_argument("--folds-only", action="store_true", help="stop after the fold table")
     fu = sub.add_parser("fundus")
     fu.add_argument("-s", "--sentences", type=int, default=1)
+    fu.add_argument("--model", help="score every page with this model file (default: the "
+                                     "embedded model for the page's language)")
     j = sub.add_parser("junk")
     j.add_argument("--write", nargs="?", const=JUNK_FIXTURE,
                    help="rewrite the fixture (default path: the committed one) with the bullets "
@@ -420,7 +455,7 @@ def main():
                     for s in args.settings]
         orangesum(settings, args.model, args.folds_only)
     elif args.command == "fundus":
-        fundus(args.sentences)
+        fundus(args.sentences, args.model)
     else:
         sys.exit(1 if junk(args.write) else 0)
 
