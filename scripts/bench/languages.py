@@ -16,9 +16,12 @@ embedded English model, TextRank and the oracle's ceiling.
 fundus: the publishers' teasers in `../shared/data/fundus_dev` as references, learned vs
 lead per language (multilingual ROUGE, the page's detected language).
 
-junk: `lede summarize` on the non-English pages of `trafilatura_eval` and `fundus_dev`,
-checks every bullet against the junk patterns of `scripts/bench/junk.py` and compares
-the bullets with the committed hand-checked fixture.
+junk: `lede summarize` on every page of `trafilatura_eval` and `fundus_dev` (the page files
+byte for byte, so lede detects the charset), checks the bullets of the non-English pages
+against the junk patterns below and against the committed hand-checked fixture
+`scripts/bench/no_junk.jsonl` (page id, language, each bullet with its verdict and the
+patterns' flags); exits non-zero on a flagged bullet the fixture does not know, a bullet
+whose flags changed, or an unread bullet, and lists the bullets read as junk.
 
 Needs `cargo build --release -p lede-cli` (the script builds it). Scratch files go to
 bench-out/languages.
@@ -29,6 +32,7 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -37,12 +41,14 @@ import sys
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DATA = os.path.join(ROOT, "..", "shared", "data")
 OUT = os.path.join(ROOT, "bench-out", "languages")
-LEDE = os.path.join(ROOT, "target", "release", "lede")
+LEDE = os.environ.get("LEDE", os.path.join(ROOT, "target", "release", "lede"))
 ORANGESUM = os.path.join(DATA, "orangesum_fr.jsonl.gz")
 FOLDS = 5
 
 
 def build():
+    if "LEDE" in os.environ:
+        return
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "lede-cli"], cwd=ROOT, check=True)
 
 
@@ -166,7 +172,7 @@ def orangesum(settings, model_out, folds_only):
 
 TRAFILATURA = os.path.join(DATA, "trafilatura_eval")
 FUNDUS = os.path.join(DATA, "fundus_dev")
-JUNK_FIXTURE = os.path.join(ROOT, "crates", "lede", "tests", "fixtures", "no_junk.jsonl")
+JUNK_FIXTURE = os.path.join(ROOT, "scripts", "bench", "no_junk.jsonl")
 
 # What a bullet must never be: datelines, captions and credits, account /
 # cookie / newsletter messages and navigation, in the languages of the pages.
@@ -201,23 +207,32 @@ def junk_kinds(text):
     return [kind for kind, pattern in JUNK.items() if pattern.search(text)]
 
 
-def page_corpus(path):
-    """Every page of trafilatura_eval and fundus_dev as `{"id", "html", "url"}` lines."""
-    with open(path, "w", encoding="utf-8") as out:
-        with open(os.path.join(TRAFILATURA, "evaldata.jsonl"), encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                with gzip.open(os.path.join(TRAFILATURA, d["html_path"]), "rb") as h:
-                    html = h.read().decode("utf-8", "replace")
-                row = {"id": "trafilatura/" + d["id"], "html": html}
-                if d["url"].startswith("http"):
-                    row["url"] = d["url"]
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for d in fundus_truth():
-            with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
-                html = h.read().decode("utf-8", "replace")
-            row = {"id": "fundus/" + d["id"], "html": html, "url": d["url"]}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+def page_files(directory, pages):
+    """Writes each `(id, html_bytes)` of `pages` byte for byte to `directory` (so that lede,
+    not this script, detects the charset) and returns {file path: id}."""
+    os.makedirs(directory, exist_ok=True)
+    for name in os.listdir(directory):
+        os.remove(os.path.join(directory, name))
+    paths = {}
+    for page_id, html in pages:
+        name = hashlib.sha256(page_id.encode()).hexdigest()[:20] + ".html"
+        path = os.path.join(directory, name)
+        with open(path, "wb") as f:
+            f.write(html)
+        paths[path] = page_id
+    return paths
+
+
+def all_pages():
+    """Every page of trafilatura_eval and fundus_dev as `(id, html bytes)`."""
+    with open(os.path.join(TRAFILATURA, "evaldata.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            with gzip.open(os.path.join(TRAFILATURA, d["html_path"]), "rb") as h:
+                yield "trafilatura/" + d["id"], h.read()
+    for d in fundus_truth():
+        with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+            yield "fundus/" + d["id"], h.read()
 
 
 def fundus_truth():
@@ -225,11 +240,16 @@ def fundus_truth():
         return [json.loads(line) for line in f]
 
 
-def summarize(corpus, output, extra):
-    cmd = [LEDE, "summarize", corpus, "--format", "jsonl", "--no-progress", "-o", output] + extra
+def summarize(paths, output, extra):
+    """`lede summarize` over the page files of `page_files`; records keyed by page id."""
+    directory = os.path.dirname(next(iter(paths)))
+    cmd = [LEDE, "summarize", directory, "--format", "jsonl", "--no-progress", "-o", output] + extra
     subprocess.run(cmd, check=False, capture_output=True, text=True)
     with open(output, encoding="utf-8") as f:
-        return [json.loads(line) for line in f]
+        records = [json.loads(line) for line in f]
+    for r in records:
+        r["id"] = paths[r["id"]]
+    return records
 
 
 def bullets_of(record):
@@ -237,11 +257,16 @@ def bullets_of(record):
 
 
 def junk(write):
+    """Summarizes every page; checks the non-English ones against the junk patterns and the
+    hand-checked fixture. Returns the number of failures: a bullet the patterns flag that the
+    fixture does not record with the same flags, or a bullet whose verdict is not yet given.
+    Bullets the fixture marks junk (`"verdict": "junk: KIND"`) are listed, not failed: they
+    are the known gaps."""
     os.makedirs(OUT, exist_ok=True)
-    corpus = os.path.join(OUT, "pages.jsonl")
-    page_corpus(corpus)
-    records = summarize(corpus, os.path.join(OUT, "pages_summaries.jsonl"), [])
-    pages = [r for r in records if r.get("language") not in (None, "en") and "error" not in r]
+    paths = page_files(os.path.join(OUT, "pages"), all_pages())
+    records = summarize(paths, os.path.join(OUT, "pages_summaries.jsonl"), [])
+    pages = sorted((r for r in records if r.get("language") not in (None, "en") and "error" not in r),
+                   key=lambda r: r["id"])
     print(f"{len(pages)} non-English pages summarized (of {len(records)} pages)")
     by_language = {}
     for r in pages:
@@ -253,46 +278,130 @@ def junk(write):
             kinds = junk_kinds(text)
             if kinds:
                 flagged += 1
-                print(f"JUNK {r['id']} [{', '.join(kinds)}]: {text[:200]}")
-    print(f"{flagged} junk bullets in {sum(len(bullets_of(r)) for r in pages)}")
-    if write:
-        rows = [{"id": r["id"], "language": r["language"], "bullets": bullets_of(r)} for r in pages]
-        write_jsonl(write, rows)
-        print(f"wrote {write}")
-    elif os.path.exists(JUNK_FIXTURE):
+                print(f"FLAGGED {r['id']} [{', '.join(kinds)}]: {text[:200]}")
+    print(f"{flagged} bullets flagged by the patterns in {sum(len(bullets_of(r)) for r in pages)}")
+    checked = {}
+    if os.path.exists(JUNK_FIXTURE):
         with open(JUNK_FIXTURE, encoding="utf-8") as f:
             checked = {d["id"]: d for d in map(json.loads, f)}
-        changed = [r["id"] for r in pages if r["id"] in checked
-                   and checked[r["id"]]["bullets"] != bullets_of(r)]
-        missing = [i for i in checked if i not in {r["id"] for r in pages}]
-        print(f"hand-checked fixture: {len(checked)} pages, {len(changed)} with other bullets now "
-              f"(read them again), {len(missing)} no longer non-English")
-        for i in changed:
-            print("CHANGED", i)
-    return flagged
+    if write:
+        return write_fixture(write, pages, checked)
+    return check_fixture(pages, checked)
 
 
-def fundus(sentences):
+def fixture_ids(pages):
+    """The pages of the hand-checked fixture: every non-German page, the German pages of
+    fundus_dev (the German trafilatura pages are many and alike) and any page with a bullet
+    the patterns flag."""
+    return [r for r in pages if r["language"] != "de" or r["id"].startswith("fundus/")
+            or any(junk_kinds(t) for t in bullets_of(r))]
+
+
+def write_fixture(path, pages, checked):
+    """Writes the fixture for the selected pages, keeping the verdicts already given for
+    unchanged bullets; new bullets get `"verdict": "unread"` until someone reads them."""
+    rows = []
+    for r in fixture_ids(pages):
+        old = {b["text"]: b for b in checked.get(r["id"], {}).get("bullets", [])}
+        bullets = []
+        for text in bullets_of(r):
+            verdict = old.get(text, {}).get("verdict", "unread")
+            bullets.append({"text": text, "verdict": verdict, "flags": junk_kinds(text)})
+        rows.append({"id": r["id"], "language": r["language"], "bullets": bullets})
+    write_jsonl(path, rows)
+    unread = sum(b["verdict"] == "unread" for row in rows for b in row["bullets"])
+    print(f"wrote {path}: {len(rows)} pages, {unread} bullets still to read")
+    return 0
+
+
+def check_fixture(pages, checked):
+    current = {r["id"]: r for r in pages}
+    failures = 0
+    changed = 0
+    for page_id, row in checked.items():
+        r = current.get(page_id)
+        if r is None:
+            print(f"GONE {page_id}: no longer summarized as non-English")
+            continue
+        known = {b["text"]: b for b in row["bullets"]}
+        if [b["text"] for b in row["bullets"]] != bullets_of(r):
+            changed += 1
+        for text in bullets_of(r):
+            kinds = junk_kinds(text)
+            b = known.get(text)
+            if b is None:
+                if kinds:
+                    failures += 1
+                    print(f"NEW JUNK {page_id} [{', '.join(kinds)}]: {text[:200]}")
+                else:
+                    print(f"NEW (read it) {page_id}: {text[:200]}")
+            elif b["verdict"] == "unread":
+                failures += 1
+                print(f"UNREAD {page_id}: {text[:200]}")
+            elif b["verdict"] != "ok":
+                print(f"KNOWN {b['verdict']} {page_id}: {text[:200]}")
+            elif b["flags"] != kinds:
+                failures += 1
+                print(f"FLAGS CHANGED {page_id} {b['flags']} -> {kinds}: {text[:200]}")
+    for page_id, r in current.items():
+        if page_id not in checked:
+            for text in bullets_of(r):
+                kinds = junk_kinds(text)
+                if kinds:
+                    failures += 1
+                    print(f"NEW JUNK {page_id} [{', '.join(kinds)}]: {text[:200]}")
+    known_junk = [b for row in checked.values() for b in row["bullets"]
+                  if b["verdict"].startswith("junk")]
+    print(f"known junk in the fixture (the target is none): {len(known_junk)}")
+    bullets = sum(len(row["bullets"]) for row in checked.values())
+    languages = sorted({row["language"] for row in checked.values()})
+    print(f"hand-checked fixture: {len(checked)} pages ({len(languages)} languages), {bullets} "
+          f"bullets; {changed} pages with other bullets now; {failures} failures")
+    return failures
+
+
+# A Lead-1 ROUGE-1 F1 at least this high means the page's first sentence is the teaser (or
+# nearly): the publisher repeats its standfirst as the body's opening.
+LEAD_COPIES = 0.8
+
+
+def read_per_doc_r1(path):
+    """{id: ROUGE-1 F1} from `lede eval --per-doc` JSON lines."""
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
+    return {r["id"]: r["rouge1"]["fmeasure"] for r in rows}
+
+
+def bootstrap_interval(values, samples=2000, seed=14):
+    """95% percentile bootstrap interval of the mean (seeded, so reruns agree)."""
+    rng = random.Random(seed)
+    means = sorted(statistics.mean(rng.choices(values, k=len(values))) for _ in range(samples))
+    return means[int(0.025 * samples)], means[int(0.975 * samples) - 1]
+
+
+def fundus(sentences, model):
     os.makedirs(OUT, exist_ok=True)
     truth = {("fundus/" + d["id"]): d for d in fundus_truth() if d.get("summary")}
-    corpus = os.path.join(OUT, "fundus_pages.jsonl")
-    with open(corpus, "w", encoding="utf-8") as out:
-        for key, d in truth.items():
-            with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
-                html = h.read().decode("utf-8", "replace")
-            out.write(json.dumps({"id": key, "html": html, "url": d["url"]}, ensure_ascii=False) + "\n")
+    pages = []
+    for key, d in truth.items():
+        with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+            pages.append((key, h.read()))
+    paths = page_files(os.path.join(OUT, "fundus_pages"), pages)
     systems = {}
     for alg in ("learned", "lead"):
+        extra = ["-a", alg, "-s", str(sentences)] + (["--model", model] if model and alg == "learned" else [])
         systems[alg] = {r["id"]: r for r in summarize(
-            corpus, os.path.join(OUT, f"fundus_{alg}.jsonl"), ["-a", alg, "-s", str(sentences)])}
+            paths, os.path.join(OUT, f"fundus_{alg}.jsonl"), extra)}
     languages = {}
     for key in truth:
         rec = systems["learned"].get(key, {})
         languages.setdefault(rec.get("language") or "none", []).append(key)
     print(f"## fundus_dev teasers as references ({len(truth)} pages with a teaser), "
           f"{sentences} sentence(s), ROUGE F1 x100 (`lede eval --language xx`)\n")
-    print("| language | pages | learned R1 | lead R1 | learned R2 | lead R2 | learned RLsum | lead RLsum |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| language | pages | learned R1 | lead R1 | learned R2 | lead R2 | learned RLsum | lead RLsum "
+          "| learned - lead R1, 95% bootstrap | lead-1 copies the teaser |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    per_doc = {}
     for lang, keys in sorted(languages.items(), key=lambda x: (-len(x[1]), x[0])):
         gold = os.path.join(OUT, f"fundus_gold_{lang}.jsonl")
         write_jsonl(gold, [{"id": k, "highlights": truth[k]["summary"]} for k in keys])
@@ -300,15 +409,23 @@ def fundus(sentences):
         for alg, recs in systems.items():
             pred = os.path.join(OUT, f"fundus_pred_{alg}_{lang}.jsonl")
             write_jsonl(pred, [{"id": k, "summary": bullets_of(recs.get(k, {}))} for k in keys])
-            cmd = [LEDE, "eval", "--pred", pred, "--gold", gold, "--format", "json", "--samples", "200"]
+            per_doc_path = os.path.join(OUT, f"fundus_perdoc_{alg}_{lang}.jsonl")
+            cmd = [LEDE, "eval", "--pred", pred, "--gold", gold, "--format", "json", "--samples", "200",
+                   "--per-doc", per_doc_path]
             if lang != "none":
                 cmd += ["--language", lang]
             out = subprocess.run(cmd, check=True, capture_output=True, text=True)
             scores = json.loads(out.stdout)["scores"]
             row[alg] = [100 * scores[t]["fmeasure"]["mean"] for t in ("rouge1", "rouge2", "rougeLsum")]
+            per_doc[alg] = read_per_doc_r1(per_doc_path)
         cells = []
         for i in range(3):
             cells += [f"{row['learned'][i]:.2f}", f"{row['lead'][i]:.2f}"]
+        diffs = [per_doc["learned"][k] - per_doc["lead"][k] for k in keys]
+        low, high = bootstrap_interval(diffs)
+        copies = sum(per_doc["lead"][k] >= LEAD_COPIES for k in keys)
+        cells += [f"{100 * statistics.mean(diffs):+.2f} [{100 * low:+.2f}, {100 * high:+.2f}]",
+                  f"{copies} of {len(keys)}"]
         print(f"| {lang} | {len(keys)} | " + " | ".join(cells) + " |", flush=True)
 
 
@@ -325,8 +442,12 @@ def main():
     o.add_argument("--folds-only", action="store_true", help="stop after the fold table")
     fu = sub.add_parser("fundus")
     fu.add_argument("-s", "--sentences", type=int, default=1)
+    fu.add_argument("--model", help="score every page with this model file (default: the "
+                                     "embedded model for the page's language)")
     j = sub.add_parser("junk")
-    j.add_argument("--write", help="write the bullets as a new fixture here")
+    j.add_argument("--write", nargs="?", const=JUNK_FIXTURE,
+                   help="rewrite the fixture (default path: the committed one) with the bullets "
+                        "of this run, keeping the verdicts of unchanged bullets")
     args = parser.parse_args()
     build()
     if args.command == "orangesum":
@@ -334,7 +455,7 @@ def main():
                     for s in args.settings]
         orangesum(settings, args.model, args.folds_only)
     elif args.command == "fundus":
-        fundus(args.sentences)
+        fundus(args.sentences, args.model)
     else:
         sys.exit(1 if junk(args.write) else 0)
 

@@ -63,7 +63,9 @@ pub struct SummaryArgs {
     #[arg(long)]
     pub max_overlap: Option<f32>,
     /// The articles' language (ISO 639-1 code or tag such as `de`, `fr-CH`);
-    /// default: detected per article.
+    /// default: detected per article. A detected language lede has no rules
+    /// for (or text too short to tell) gets language-neutral rules and is
+    /// reported as `language: null`, never English rules.
     #[arg(long, value_name = "CODE", value_parser = parse_language)]
     pub language: Option<lede::lang::Language>,
 }

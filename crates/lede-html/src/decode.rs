@@ -10,23 +10,38 @@ const BINARY_SCAN_BYTES: usize = 4096;
 
 /// Decodes page bytes to text.
 ///
-/// Precedence: byte-order mark, then the `charset` of `content_type` (an HTTP
-/// `Content-Type` value), then a `<meta>` declaration in the first 8 KiB, then UTF-8 when
-/// the bytes are valid UTF-8, else windows-1252. Invalid sequences become U+FFFD.
+/// Precedence: byte-order mark; then valid UTF-8 with non-ASCII content (pages re-saved as
+/// UTF-8 often keep a stale legacy declaration such as `charset=GB2312`, and legacy-encoded
+/// text is practically never valid UTF-8); then the `charset` of `content_type` (an HTTP
+/// `Content-Type` value); then a `<meta charset>` or `<meta http-equiv="Content-Type">`
+/// declaration in the first 8 KiB outside comments (the HTML prescan, over more than its
+/// 1,024 bytes because archived copies put a banner script first); then UTF-8 when the
+/// bytes are valid UTF-8, else windows-1252. Every WHATWG label resolves (GBK/GB18030,
+/// Big5, Shift_JIS, EUC-JP, EUC-KR, KOI8-R, ISO-8859-x, windows-125x). Invalid sequences
+/// become U+FFFD.
 pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
-    let declared = content_type
-        .and_then(|ct| charset_after(ct.as_bytes()))
-        .or_else(|| meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]));
-    let encoding = declared.unwrap_or_else(|| {
-        if std::str::from_utf8(bytes).is_ok() {
-            UTF_8
-        } else {
-            WINDOWS_1252
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if !text.is_ascii() {
+            return text.to_owned();
         }
-    });
-    // `Encoding::decode` lets a BOM override the declared encoding.
-    let (text, _, _) = encoding.decode(bytes);
-    text.into_owned()
+    }
+    let encoding = content_type
+        .and_then(|ct| charset_after(ct.as_bytes()))
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]))
+        .unwrap_or_else(|| {
+            if std::str::from_utf8(bytes).is_ok() {
+                UTF_8
+            } else {
+                WINDOWS_1252
+            }
+        });
+    encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 /// Decodes plain-text bytes: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides the
@@ -67,20 +82,33 @@ fn is_utf16(encoding: &'static Encoding) -> bool {
     encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE
 }
 
-/// The charset of the first `<meta>` tag in `head` that declares one.
+/// The charset of the first `<meta>` tag in `head` that declares one, skipping
+/// `<!-- ... -->` comments as the HTML prescan does.
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(at) = find(&lower[from..], b"<meta") {
-        let start = from + at;
-        let end = lower[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(lower.len(), |p| start + p);
-        if let Some(encoding) = charset_after(&lower[start..end]) {
-            return Some(encoding);
+    while from < lower.len() {
+        let rest = &lower[from..];
+        let comment = find(rest, b"<!--");
+        let meta = find(rest, b"<meta");
+        match (comment, meta) {
+            (Some(c), m) if m.is_none_or(|m| c < m) => {
+                let body = from + c + b"<!--".len();
+                from = find(&lower[body..], b"-->").map_or(lower.len(), |e| body + e + 3);
+            }
+            (_, Some(m)) => {
+                let start = from + m;
+                let end = lower[start..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(lower.len(), |p| start + p);
+                if let Some(encoding) = charset_after(&lower[start..end]) {
+                    return Some(encoding);
+                }
+                from = end;
+            }
+            _ => return None,
         }
-        from = end;
     }
     None
 }
@@ -157,6 +185,70 @@ mod tests {
     fn meta_utf16_is_read_as_utf8() {
         let bytes = "<meta charset=utf-16>é".as_bytes();
         assert!(decode_html(bytes, None).ends_with('é'));
+    }
+
+    #[test]
+    fn legacy_cjk_and_cyrillic_meta_declarations() {
+        let cases: [(&[u8], &str); 4] = [
+            (
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/><p>\xd6\xd0\xce\xc4\xd0\xc2\xce\xc5",
+                "中文新闻",
+            ),
+            (b"<meta charset=\"Shift_JIS\"><p>\x93\xfa\x96\x7b", "日本"),
+            (b"<meta charset='euc-kr'><p>\xc7\xd1\xb1\xb9", "한국"),
+            (b"<META CHARSET=KOI8-R><p>\xf0\xd2\xc9\xd7\xc5\xd4", "Привет"),
+        ];
+        for (bytes, text) in cases {
+            assert!(decode_html(bytes, None).ends_with(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn meta_after_a_long_archive_banner_is_found() {
+        let mut bytes =
+            b"<html><head><script src=\"/wombat.js\" charset=\"utf-8\"></script>".to_vec();
+        bytes.extend(std::iter::repeat_n(b' ', 1500));
+        bytes.extend(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"/>");
+        bytes.extend(b"<title>\xd6\xd0\xce\xc4</title>");
+        assert!(decode_html(&bytes, None).ends_with("<title>中文</title>"));
+    }
+
+    #[test]
+    fn gb18030_is_a_superset_of_gbk() {
+        assert!(decode_html(b"<meta charset=gb18030>\xa2\xe3", None).ends_with('€'));
+    }
+
+    #[test]
+    fn valid_utf8_wins_over_a_stale_legacy_declaration() {
+        let page = "<meta http-equiv=\"content-type\" content=\"text/html;charset=GB2312\"/><title>人民网</title>";
+        assert!(decode_html(page.as_bytes(), None).ends_with("<title>人民网</title>"));
+        let latin = "<p>café</p>".as_bytes();
+        assert_eq!(
+            decode_html(latin, Some("text/html; charset=windows-1252")),
+            "<p>café</p>"
+        );
+        // Pure ASCII is the same in every ASCII-compatible encoding, so the declaration stands.
+        assert_eq!(
+            decode_html(b"<meta charset=gbk>abc", None),
+            "<meta charset=gbk>abc"
+        );
+    }
+
+    #[test]
+    fn declarations_inside_comments_are_skipped() {
+        let bytes = b"<!-- <meta charset=koi8-r> --><meta charset=windows-1252>\x93";
+        assert!(decode_html(bytes, None).ends_with('\u{201c}'));
+        let unclosed = b"<!-- <meta charset=koi8-r> \xf0";
+        assert!(decode_html(unclosed, None).ends_with('\u{f0}'));
+    }
+
+    #[test]
+    fn utf16_bom_decodes_the_page() {
+        let bytes = b"\xff\xfe<\0p\0>\0\xe9\0";
+        assert_eq!(
+            decode_html(bytes, Some("text/html; charset=windows-1252")),
+            "<p>é"
+        );
     }
 
     #[test]

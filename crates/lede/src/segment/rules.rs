@@ -598,9 +598,12 @@ static DUTCH: Rules = Rules {
 static POLISH: Rules = Rules {
     titles: &[
         "dr", "gen", "hab", "im", "inż", "ks", "mgr", "np", "ok", "płk", "prof", "św", "tzw", "ul",
-        "al", "pl", "gm", "woj", "pow",
+        "al", "pl", "gm", "woj", "pow", "zob", "por", "wg", "ang", "ros", "niem", "fot", "red",
+        "d",
     ],
-    ambiguous: &["itd", "itp", "mln", "mld", "r", "tys", "zł", "godz", "proc"],
+    ambiguous: &[
+        "itd", "itp", "mln", "mld", "r", "br", "tys", "zł", "godz", "proc",
+    ],
     before_number: &["art", "nr", "pkt", "s", "ust", "tel"],
     compounds: &[
         ("m.in", false),

@@ -481,6 +481,24 @@ mod languages {
         );
     }
 
+    /// Polish "br." (this year), "zob." (see), "d." (formerly) and "fot." (photo), as read
+    /// on the no-junk pages.
+    #[test]
+    fn polish_abbreviations() {
+        assert_eq!(
+            split_in(
+                "Pod koniec stycznia br. TK odpowiadał na pytania. Oficerowie wywiadu (GU SG, d. GRU) byli w Czechach (zob. raport). Koniec w 2021 br. To wszystko.",
+                Some(Language::Polish)
+            ),
+            [
+                "Pod koniec stycznia br. TK odpowiadał na pytania.",
+                "Oficerowie wywiadu (GU SG, d. GRU) byli w Czechach (zob. raport).",
+                "Koniec w 2021 br.",
+                "To wszystko."
+            ]
+        );
+    }
+
     #[test]
     fn spanish_and_french_marks() {
         assert_eq!(
