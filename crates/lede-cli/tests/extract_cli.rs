@@ -159,7 +159,7 @@ fn page_without_body_text_reports_its_metadata_and_status_2() {
     );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["warning"], "no article text found");
-    assert_eq!(json["title"], "Contact");
+    assert_eq!(json["title"], "Contact | Example");
     assert_eq!(json["language"], "fr");
     assert_eq!(json["published"], "2024-03-05T10:00:00Z");
     assert_eq!(json["paragraphs"], serde_json::json!([]));
