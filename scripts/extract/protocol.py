@@ -14,7 +14,9 @@ whose domain is a frozen domain are left out of the folds.
 
 Metadata (WCXB, fundus): title, authors and publication date of `lede extract --format json
 --url URL` and of `trafilatura.bare_extraction(html, url=url, with_metadata=True)` against the
-ground truth, on the fold pages and on the frozen slice, with fold means and spread. Speed: single-thread pages/s on wcxb_dev for both, in this run.
+ground truth, on the fold pages and on the frozen slice, with fold means and spread. Page
+types: lede's `page_type` against the WCXB label on the fold pages (counts, recall,
+precision). Speed: single-thread pages/s on wcxb_dev for both, in this run.
 
 Usage: scripts/extract/protocol.py [--data ../shared/data] [--out bench-out/protocol]
 (re-runs itself inside .venv-extract, creating it with setup_venv.sh when missing).
@@ -403,6 +405,20 @@ def metadata_folds(pages):
     return rows
 
 
+# ---------------------------------------------------------------- page types
+
+def page_type_table(pages):
+    """Per WCXB label on the fold pages: how often lede's `page_type` said each type (an
+    empty or failed output counts as `none`), and `readerable`: how many were readerable."""
+    rows = defaultdict(Counter)
+    for p in pages:
+        if p["set"] == "wcxb" and p["fold"] is not None:
+            row = rows[p["gt"]["page_type"]]
+            row[p["lede"].get("page_type") or "none"] += 1
+            row["readerable"] += bool(p["lede"].get("readerable"))
+    return rows
+
+
 # ---------------------------------------------------------------- report
 
 def fmt(x):
@@ -512,6 +528,27 @@ def report(pages, traf_version, speed, args):
         for t, tg in sorted(types.items(), key=lambda kv: -len(kv[1])):
             print(f"| {t} | {len(tg)} | {fmt(set_metric('wcxb', tg, 'lede_text'))} | "
                   f"{fmt(set_metric('wcxb', tg, 'traf_text'))} |")
+
+    types = page_type_table(pages)
+    if types:
+        print("\n## Page type detected (`page_type`) against the WCXB label, fold pages\n")
+        names = sorted(({t for row in types.values() for t in row} | set(types))
+                       - {"readerable"})
+        print("| WCXB label | pages | " + " | ".join(names) + " | recall | precision "
+              "| readerable |")
+        print("|---" * (len(names) + 5) + "|")
+        detected = Counter()
+        for row in types.values():
+            detected.update({k: v for k, v in row.items() if k != "readerable"})
+        for truth, row in sorted(types.items()):
+            n = sum(v for k, v in row.items() if k != "readerable")
+            prec = row.get(truth, 0) / detected[truth] if detected[truth] else float("nan")
+            print(f"| {truth} | {n} | " + " | ".join(str(row.get(t, 0)) for t in names)
+                  + f" | {fmt(row.get(truth, 0) / n)} | {fmt(prec)} | "
+                  f"{fmt(row['readerable'] / n)} |")
+        n = sum(detected.values())
+        right = sum(row.get(t, 0) for t, row in types.items())
+        print(f"\nRight on {right} of {n} fold pages ({right / n:.3f}).")
 
     meta = metadata_table(pages)
     if meta:

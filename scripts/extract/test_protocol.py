@@ -69,5 +69,18 @@ class FrozenSlice(unittest.TestCase):
         self.assertLess(same, 80)
 
 
+class PageTypes(unittest.TestCase):
+    def test_fold_pages_by_label_with_failures_as_none(self):
+        def page(label, detected, readerable=False, fold=0, set_name="wcxb"):
+            lede = {"page_type": detected, "readerable": readerable} if detected else {}
+            return {"set": set_name, "fold": fold, "gt": {"page_type": label}, "lede": lede}
+        pages = [page("forum", "forum", True), page("forum", "article"), page("forum", None),
+                 page("forum", "forum", fold=None), page("forum", "forum", set_name="fundus"),
+                 page("article", "article", True)]
+        rows = protocol.page_type_table(pages)
+        self.assertEqual(rows["forum"], {"forum": 1, "article": 1, "none": 1, "readerable": 1})
+        self.assertEqual(rows["article"], {"article": 1, "readerable": 1})
+
+
 if __name__ == "__main__":
     unittest.main()

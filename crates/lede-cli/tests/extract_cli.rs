@@ -148,13 +148,25 @@ fn url_on_loopback() {
 }
 
 #[test]
-fn page_without_article_fails_clearly() {
-    let output = lede(
-        &["extract", "-"],
-        Some(b"<html><body><nav><a href=/>Home</a></nav></body></html>"),
+fn page_without_body_text_reports_its_metadata_and_status_2() {
+    let page: &[u8] = b"<html lang=fr><head><title>Contact | Example</title>\
+        <meta property=\"article:published_time\" content=\"2024-03-05T10:00:00Z\"></head>\
+        <body><nav><a href=/>Home</a></nav></body></html>";
+    let output = lede(&["extract", "-", "-f", "json"], Some(page));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).starts_with("warning: no article text found in -")
     );
-    assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("no article text found"));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["warning"], "no article text found");
+    assert_eq!(json["title"], "Contact | Example");
+    assert_eq!(json["language"], "fr");
+    assert_eq!(json["published"], "2024-03-05T10:00:00Z");
+    assert_eq!(json["paragraphs"], serde_json::json!([]));
+    assert_eq!(json["text"], "");
+    let text = lede(&["extract", "-"], Some(page));
+    assert_eq!(text.status.code(), Some(2));
+    assert!(text.stdout.is_empty());
     let missing = lede(&["extract", "/no/such/file.html"], None);
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr)

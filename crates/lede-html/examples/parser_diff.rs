@@ -108,8 +108,8 @@ fn compare(id: &str, html: &str, counts: &mut Counts) -> Option<serde_json::Valu
     let words_differ = ours_words != theirs_words;
     let blocks_differ = ours.blocks != theirs.blocks;
     let links_differ = ours.link_chars != theirs.link_chars;
-    let ours_article = content::body(&ours_doc, false).paragraphs;
-    let theirs_article = content::body(&theirs_doc, false).paragraphs;
+    let ours_article = content::body(&ours_doc, None).paragraphs;
+    let theirs_article = content::body(&theirs_doc, None).paragraphs;
     let article_differs = ours_article != theirs_article;
     counts.words_differ += usize::from(words_differ);
     counts.blocks_differ += usize::from(blocks_differ);

@@ -34,6 +34,11 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 /// The page text is replaced by the JSON-LD `articleBody` when that is this many times longer.
 const LD_BODY_RATIO: usize = 4;
 
+/// A product page whose body has fewer characters than this, and fewer than its own
+/// description, gets the description (JSON-LD or `og:description`) as its first paragraph:
+/// shops often render the description only from script.
+const PRODUCT_BODY_CHARS: usize = 200;
+
 /// A page whose body has fewer characters than this is read again from its largest
 /// `<noscript>` block (forums such as Discourse serve their posts only there to readers
 /// without script).
@@ -75,7 +80,10 @@ pub struct Article {
     /// Publisher bullet highlights shown above the story (Daily Mail, CNN); never in `paragraphs`.
     pub highlights: Vec<String>,
     /// The kind of page: what its schema.org types or `og:type` declare, else `listing`
-    /// when the body is a run of repeated cards, else `article`.
+    /// when the body is a run of repeated cards; a page that would be an `article` is
+    /// `forum`, `documentation` or `service` when its address and markup say so (a forum
+    /// path; two of a documentation path, code blocks and a docs generator's markup; a
+    /// service path such as `/services/` or `/pricing`).
     #[serde(default)]
     pub page_type: PageType,
     /// Whether the body reads as an article (readability's "probably readerable": enough
@@ -143,16 +151,12 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     let doc = dom::Document::parse(html);
     let (mut article, ld_body) = meta::metadata(&doc, url);
     let mut declared = content::declared(&doc).page_type;
-    let listing = matches!(
-        declared,
-        Some(PageType::Listing | PageType::Collection | PageType::Forum)
-    );
-    let mut body = content::body(&doc, listing);
+    let mut body = content::body(&doc, declared);
     let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
     if chars(&body.paragraphs) < NOSCRIPT_BODY_CHARS {
         if let Some(inner) = largest_noscript(html).filter(|n| n.len() >= NOSCRIPT_MIN_BYTES) {
             let inner_doc = dom::Document::parse(inner);
-            let fallback = content::body(&inner_doc, listing);
+            let fallback = content::body(&inner_doc, declared);
             if chars(&fallback.paragraphs) > chars(&body.paragraphs) {
                 body.paragraphs = fallback.paragraphs;
                 body.kinds = fallback.kinds;
@@ -170,11 +174,21 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
         article.paragraphs = ld_body;
     }
     article.highlights = body.highlights;
-    article.page_type = declared.unwrap_or(if body.cards {
+    let given = declared.unwrap_or(if body.cards {
         PageType::Listing
     } else {
         PageType::Article
     });
+    article.page_type = content::refine(given, content::cues(&doc), url);
+    let body_chars = chars(&article.paragraphs);
+    if let Some(description) = article.description.as_ref().filter(|d| {
+        article.page_type == PageType::Product
+            && body_chars < PRODUCT_BODY_CHARS
+            && d.chars().count() > body_chars
+    }) {
+        article.paragraphs.insert(0, description.clone());
+        article.kinds.insert(0, BlockKind::Paragraph);
+    }
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
     }

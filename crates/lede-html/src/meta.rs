@@ -133,6 +133,9 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
                 "datepublished",
                 "publish-date",
                 "publish_date",
+                "publication_date",
+                "article.published",
+                "w-published-date",
                 "publishdate",
                 "pubdate",
                 "date",
@@ -150,9 +153,15 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
         .or(found.item_date.as_deref())
         .or(found.time.as_deref())
         .or_else(|| ld_str(ld, "dateCreated"))
-        .map(normalize_date)
-        .or_else(|| url.and_then(date::from_url))
-        .or_else(|| found.text_date.clone());
+        .map(normalize_date);
+    // A date in the URL path is the day the publisher filed the story under; a timestamp
+    // that falls on another day is in another time zone or is a later update.
+    let url_date = url.and_then(date::from_url);
+    let published = match (published, url_date) {
+        (Some(p), Some(u)) if !p.starts_with(&u) => Some(u),
+        (p, u) => p.or(u),
+    }
+    .or_else(|| found.text_date.clone());
 
     let language = [
         found.lang.as_deref(),

@@ -33,9 +33,12 @@ JSON output holds title, authors, published, site_name, language (a BCP 47 tag:
 paragraphs, highlights, text (the paragraphs joined by blank lines), page_type
 (article, forum, product, listing, collection, documentation or service) and
 readerable (whether the body reads as an article): the fields of the server's
-/v1/extract and of Python's lede.Article. Over several inputs a failure is an
-{\"id\", \"error\"} line in JSON and an error on stderr in text; the exit
-status is 2 when some input failed.")]
+/v1/extract and of Python's lede.Article. A page with no body text is not an
+error: its metadata is still printed (JSON with empty paragraphs and text and
+\"warning\": \"no article text found\"; Markdown with the title only; nothing
+in text), with a warning on stderr, and the exit status is 2. Over several
+inputs a failure is an {\"id\", \"error\"} line in JSON and an error on stderr
+in text; the exit status is 2 when some input failed or had no body text.")]
 pub struct Args {
     /// HTML or text files, `-` for stdin (the default when stdin is a pipe or
     /// a file), or http(s) URLs.
@@ -53,7 +56,10 @@ pub struct Args {
     pub output: Option<std::path::PathBuf>,
 }
 
-/// Runs `lede extract`; fails when no article text is found.
+/// What an article with no body text says in JSON (`"warning"`) and on stderr.
+const NO_BODY: &str = "no article text found";
+
+/// Runs `lede extract`; exits with status 2 when an input fails or has no body text.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let inputs = crate::input::inputs_or_stdin(&args.inputs)?;
     if args.url.is_some() && (inputs.len() != 1 || crate::fetch::is_url(&inputs[0])) {
@@ -62,6 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut out = Output::open(args.output.as_deref(), false)?;
     if let [input] = inputs.as_slice() {
         let article = extract(&args, input)?;
+        warn_if_empty(&article, input);
         match args.format {
             Format::Text => out.record(&text(&article))?,
             Format::Markdown => out.record(&article.markdown())?,
@@ -70,11 +77,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 out.record(&(json + "\n"))?;
             }
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(exit_code(article.is_empty()));
     }
     let mut failed = 0;
     for (k, input) in inputs.iter().enumerate() {
         let result = extract(&args, input);
+        if let Ok(article) = &result {
+            failed += usize::from(warn_if_empty(article, input));
+        }
         match (&result, args.format) {
             (Ok(article), Format::Text) => {
                 let gap = if k > 0 { "\n" } else { "" };
@@ -97,19 +107,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(if failed > 0 {
+    Ok(exit_code(failed > 0))
+}
+
+/// Status 2 when some input failed or had no body text, else success.
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
-/// The article text as printed: paragraphs and a final newline.
+/// Warns on stderr when `article` has no body text; returns whether it has none.
+fn warn_if_empty(article: &Article, input: &str) -> bool {
+    if article.is_empty() {
+        eprintln!("{WARNING} {NO_BODY} in {input}; printing its metadata only");
+    }
+    article.is_empty()
+}
+
+/// The article text as printed: paragraphs and a final newline (nothing for no body).
 fn text(article: &Article) -> String {
-    article.text() + "\n"
+    if article.is_empty() {
+        String::new()
+    } else {
+        article.text() + "\n"
+    }
 }
 
-/// Reads one input (within `--max-bytes`) and extracts its article.
+/// Reads one input (within `--max-bytes`) and extracts its article, which may have no
+/// body text.
 fn extract(args: &Args, input: &str) -> anyhow::Result<Article> {
     let max_bytes = args.input.max_bytes;
     let (bytes, content_type, url) = if crate::fetch::is_url(input) {
@@ -143,13 +171,11 @@ fn extract(args: &Args, input: &str) -> anyhow::Result<Article> {
             .with_context(|| format!("cannot read {input} as text"))?;
         text_article(&text)
     };
-    if article.is_empty() {
-        bail!("no article text found in {input}");
-    }
     Ok(article)
 }
 
-/// The JSON of an article: its fields, `text`, and the input as `id` in batches.
+/// The JSON of an article: its fields, `text`, the input as `id` in batches, and a
+/// `warning` when it has no body text.
 fn article_json(article: &Article, id: Option<&str>) -> Value {
     let mut value = serde_json::json!({});
     if let Some(id) = id {
@@ -161,6 +187,9 @@ fn article_json(article: &Article, id: Option<&str>) -> Value {
         }
     }
     value["text"] = article.text().into();
+    if article.is_empty() {
+        value["warning"] = NO_BODY.into();
+    }
     value
 }
 

@@ -21,7 +21,7 @@ use crate::dom::Document;
 
 use hints::element_hints;
 pub use page::PageType;
-pub(crate) use page::{declared, readerable};
+pub(crate) use page::{cues, declared, readerable, refine};
 use walk::Walk;
 
 /// A strict pass that finds less body text than this (in characters) is retried without
@@ -76,10 +76,15 @@ fn chars_of(paragraphs: &[(String, BlockKind)]) -> usize {
     paragraphs.iter().map(|(p, _)| p.chars().count()).sum()
 }
 
-/// Finds the body of `doc`; `listing` says the page declares itself a listing, collection
-/// or forum, whose cards then win more easily over a short article.
-pub fn body(doc: &Document, listing: bool) -> Body {
-    let hints = element_hints(doc);
+/// Finds the body of `doc`, given the type the page declares: on a listing, collection or
+/// forum the cards win more easily over a short article, and on a forum the elements
+/// named after comments hold the posts, not furniture.
+pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
+    let listing = matches!(
+        declared,
+        Some(PageType::Listing | PageType::Collection | PageType::Forum)
+    );
+    let hints = element_hints(doc, declared == Some(PageType::Forum));
     let strict = Walk::run(doc, &hints, true);
     let paragraphs = strict.paragraphs();
     let chars = chars_of(&paragraphs);

@@ -1,5 +1,7 @@
-//! What kind of page a document is, from what it declares about itself: schema.org types
-//! (JSON-LD `@type`, microdata `itemtype`) and `og:type`.
+//! What kind of page a document is, from what it declares about itself (schema.org types in
+//! JSON-LD `@type` and microdata `itemtype`, `og:type`) and, for pages that declare nothing
+//! more specific than an article, from cues in its markup and address: code blocks and
+//! documentation generators' markup, forum and service paths.
 
 use serde::{Deserialize, Serialize};
 
@@ -168,6 +170,178 @@ fn for_each_ld_type(json: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// Words of a URL path segment that file a page as documentation.
+const DOC_SEGMENTS: [&str; 16] = [
+    "doc",
+    "docs",
+    "documentation",
+    "api",
+    "reference",
+    "manual",
+    "guide",
+    "guides",
+    "tutorial",
+    "tutorials",
+    "learn",
+    "kb",
+    "knowledgebase",
+    "knowledge-base",
+    "help",
+    "support",
+];
+/// First labels of a host that serves documentation (`docs.example.com`).
+const DOC_HOSTS: [&str; 7] = [
+    "docs.",
+    "developer.",
+    "developers.",
+    "learn.",
+    "help.",
+    "support.",
+    "wiki.",
+];
+/// Parts of class names that documentation generators and code hosts put on their pages
+/// (Sphinx, MkDocs, Docusaurus, Google's devsite, rendered Markdown).
+const DOC_CLASSES: [&str; 10] = [
+    "rst-content",
+    "md-content",
+    "theme-doc",
+    "docs-content",
+    "doc-content",
+    "documentation",
+    "docs-sidebar",
+    "toctree",
+    "devsite",
+    "markdown-body",
+];
+/// Names of documentation generators in `<meta name=generator>`.
+const DOC_GENERATORS: [&str; 10] = [
+    "sphinx",
+    "mkdocs",
+    "docusaurus",
+    "gitbook",
+    "vitepress",
+    "docsify",
+    "antora",
+    "jsdoc",
+    "doxygen",
+    "mintlify",
+];
+/// Parts of a page address that speak for a discussion thread.
+const FORUM_URL_PARTS: [&str; 10] = [
+    "forum",
+    "thread",
+    "topic",
+    "/t/",
+    "community",
+    "/comments/",
+    "/questions/",
+    "discussion",
+    "/board/",
+    "/boards/",
+];
+/// Beginnings of a URL path segment that file a page as a service or company page
+/// (`/services/`, `/pricing`, `/about-us`).
+const SERVICE_SEGMENTS: [&str; 13] = [
+    "service",
+    "services",
+    "solution",
+    "solutions",
+    "pricing",
+    "about",
+    "contact",
+    "agency",
+    "consulting",
+    "company",
+    "feature",
+    "features",
+    "industries",
+];
+/// `<code>` elements that, without any `<pre>`, count as a page's code.
+const MIN_CODE_ELEMENTS: usize = 3;
+
+/// Markup cues of a documentation page, read in one pass over the elements.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Cues {
+    /// The page has code: a `<pre>` block, or several `<code>` elements.
+    code: bool,
+    /// A documentation generator's name or class names are on the page.
+    generator: bool,
+}
+
+/// Reads the documentation cues of `doc`.
+pub(crate) fn cues(doc: &Document) -> Cues {
+    let (mut pre, mut code, mut generator) = (0, 0, false);
+    for node in doc.nodes() {
+        let NodeData::Element(el) = node.value() else {
+            continue;
+        };
+        match el.tag() {
+            Tag::PRE => pre += 1,
+            Tag::META
+                if el
+                    .attr("name")
+                    .is_some_and(|n| n.eq_ignore_ascii_case("generator")) =>
+            {
+                let value = el.attr("content").unwrap_or("").to_ascii_lowercase();
+                generator |= DOC_GENERATORS.iter().any(|g| value.contains(g));
+            }
+            tag if tag.name() == Some("code") => code += 1,
+            _ => {}
+        }
+        generator = generator
+            || el.classes().any(|c| {
+                let c = c.to_ascii_lowercase();
+                DOC_CLASSES.iter().any(|d| c.contains(d))
+            });
+    }
+    Cues {
+        code: pre > 0 || code >= MIN_CODE_ELEMENTS,
+        generator,
+    }
+}
+
+/// The host and the path (without query or fragment) of `url`, lowercased.
+fn host_and_path(url: &str) -> (String, String) {
+    let url = url.trim().to_ascii_lowercase();
+    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
+    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    (host.to_string(), path.to_string())
+}
+
+/// The type of a page that declares itself an article or nothing, from its cues and
+/// address: a forum address makes a thread; two of a documentation address, code and a
+/// documentation generator's markup make documentation; a service path makes a service.
+/// Any other type stands as given.
+pub(crate) fn refine(given: PageType, cues: Cues, url: Option<&str>) -> PageType {
+    if given != PageType::Article {
+        return given;
+    }
+    let (host, path) = url.map(host_and_path).unwrap_or_default();
+    let segments = || path.split('/').filter(|s| !s.is_empty());
+    if url.is_some_and(|u| {
+        let u = u.to_ascii_lowercase();
+        FORUM_URL_PARTS.iter().any(|p| u.contains(p))
+    }) {
+        return PageType::Forum;
+    }
+    let doc_address = segments().any(|s| DOC_SEGMENTS.contains(&s))
+        || DOC_HOSTS.iter().any(|h| host.starts_with(h));
+    if usize::from(doc_address) + usize::from(cues.code) + usize::from(cues.generator) >= 2 {
+        return PageType::Documentation;
+    }
+    let service = segments().any(|s| {
+        SERVICE_SEGMENTS.iter().any(|w| {
+            s.strip_prefix(w)
+                .is_some_and(|tail| tail.is_empty() || tail.starts_with('-'))
+        })
+    });
+    if service {
+        return PageType::Service;
+    }
+    PageType::Article
+}
+
 /// Readability's "probably readerable" test on the body: paragraphs of at least this
 /// many characters count...
 const READERABLE_MIN_CHARS: usize = 140;
@@ -217,6 +391,50 @@ mod tests {
         let html = r#"<meta property="og:type" content="product"><p>x</p>"#;
         assert_eq!(declared_of(html), Some(PageType::Product));
         assert_eq!(declared_of("<p>Nothing said.</p>"), None);
+    }
+
+    #[test]
+    fn cues_and_address_refine_an_article() {
+        let article = PageType::Article;
+        let docs = cues(&Document::parse(
+            "<div class=rst-content><pre>cargo add lede</pre></div>",
+        ));
+        assert_eq!(refine(article, docs, None), PageType::Documentation);
+        let code = cues(&Document::parse("<pre>make</pre><p>Text.</p>"));
+        assert_eq!(refine(article, code, None), PageType::Article);
+        assert_eq!(
+            refine(article, code, Some("https://example.com/docs/install")),
+            PageType::Documentation
+        );
+        let plain = cues(&Document::parse("<p>Text.</p>"));
+        assert_eq!(
+            refine(
+                article,
+                plain,
+                Some("https://example.org/forum/viewtopic.php?t=9")
+            ),
+            PageType::Forum
+        );
+        assert_eq!(
+            refine(
+                article,
+                plain,
+                Some("https://example.net/services/seo-audit")
+            ),
+            PageType::Service
+        );
+        assert_eq!(
+            refine(
+                article,
+                plain,
+                Some("https://example.net/servicemaster-news")
+            ),
+            PageType::Article
+        );
+        assert_eq!(
+            refine(PageType::Product, docs, Some("https://docs.example.com/")),
+            PageType::Product
+        );
     }
 
     #[test]

@@ -166,7 +166,7 @@ impl Walk {
                         }
                         let skipped = skip_depth > 0
                             || tag.has(SKIPPED)
-                            || hidden(el)
+                            || (h != Hint::Revealed && hidden(el))
                             || ((h == Hint::Boilerplate || (strict && h == Hint::Layout))
                                 && !matches!(tag, Tag::HTML | Tag::BODY));
                         let highlights = !skipped
@@ -491,7 +491,7 @@ fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Whether `el` is hidden from readers (`hidden`, `display: none`, `visibility: hidden`).
-fn hidden(el: &Element) -> bool {
+pub(super) fn hidden(el: &Element) -> bool {
     el.attrs().any(|(name, value)| match name {
         "hidden" => true,
         "style" => {

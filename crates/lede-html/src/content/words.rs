@@ -172,6 +172,9 @@ pub(super) enum Hint {
     Highlights,
     /// Nothing conclusive.
     Neutral,
+    /// Hidden by its markup (`hidden`, `display: none`) yet holding most of the page's
+    /// text: a server render that script reveals or moves into place, read as shown.
+    Revealed,
 }
 
 /// Reads the class, id, role and itemprop of `el`.

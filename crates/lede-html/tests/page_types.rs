@@ -1,0 +1,125 @@
+//! Page types and the pages that used to come back empty, on small hand-written pages:
+//! bodies a script reveals, forum posts in elements named after comments, product
+//! descriptions found only in the metadata, and dates in the URL.
+
+use lede_html::{extract, PageType};
+
+const STORY: &str =
+    "<p>The council voted on Tuesday to close the old bridge, citing a report that \
+    found cracks in three of its supports and a railing that had come loose.</p>\
+    <p>Engineers said repairs would take at least eighteen months, and that a temporary ferry \
+    would run across the river in the meantime, every twenty minutes.</p>";
+
+#[test]
+fn a_body_streamed_into_a_hidden_div_is_read() {
+    let html = format!(
+        "<html><body><div hidden id=\"S:0\"><main>{STORY}</main></div>\
+         <script>$RC(\"B:0\",\"S:0\")</script></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs.len(), 2);
+    let html = format!(
+        "<html><body><div style=\"visibility: hidden\"><article>{STORY}</article></div>\
+         </body></html>"
+    );
+    assert_eq!(extract(&html, None).unwrap().paragraphs.len(), 2);
+}
+
+#[test]
+fn a_small_hidden_box_stays_hidden() {
+    let html = format!(
+        "<html><body><article>{STORY}<div hidden><p>Subscribe to read the rest of this \
+         story and every other story on the site.</p></div></article></body></html>"
+    );
+    let text = extract(&html, None).unwrap().text();
+    assert!(!text.contains("Subscribe"), "{text}");
+}
+
+#[test]
+fn forum_posts_named_after_comments_are_the_thread() {
+    let post = |who: &str| {
+        format!(
+            "<article class=\"comment-entry\"><div class=\"comment-body\"><p>{who} wrote: \
+             the new firmware fixed the overheating for me, but the fan is louder now and \
+             the battery drains faster when the screen is off.</p></div></article>"
+        )
+    };
+    let html = format!(
+        "<html><head><script type=\"application/ld+json\">\
+         {{\"@type\":\"DiscussionForumPosting\",\"headline\":\"Firmware 2.1\"}}</script></head>\
+         <body><nav><a href=/>Forums</a></nav><article>{STORY}<p>{}</p></article>\
+         <div id=\"comments\">{}{}</div></body></html>",
+        "The fan firmware question came up again after the update, so here is a thread for it.",
+        post("ana"),
+        post("ben"),
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.page_type, PageType::Forum);
+    let text = article.text();
+    assert!(
+        text.contains("ana wrote") && text.contains("ben wrote"),
+        "{text}"
+    );
+    let blog = html.replace("DiscussionForumPosting", "BlogPosting");
+    let text = extract(&blog, None).unwrap().text();
+    assert!(
+        text.contains("council voted") && !text.contains("ben wrote"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_product_with_no_body_gets_its_description() {
+    let html = "<html><head><meta property=\"og:type\" content=\"product\">\
+        <meta property=\"og:description\" content=\"A cast iron pan, pre-seasoned, 26 cm, \
+        for every hob including induction.\"></head><body><div id=app></div></body></html>";
+    let article = extract(html, None).unwrap();
+    assert_eq!(article.page_type, PageType::Product);
+    assert_eq!(
+        article.paragraphs,
+        ["A cast iron pan, pre-seasoned, 26 cm, for every hob including induction."]
+    );
+    let page = html.replace("product", "article");
+    assert!(extract(&page, None).unwrap().paragraphs.is_empty());
+}
+
+#[test]
+fn address_and_markup_tell_documentation_forum_and_service_pages() {
+    let html =
+        format!("<html><body><article>{STORY}<pre>cargo add lede</pre></article></body></html>");
+    let of = |url: &str| extract(&html, Some(url)).unwrap().page_type;
+    assert_eq!(
+        of("https://example.com/docs/install"),
+        PageType::Documentation
+    );
+    assert_eq!(of("https://example.com/news/bridge"), PageType::Article);
+    assert_eq!(of("https://forum.example.com/t/bridge/42"), PageType::Forum);
+    let plain = format!("<html><body><article>{STORY}</article></body></html>");
+    let of = |url: &str| extract(&plain, Some(url)).unwrap().page_type;
+    assert_eq!(of("https://example.com/docs/install"), PageType::Article);
+    assert_eq!(
+        of("https://example.com/services/bridge-repair"),
+        PageType::Service
+    );
+}
+
+#[test]
+fn the_url_day_wins_over_a_timestamp_of_another_day() {
+    let html = format!(
+        "<html><head><meta property=\"article:published_time\" \
+         content=\"2025-12-19T02:41:41Z\"></head><body><article>{STORY}</article></body></html>"
+    );
+    let on = |url: &str| extract(&html, Some(url)).unwrap().published;
+    assert_eq!(
+        on("https://blog.example/2025/12/18/bridge").as_deref(),
+        Some("2025-12-18")
+    );
+    assert_eq!(
+        on("https://blog.example/2025/12/19/bridge").as_deref(),
+        Some("2025-12-19T02:41:41Z")
+    );
+    assert_eq!(
+        on("https://blog.example/bridge").as_deref(),
+        Some("2025-12-19T02:41:41Z")
+    );
+}
