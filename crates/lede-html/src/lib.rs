@@ -25,7 +25,17 @@ mod meta;
 
 use serde::{Deserialize, Serialize};
 
+/// The learned block classifier's features and model file, for its training program.
+#[doc(hidden)]
+pub use content::classify;
 pub use content::{BlockKind, PageType};
+
+/// The text blocks of `html` with their classifier features, from the extractor's first
+/// (`strict`) or second walk, for the block classifier's training program.
+#[doc(hidden)]
+pub fn training_blocks(html: &str, strict: bool) -> Vec<(String, classify::BlockRow)> {
+    classify::training_blocks(&dom::Document::parse(html), strict)
+}
 pub use decode::decode_html;
 
 /// Largest HTML input (in bytes) that [`extract`] and [`extract_bytes`] accept.

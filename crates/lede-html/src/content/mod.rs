@@ -10,6 +10,7 @@
 //! the least furniture, however the page splits the story into containers.
 
 mod block;
+pub mod classify;
 mod hints;
 pub(crate) mod markdown;
 mod page;

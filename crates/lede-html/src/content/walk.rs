@@ -114,6 +114,8 @@ impl Pending {
 /// The blocks and candidates of one pass over a page.
 pub(super) struct Walk {
     blocks: Vec<Block>,
+    /// The number of open elements above each block when it ended.
+    depths: Vec<usize>,
     candidates: Vec<Candidate>,
     /// Publisher bullet highlights.
     pub(super) highlights: Vec<String>,
@@ -126,6 +128,7 @@ impl Walk {
     pub(super) fn run(doc: &Document, hints: &[Hint], strict: bool) -> Walk {
         let mut walk = Walk {
             blocks: Vec::new(),
+            depths: Vec::new(),
             candidates: Vec::new(),
             highlights: Vec::new(),
             heading: None,
@@ -368,6 +371,29 @@ impl Walk {
             owner.score += block.weight();
         }
         self.blocks.push(block);
+        self.depths.push(stack.len());
+    }
+
+    /// The blocks in page order.
+    pub(super) fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The number of open elements above each block when it ended.
+    pub(super) fn depths(&self) -> &[usize] {
+        &self.depths
+    }
+
+    /// The blocks `start..end` of the best-scoring element, when one scores above zero.
+    pub(super) fn chosen(&self) -> Option<(usize, usize)> {
+        let mut best: Option<&Candidate> = None;
+        for c in &self.candidates {
+            if best.is_none_or(|b| c.score > b.score) {
+                best = Some(c);
+            }
+        }
+        best.filter(|b| b.score > 0.0)
+            .map(|b| (b.first_block, b.end_block))
     }
 
     /// Clean paragraphs of the best-scoring element, or of the next best when all of its

@@ -3,7 +3,6 @@
 
 mod embedded;
 pub mod features;
-mod forest;
 pub mod lexicon;
 pub mod model;
 pub mod serialization;
@@ -11,7 +10,7 @@ pub mod trainer;
 
 pub use embedded::{embedded_model, embedded_model_for, EMBEDDED_LANGUAGES};
 pub use features::{features, Features, FEATURE_COUNT, FEATURE_NAMES};
-pub use forest::Forest;
+pub use lede_gbdt::Forest;
 pub use lexicon::Lexicon;
 pub use model::{LearnedScorer, Model, SelectionHint};
 pub use serialization::{from_bytes, to_bytes, ModelFileError, FORMAT_VERSION};

@@ -5,41 +5,7 @@ use super::lexicon::Lexicon;
 use crate::document::Document;
 use crate::score::Scorer;
 
-/// Marks a leaf in [`Tree::feature`].
-pub const LEAF: u16 = u16::MAX;
-
-/// One regression tree, stored as flat arrays indexed by node.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Tree {
-    /// Feature tested at each node, or [`LEAF`].
-    pub feature: Vec<u16>,
-    /// Go left when the feature is `<=` this value.
-    pub threshold: Vec<f32>,
-    /// Left child of each split node.
-    pub left: Vec<u32>,
-    /// Right child of each split node.
-    pub right: Vec<u32>,
-    /// Output of each leaf (0 for split nodes).
-    pub value: Vec<f32>,
-}
-
-impl Tree {
-    /// The tree's output for one feature vector.
-    pub fn predict(&self, x: &Features) -> f32 {
-        let mut node = 0usize;
-        loop {
-            let f = self.feature[node];
-            if f == LEAF {
-                return self.value[node];
-            }
-            node = if x[f as usize] <= self.threshold[node] {
-                self.left[node]
-            } else {
-                self.right[node]
-            } as usize;
-        }
-    }
-}
+pub use lede_gbdt::{Tree, LEAF};
 
 /// How the model's authors want bullets chosen, found on validation data.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,43 +33,13 @@ pub struct Model {
 impl Model {
     /// The model's log-odds for one feature vector.
     pub fn predict(&self, x: &Features) -> f32 {
-        self.trees
-            .iter()
-            .fold(self.base_score, |acc, t| acc + t.predict(x))
+        lede_gbdt::predict(self.base_score, &self.trees, x)
     }
 
     /// Checks that every node refers to a real feature and to later nodes,
     /// so prediction can neither index out of bounds nor loop.
     pub fn validate(&self) -> Result<(), String> {
-        for (t, tree) in self.trees.iter().enumerate() {
-            let n = tree.feature.len();
-            if n == 0
-                || [
-                    tree.threshold.len(),
-                    tree.left.len(),
-                    tree.right.len(),
-                    tree.value.len(),
-                ]
-                .iter()
-                .any(|&len| len != n)
-            {
-                return Err(format!("tree {t} has inconsistent node arrays"));
-            }
-            for node in 0..n {
-                let f = tree.feature[node];
-                if f == LEAF {
-                    continue;
-                }
-                if usize::from(f) >= FEATURE_COUNT {
-                    return Err(format!("tree {t} node {node} uses unknown feature {f}"));
-                }
-                for child in [tree.left[node], tree.right[node]] {
-                    if child as usize <= node || child as usize >= n {
-                        return Err(format!("tree {t} node {node} has an invalid child {child}"));
-                    }
-                }
-            }
-        }
+        lede_gbdt::validate_trees(&self.trees, FEATURE_COUNT)?;
         if self.selection.sentences == 0 || !(0.0..=1.0).contains(&self.selection.max_overlap) {
             return Err("invalid selection settings".into());
         }
@@ -129,13 +65,13 @@ impl Model {
 #[derive(Debug, Clone)]
 pub struct LearnedScorer {
     model: std::sync::Arc<Model>,
-    forest: super::forest::Forest,
+    forest: lede_gbdt::Forest,
 }
 
 impl LearnedScorer {
     /// Compiles `model` for inference.
     pub fn new(model: std::sync::Arc<Model>) -> LearnedScorer {
-        let forest = super::forest::Forest::new(&model);
+        let forest = lede_gbdt::Forest::new(model.base_score, &model.trees, FEATURE_COUNT);
         LearnedScorer { model, forest }
     }
 

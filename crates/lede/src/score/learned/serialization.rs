@@ -10,7 +10,8 @@
 
 use super::features::FEATURE_NAMES;
 use super::lexicon::Lexicon;
-use super::model::{Model, SelectionHint, Tree};
+use super::model::{Model, SelectionHint};
+use lede_gbdt::TreeCodecError;
 
 const MAGIC: &[u8; 8] = b"LEDEMODL";
 /// Version of the file format this build reads and writes.
@@ -68,17 +69,7 @@ pub fn to_bytes(model: &Model) -> Vec<u8> {
         p.extend(word.to_le_bytes());
         p.extend(weight.to_le_bytes());
     }
-    p.extend((model.trees.len() as u32).to_le_bytes());
-    for tree in &model.trees {
-        p.extend((tree.feature.len() as u32).to_le_bytes());
-        for i in 0..tree.feature.len() {
-            p.extend(tree.feature[i].to_le_bytes());
-            p.extend(tree.threshold[i].to_le_bytes());
-            p.extend(tree.left[i].to_le_bytes());
-            p.extend(tree.right[i].to_le_bytes());
-            p.extend(tree.value[i].to_le_bytes());
-        }
-    }
+    lede_gbdt::write_trees(&model.trees, &mut p);
     let mut out = Vec::with_capacity(p.len() + 28);
     out.extend(MAGIC);
     out.extend(FORMAT_VERSION.to_le_bytes());
@@ -174,20 +165,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
         let word = p.u64()?;
         weights.insert(word, p.f32()?);
     }
-    let n_trees = p.count(4)?;
-    let mut trees = Vec::with_capacity(n_trees);
-    for _ in 0..n_trees {
-        let nodes = p.count(18)?;
-        let mut tree = Tree::default();
-        for _ in 0..nodes {
-            tree.feature.push(p.u16()?);
-            tree.threshold.push(p.f32()?);
-            tree.left.push(p.u32()?);
-            tree.right.push(p.u32()?);
-            tree.value.push(p.f32()?);
-        }
-        trees.push(tree);
-    }
+    let trees = lede_gbdt::read_trees(&mut p.bytes).map_err(|e| match e {
+        TreeCodecError::Truncated => ModelFileError::Truncated,
+        TreeCodecError::NonFinite => ModelFileError::Invalid("non-finite number".into()),
+    })?;
     if !p.bytes.is_empty() {
         return Err(ModelFileError::Truncated);
     }

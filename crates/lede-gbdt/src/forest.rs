@@ -1,5 +1,5 @@
 //! Fast inference: trees re-laid as complete binary trees of one depth,
-//! walked without branches, tree by tree over all sentences of a document.
+//! walked without branches, tree by tree over all rows.
 //!
 //! A trained [`Tree`] stops growing where splits stop paying, so its
 //! leaves sit at different depths and its nodes are reached through child
@@ -9,13 +9,12 @@
 //! steps with no pointer chasing and no unpredictable branches.
 //!
 //! All trees live in two flat arrays with a power-of-two stride per tree
-//! (tests, then leaves), and feature rows are padded to [`ROW_WIDTH`]
-//! values, so every index of the walk is masked into range instead of
-//! bounds-checked. For the depths real models have (up to 8) the walk is
-//! compiled once per depth, fully unrolled.
+//! (tests, then leaves), and rows are arrays of a power-of-two width `W`
+//! (the features, then padding), so every index of the walk is masked into
+//! range instead of bounds-checked. For the depths real models have (up to
+//! 8) the walk is compiled once per depth, fully unrolled.
 
-use super::features::{Features, Row, FEATURE_COUNT, ROW_WIDTH};
-use super::model::{Model, Tree, LEAF};
+use crate::tree::{Tree, LEAF};
 
 /// One test of a padded tree: go right when `row[feature] > threshold`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,10 +23,11 @@ struct Node {
     feature: u32,
 }
 
-/// A model compiled for inference.
+/// Trees compiled for inference.
 #[derive(Debug, Clone)]
 pub struct Forest {
     base_score: f32,
+    width: usize,
     depth: usize,
     /// `2^depth` slots per tree: the `2^depth - 1` tests in heap order,
     /// then one unused slot.
@@ -45,79 +45,70 @@ fn depth_of(tree: &Tree, node: usize) -> usize {
 }
 
 impl Forest {
-    /// Compiles `model`'s trees.
+    /// Compiles `trees` over rows of `width` features.
     ///
     /// # Panics
     ///
-    /// When a node tests a feature this build does not compute (a model
-    /// that [`Model::validate`] refuses).
-    pub fn new(model: &Model) -> Forest {
-        let depth = model
-            .trees
-            .iter()
-            .map(|t| depth_of(t, 0))
-            .max()
-            .unwrap_or(0);
+    /// When a node tests a feature at or past `width`, or the trees are
+    /// malformed (see [`crate::validate_trees`]).
+    pub fn new(base_score: f32, trees: &[Tree], width: usize) -> Forest {
+        let depth = trees.iter().map(|t| depth_of(t, 0)).max().unwrap_or(0);
         let stride = 1usize << depth;
         let padding = Node {
             threshold: f32::INFINITY,
             feature: 0,
         };
-        let mut nodes = vec![padding; model.trees.len() * stride];
-        let mut leaves = vec![0.0; model.trees.len() * stride];
-        for ((tree, nodes), leaves) in model
-            .trees
+        let mut nodes = vec![padding; trees.len() * stride];
+        let mut leaves = vec![0.0; trees.len() * stride];
+        for ((tree, nodes), leaves) in trees
             .iter()
             .zip(nodes.chunks_exact_mut(stride))
             .zip(leaves.chunks_exact_mut(stride))
         {
-            fill(tree, 0, nodes, leaves, 0, depth);
+            fill(tree, width, 0, nodes, leaves, 0, depth);
         }
         Forest {
-            base_score: model.base_score,
+            base_score,
+            width,
             depth,
             nodes,
             leaves,
         }
     }
 
-    /// Scores every feature vector; same values as [`Model::predict`].
-    pub fn predict_all(&self, rows: &[Features]) -> Vec<f32> {
-        let padded: Vec<Row> = rows
-            .iter()
-            .map(|x| {
-                let mut row = [0.0; ROW_WIDTH];
-                row[..x.len()].copy_from_slice(x);
-                row
-            })
-            .collect();
-        let mut out = Vec::new();
-        self.predict_rows(&padded, &mut out);
-        out
+    /// The number of features a row must hold.
+    pub fn width(&self) -> usize {
+        self.width
     }
 
-    /// Scores padded feature rows into `out` (cleared first). Each score is
-    /// the base score plus the trees' outputs added in model order, so it
-    /// equals [`Model::predict`] bit for bit.
-    pub(crate) fn predict_rows(&self, rows: &[Row], out: &mut Vec<f32>) {
+    /// Scores rows of `W` values (the features, then any padding) into
+    /// `out` (cleared first). Each score is the base score plus the trees'
+    /// outputs added in order, so it equals [`crate::predict`] bit for bit.
+    ///
+    /// # Panics
+    ///
+    /// When `W` is not a power of two or is smaller than [`Forest::width`].
+    pub fn predict_rows<const W: usize>(&self, rows: &[[f32; W]], out: &mut Vec<f32>) {
+        const { assert!(W.is_power_of_two(), "row width must be a power of two") };
+        assert!(self.width <= W, "rows narrower than the forest's features");
         out.clear();
         out.resize(rows.len(), self.base_score);
         match self.depth {
-            0 => self.walk::<1>(rows, out),
-            1 => self.walk::<2>(rows, out),
-            2 => self.walk::<4>(rows, out),
-            3 => self.walk::<8>(rows, out),
-            4 => self.walk::<16>(rows, out),
-            5 => self.walk::<32>(rows, out),
-            6 => self.walk::<64>(rows, out),
-            7 => self.walk::<128>(rows, out),
-            8 => self.walk::<256>(rows, out),
-            _ => self.walk_any(rows, out),
+            0 => self.walk::<W, 1>(rows, out),
+            1 => self.walk::<W, 2>(rows, out),
+            2 => self.walk::<W, 4>(rows, out),
+            3 => self.walk::<W, 8>(rows, out),
+            4 => self.walk::<W, 16>(rows, out),
+            5 => self.walk::<W, 32>(rows, out),
+            6 => self.walk::<W, 64>(rows, out),
+            7 => self.walk::<W, 128>(rows, out),
+            8 => self.walk::<W, 256>(rows, out),
+            _ => self.walk_any::<W>(rows, out),
         }
     }
 
     /// The walk for trees of `STRIDE = 2^depth` slots, unrolled.
-    fn walk<const STRIDE: usize>(&self, rows: &[Row], out: &mut [f32]) {
+    fn walk<const W: usize, const STRIDE: usize>(&self, rows: &[[f32; W]], out: &mut [f32]) {
         let depth = STRIDE.trailing_zeros();
         let trees = self
             .nodes
@@ -130,7 +121,7 @@ impl Forest {
                 let mut slot = 0usize;
                 for _ in 0..depth {
                     let node = nodes[slot & (STRIDE - 1)];
-                    let right = x[node.feature as usize & (ROW_WIDTH - 1)] > node.threshold;
+                    let right = x[node.feature as usize & (W - 1)] > node.threshold;
                     slot = 2 * slot + 1 + usize::from(right);
                 }
                 *score += leaves[(slot + 1 - STRIDE) & (STRIDE - 1)];
@@ -139,7 +130,7 @@ impl Forest {
     }
 
     /// The same walk for deeper forests, with the depth known only at run time.
-    fn walk_any(&self, rows: &[Row], out: &mut [f32]) {
+    fn walk_any<const W: usize>(&self, rows: &[[f32; W]], out: &mut [f32]) {
         let stride = 1usize << self.depth;
         let trees = self
             .nodes
@@ -150,7 +141,7 @@ impl Forest {
                 let mut slot = 0usize;
                 for _ in 0..self.depth {
                     let node = nodes[slot];
-                    let right = x[node.feature as usize & (ROW_WIDTH - 1)] > node.threshold;
+                    let right = x[node.feature as usize & (W - 1)] > node.threshold;
                     slot = 2 * slot + 1 + usize::from(right);
                 }
                 *score += leaves[slot + 1 - stride];
@@ -163,6 +154,7 @@ impl Forest {
 /// and `leaves` at heap position `slot`, `remaining` levels above the leaves.
 fn fill(
     tree: &Tree,
+    width: usize,
     node: usize,
     nodes: &mut [Node],
     leaves: &mut [f32],
@@ -180,7 +172,7 @@ fn fill(
     } else {
         let feature = tree.feature[node];
         assert!(
-            usize::from(feature) < FEATURE_COUNT,
+            usize::from(feature) < width,
             "tree tests unknown feature {feature}"
         );
         nodes[slot] = Node {
@@ -189,6 +181,22 @@ fn fill(
         };
         (tree.left[node] as usize, tree.right[node] as usize)
     };
-    fill(tree, left, nodes, leaves, 2 * slot + 1, remaining - 1);
-    fill(tree, right, nodes, leaves, 2 * slot + 2, remaining - 1);
+    fill(
+        tree,
+        width,
+        left,
+        nodes,
+        leaves,
+        2 * slot + 1,
+        remaining - 1,
+    );
+    fill(
+        tree,
+        width,
+        right,
+        nodes,
+        leaves,
+        2 * slot + 2,
+        remaining - 1,
+    );
 }
