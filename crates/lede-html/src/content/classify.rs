@@ -169,9 +169,10 @@ pub(super) fn rows(walk: &Walk) -> Vec<BlockRow> {
 }
 
 /// The blocks of `doc`'s walk (`strict`: the first pass, which also skips elements named
-/// like layout): each block's text and feature row, for training the classifier.
+/// like layout): each block's text and feature row, for training the classifier. The hints
+/// are those of a page that declares no forum type.
 pub(crate) fn training_blocks(doc: &crate::dom::Document, strict: bool) -> Vec<(String, BlockRow)> {
-    let hints = super::hints::element_hints(doc);
+    let hints = super::hints::element_hints(doc, false);
     let walk = Walk::run(doc, &hints, strict);
     let rows = rows(&walk);
     walk.blocks()
