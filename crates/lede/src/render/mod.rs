@@ -197,8 +197,36 @@ impl Summary {
                 out
             }
             Format::Json => serde_json::to_string_pretty(self).expect("summary serializes") + "\n",
-            Format::Jsonl => serde_json::to_string(self).expect("summary serializes") + "\n",
+            Format::Jsonl => {
+                let mut out = Vec::with_capacity(self.json_capacity());
+                serde_json::to_writer(&mut out, self).expect("summary serializes");
+                out.push(b'\n');
+                String::from_utf8(out).expect("serde_json writes UTF-8")
+            }
         }
+    }
+
+    /// About the length of the summary's compact JSON: its texts plus the
+    /// field names and numbers around each, so that rendering a line
+    /// allocates once.
+    fn json_capacity(&self) -> usize {
+        let span = |s: &TextSpan| s.text.len() + 80;
+        256 + self.id.as_ref().map_or(0, String::len)
+            + self.title.as_ref().map_or(0, span)
+            + self.given_highlights.iter().map(span).sum::<usize>()
+            + self
+                .bullets
+                .iter()
+                .map(|b| span(&b.span) + 80)
+                .sum::<usize>()
+            + self
+                .removed
+                .iter()
+                .map(|r| span(&r.span) + 24)
+                .sum::<usize>()
+            + self.source.as_ref().map_or(0, |s| {
+                s.text.len() + s.url.as_ref().map_or(0, String::len) + 128
+            })
     }
 }
 

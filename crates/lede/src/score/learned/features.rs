@@ -149,6 +149,8 @@ struct Scratch {
     occurrences: Vec<u32>,
     ln_occurrences: Vec<f32>,
     weight: Vec<f32>,
+    /// Content word hash per id.
+    first_seen: Vec<u64>,
     flags: Vec<u8>,
     centrality: Vec<f32>,
     rows: Vec<Row>,
@@ -177,6 +179,59 @@ struct Surface {
     double_quotes: usize,
 }
 
+/// Classes of the ASCII bytes for [`surface`], as bits.
+const ALPHANUMERIC: u8 = 1;
+const ALPHABETIC: u8 = 2;
+const UPPERCASE: u8 = 4;
+const DIGIT: u8 = 8;
+const DOUBLE_QUOTE: u8 = 16;
+
+static ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let mut class = 0;
+        if c.is_ascii_alphanumeric() {
+            class |= ALPHANUMERIC;
+        }
+        if c.is_ascii_alphabetic() {
+            class |= ALPHABETIC;
+        }
+        if c.is_ascii_uppercase() {
+            class |= UPPERCASE;
+        }
+        if c.is_ascii_digit() {
+            class |= DIGIT;
+        }
+        if c == b'"' {
+            class |= DOUBLE_QUOTE;
+        }
+        table[b] = class;
+        b += 1;
+    }
+    table
+};
+
+/// The classes of a character that is not ASCII, as [`ASCII_CLASS`] gives
+/// them for ASCII bytes (no such character is a digit of that table).
+fn char_class(c: char) -> u8 {
+    let mut class = 0;
+    if c.is_alphanumeric() {
+        class |= ALPHANUMERIC;
+    }
+    if c.is_alphabetic() {
+        class |= ALPHABETIC;
+    }
+    if c.is_uppercase() {
+        class |= UPPERCASE;
+    }
+    if matches!(c, '“' | '”') {
+        class |= DOUBLE_QUOTE;
+    }
+    class
+}
+
 /// The [`Surface`] of `text`; words are maximal runs of alphanumeric
 /// characters, as [`crate::text::words`] splits them.
 fn surface(text: &str, limit: usize) -> Surface {
@@ -186,50 +241,36 @@ fn surface(text: &str, limit: usize) -> Surface {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII bytes are classified directly; other characters decoded.
-        let (c, alphanumeric, alphabetic, uppercase, next) = if b.is_ascii() {
-            let c = char::from(b);
-            (
-                c,
-                b.is_ascii_alphanumeric(),
-                b.is_ascii_alphabetic(),
-                b.is_ascii_uppercase(),
-                i + 1,
-            )
+        // ASCII bytes are classified by table; other characters decoded.
+        let class = if b < 0x80 {
+            i += 1;
+            ASCII_CLASS[usize::from(b)]
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
-            (
-                c,
-                c.is_alphanumeric(),
-                c.is_alphabetic(),
-                c.is_uppercase(),
-                i + c.len_utf8(),
-            )
+            i += c.len_utf8();
+            char_class(c)
         };
-        i = next;
-        if alphanumeric {
+        if class & ALPHANUMERIC != 0 {
             if !in_word {
                 in_word = true;
                 counted = out.words < limit;
                 has_digit = false;
-                if counted && out.words > 0 && uppercase {
+                if counted && out.words > 0 && class & UPPERCASE != 0 {
                     out.capitalized += 1;
                 }
                 out.words += 1;
             }
-            if counted && !has_digit && b.is_ascii_digit() {
+            if counted && !has_digit && class & DIGIT != 0 {
                 has_digit = true;
                 out.number_words += 1;
             }
-            if alphabetic {
+            if class & ALPHABETIC != 0 {
                 out.letters += 1;
-                out.uppercase += usize::from(uppercase);
+                out.uppercase += usize::from(class & UPPERCASE != 0);
             }
         } else {
             in_word = false;
-            if matches!(c, '"' | '“' | '”') {
-                out.double_quotes += 1;
-            }
+            out.double_quotes += usize::from(class & DOUBLE_QUOTE != 0);
         }
     }
     out
@@ -264,6 +305,7 @@ fn fill_rows(
         occurrences,
         ln_occurrences,
         weight,
+        first_seen,
         flags,
         centrality,
         rows,
@@ -274,7 +316,7 @@ fn fill_rows(
     occurrences.resize(terms, 0);
     flags.clear();
     flags.resize(terms, 0);
-    weight.clear();
+    first_seen.clear();
     for (i, s) in doc.sentences.iter().enumerate() {
         let sentence_ids = ids.ids(i);
         let mark = match i {
@@ -284,9 +326,9 @@ fn fill_rows(
         };
         for (&t, &k) in s.terms.set.iter().zip(sentence_ids) {
             let k = k as usize;
-            if k == weight.len() {
+            if k == first_seen.len() {
                 // Ids come in order of first appearance.
-                weight.push(lexicon.weight(t));
+                first_seen.push(t);
             }
             df[k] += 1;
             flags[k] |= mark;
@@ -297,6 +339,10 @@ fn fill_rows(
             }
         }
     }
+    // The look-ups mostly miss the cache; in a loop of their own they
+    // overlap rather than wait on each other.
+    weight.clear();
+    weight.extend(first_seen.iter().map(|&t| lexicon.weight(t)));
     ln_occurrences.clear();
     ln_occurrences.extend(occurrences.iter().map(|&c| (c as f32).ln()));
     if let Some(title) = &doc.title {
@@ -418,5 +464,51 @@ fn fill_rows(
         let mut row = [0.0; ROW_WIDTH];
         row[..FEATURE_COUNT].copy_from_slice(&values);
         rows.push(row);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`surface`] as its definition reads, one character at a time.
+    fn plain_surface(text: &str, limit: usize) -> Surface {
+        let mut out = Surface::default();
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        out.words = words.len();
+        for (k, word) in words.iter().take(limit).enumerate() {
+            out.number_words += usize::from(word.bytes().any(|b| b.is_ascii_digit()));
+            let first = word.chars().next().expect("words are not empty");
+            out.capitalized += usize::from(k > 0 && first.is_uppercase());
+        }
+        for c in text.chars() {
+            if c.is_alphanumeric() && c.is_alphabetic() {
+                out.letters += 1;
+                out.uppercase += usize::from(c.is_uppercase());
+            }
+            out.double_quotes += usize::from(matches!(c, '"' | '“' | '”'));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn surface_counts_as_defined(
+            text in "([a-zA-Z0-9 .,'\"\\-]|\u{e9}|\u{c9}|\u{201c}|\u{201d}|\u{130}|\u{660}|\u{2160}|\\PC){0,40}",
+            limit in 0usize..12,
+        ) {
+            let (fast, plain) = (surface(&text, limit), plain_surface(&text, limit));
+            proptest::prop_assert_eq!(
+                (fast.words, fast.number_words, fast.capitalized),
+                (plain.words, plain.number_words, plain.capitalized)
+            );
+            proptest::prop_assert_eq!(
+                (fast.letters, fast.uppercase, fast.double_quotes),
+                (plain.letters, plain.uppercase, plain.double_quotes)
+            );
+        }
     }
 }
