@@ -17,6 +17,14 @@
 //!
 //! `--limit N` keeps the N documents with the smallest id hashes (a
 //! subsample for quick experiments).
+//!
+//! With folds or `--holdout`, the set scorer the recipe fits is also
+//! measured cross-fitted: the held-out documents are split in two halves
+//! by a hash of the id, and each half is chosen by weights fitted on the
+//! other half, for every charge in `LEDE_CHARGES` (default `0,4`) and
+//! candidate count in `LEDE_CANDIDATES` (default `6`); `LEDE_RIDGE` sets
+//! the ridge penalty (default 0.01). The best candidate set per document
+//! is shown as the ceiling of any set scorer.
 
 use std::error::Error;
 
@@ -24,11 +32,12 @@ use lede::document::Document;
 use lede::lang::Language;
 use lede::score::learned::{features, Model};
 use lede::select::{
-    rank_order, rules, select, select_set, Length, References, Selection, SetChoice,
+    rank_order, rules, select, select_set, Length, References, Selection, SetChoice, SetWeights,
 };
 use lede::text::word_hash;
 use lede_rouge::{RougeScorer, RougeType};
 use lede_train::oracle::{document, lines};
+use lede_train::sets::{fit, target, LabelledSets};
 use lede_train::{corpus, train, Corpus, Example, Recipe};
 use rayon::prelude::*;
 
@@ -55,8 +64,10 @@ fn variant(name: impl Into<String>, choose: Choose) -> Variant {
     }
 }
 
-/// The variants scored: lead, the greedy learned selection, and the set
-/// choice with the settings in `LEDE_SETS` (`candidates:unresolved_cost`,
+/// The variants scored: lead, the greedy learned selection, the model's own
+/// set choice (with its set scorer, fitted on the scored documents when
+/// they are the validation set), and the set choice without a set scorer
+/// with the settings in `LEDE_SETS` (`candidates:unresolved_cost`,
 /// comma-separated; default `6:0.2`).
 fn variants() -> Vec<Variant> {
     let mut out = vec![
@@ -84,12 +95,26 @@ fn variants() -> Vec<Variant> {
             }),
         ),
     ];
+    out.push(variant(
+        "learned default (the model's set choice)",
+        Box::new(|doc, scores, model| {
+            select_set(
+                doc,
+                scores,
+                &rank_order(scores),
+                &learned_selection(model),
+                &model.selection.set_choice(),
+                &model.lexicon,
+            )
+        }),
+    ));
     let sets = std::env::var("LEDE_SETS").unwrap_or_else(|_| "6:0.2".into());
     for spec in sets.split(',').filter(|s| !s.is_empty()) {
         let v: Vec<&str> = spec.split(':').collect();
         let choice = SetChoice {
             candidates: v[0].parse().expect("candidates"),
             unresolved_cost: v[1].parse().expect("unresolved cost"),
+            weights: None,
         };
         out.push(variant(
             format!("set {spec}"),
@@ -100,6 +125,7 @@ fn variants() -> Vec<Variant> {
                     &rank_order(scores),
                     &learned_selection(model),
                     &choice,
+                    &model.lexicon,
                 )
             }),
         ));
@@ -168,6 +194,129 @@ fn evaluate(
     out
 }
 
+/// The candidate sets of one held-out document, with the default's choice
+/// for documents that have none.
+struct Sets {
+    half: u64,
+    labelled: LabelledSets,
+    unresolved: Vec<usize>,
+    fallback: Score,
+}
+
+/// The set scorer as the recipe fits it, cross-fitted: the sets of each
+/// half of the held-out fold are valued by weights fitted on the other
+/// half (so no document is scored by weights fitted on it). Returns one
+/// score per charge in `charges`, then the best candidate set (the
+/// ceiling of any set scorer).
+fn rerank(
+    model: &Model,
+    docs: &[Example],
+    scorer: &RougeScorer,
+    ridge: f64,
+    charges: &[f32],
+    candidates: usize,
+) -> Vec<Score> {
+    let choice = SetChoice {
+        candidates,
+        ..SetChoice::default()
+    };
+    let sets: Vec<Sets> = docs
+        .par_iter()
+        .map(|d| {
+            let doc = document(&d.article, Language::English);
+            let x = features(&doc, &model.lexicon);
+            let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
+            let selection = learned_selection(model);
+            let labelled = LabelledSets::new(
+                &doc,
+                &scores,
+                &selection,
+                &choice,
+                &model.lexicon,
+                &d.reference,
+                scorer,
+            );
+            let unresolved = labelled
+                .sets
+                .iter()
+                .map(|(chosen, _, _)| unresolved(&doc, chosen))
+                .collect();
+            let chosen = select_set(
+                &doc,
+                &scores,
+                &rank_order(&scores),
+                &selection,
+                &SetChoice::default(),
+                &model.lexicon,
+            );
+            let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
+            let s = scorer.score(&summary, &d.reference);
+            let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
+            Sets {
+                half: word_hash(&format!("rerank:{}", d.id)) % 2,
+                labelled,
+                unresolved,
+                fallback: Score {
+                    rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
+                    bullets: chosen.len(),
+                    unresolved: self::unresolved(&doc, &chosen),
+                },
+            }
+        })
+        .collect();
+    let weights: Vec<SetWeights> = (0..2)
+        .map(|h| {
+            fit(
+                sets.iter().filter(|s| s.half != h).map(|s| &s.labelled),
+                ridge,
+            )
+        })
+        .collect();
+    eprintln!("set scorer weights (fitted on half 1): {:?}", weights[0]);
+    let mut out = vec![Score::default(); charges.len() + 1];
+    let add = |o: &mut Score, rouge: &[f64; 3], bullets: usize, unresolved: usize| {
+        for (o, r) in o.rouge.iter_mut().zip(rouge) {
+            *o += r / docs.len() as f64;
+        }
+        o.bullets += bullets;
+        o.unresolved += unresolved;
+    };
+    for s in &sets {
+        let rows = &s.labelled.sets;
+        if rows.is_empty() {
+            for o in out.iter_mut() {
+                add(
+                    o,
+                    &s.fallback.rouge,
+                    s.fallback.bullets,
+                    s.fallback.unresolved,
+                );
+            }
+            continue;
+        }
+        let w = &weights[s.half as usize];
+        let best_by = |value: &dyn Fn(usize) -> f64| {
+            (1..rows.len()).fold(0, |best, r| if value(r) > value(best) { r } else { best })
+        };
+        for (c, &charge) in charges.iter().enumerate() {
+            let value = |r: usize| {
+                let x = &rows[r].1;
+                f64::from(w.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() - charge * x[2])
+            };
+            let r = best_by(&value);
+            add(&mut out[c], &rows[r].2, rows[r].0.len(), s.unresolved[r]);
+        }
+        let r = best_by(&|r| target(&rows[r].2));
+        add(
+            &mut out[charges.len()],
+            &rows[r].2,
+            rows[r].0.len(),
+            s.unresolved[r],
+        );
+    }
+    out
+}
+
 fn mean_std(values: &[f64]) -> (f64, f64) {
     let n = values.len() as f64;
     let mean = values.iter().sum::<f64>() / n;
@@ -207,7 +356,19 @@ fn main() -> Result<(), Box<dyn Error>> {
         types: vec![RougeType::N(1), RougeType::N(2), RougeType::Lsum],
         stemmer: true,
     })?;
-    let variants = variants();
+    let mut variants = variants();
+    let ridge: f64 = std::env::var("LEDE_RIDGE").map_or(Ok(0.01), |v| v.parse())?;
+    let charges: Vec<f32> = std::env::var("LEDE_CHARGES")
+        .unwrap_or_else(|_| "0,4".into())
+        .split(',')
+        .map(|c| c.parse())
+        .collect::<Result<_, _>>()?;
+    let candidates: Vec<usize> = std::env::var("LEDE_CANDIDATES")
+        .unwrap_or_else(|_| "6".into())
+        .split(',')
+        .map(|c| c.parse())
+        .collect::<Result<_, _>>()?;
+    let plain = variants.len();
     if embedded {
         let model = lede::score::learned::embedded_model()?;
         let docs: Vec<Example> = loaded.into_iter().flatten().collect();
@@ -240,7 +401,27 @@ fn main() -> Result<(), Box<dyn Error>> {
     let mut results: Vec<Vec<Score>> = Vec::new();
     for (f, split) in splits.iter().enumerate() {
         let trained = train(split, &recipe)?;
-        let fold = evaluate(&trained.model, &split.valid, &scorer, &variants);
+        let mut fold = evaluate(&trained.model, &split.valid, &scorer, &variants[..plain]);
+        for &k in &candidates {
+            fold.extend(rerank(
+                &trained.model,
+                &split.valid,
+                &scorer,
+                ridge,
+                &charges,
+                k,
+            ));
+        }
+        if variants.len() == plain {
+            for &k in &candidates {
+                for c in &charges {
+                    let name = format!("set scorer, {k} candidates, charge {c}");
+                    variants.push(variant(name, Box::new(|_, _, _| vec![])));
+                }
+                let name = format!("best of the sets of {k} candidates");
+                variants.push(variant(name, Box::new(|_, _, _| vec![])));
+            }
+        }
         for (v, s) in variants.iter().zip(&fold) {
             println!(
                 "fold {f} ({} docs, selection {}/{}): {:<40} {:.2} / {:.2} / {:.2}  unresolved {}/{}",

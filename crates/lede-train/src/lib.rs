@@ -6,7 +6,8 @@
 //! a prior that already knows the document's own highlights; boosted trees
 //! are fitted on the sentence features; the selection settings (summary
 //! length and redundancy limit) are chosen on the validation set, where
-//! Lead and the oracle are scored beside the model. The recipe names the
+//! Lead and the oracle are scored beside the model; last, a set scorer
+//! ([`sets`]) is fitted there to the ROUGE of the candidate sets of bullets. The recipe names the
 //! corpus's language ([`Recipe::language`], English by default): cleaning,
 //! segmentation, oracle labels and validation ROUGE all follow it.
 //!
@@ -27,6 +28,7 @@ pub mod corpus;
 mod error;
 pub mod oracle;
 mod recipe;
+pub mod sets;
 mod train;
 
 pub use corpus::{Corpus, Example};

@@ -5,6 +5,7 @@ use lede::lang::Language;
 use lede::score::learned::SelectionHint;
 pub use lede::score::learned::TrainConfig;
 
+use crate::sets::SetRecipe;
 use crate::TrainError;
 
 /// Everything that decides the trained model's bytes.
@@ -26,6 +27,10 @@ pub struct Recipe {
     pub grid: Grid,
     /// Selection used for the ROUGE reported while trees are added.
     pub checkpoint_selection: SelectionHint,
+    /// The set scorer fitted on the validation set with the chosen
+    /// selection settings, or `None` to value a set by its sentences'
+    /// probabilities.
+    pub set_scorer: Option<SetRecipe>,
     /// The corpus's language: cleaning and segmentation follow its rules,
     /// and the oracle and validation ROUGE tokenize as
     /// [`crate::rouge_tokenizer`] says.
@@ -52,6 +57,7 @@ impl Grid {
                     .map(move |&max_overlap| SelectionHint {
                         sentences,
                         max_overlap,
+                        set_scorer: None,
                     })
             })
             .collect()
@@ -73,7 +79,12 @@ impl Default for Recipe {
             checkpoint_selection: SelectionHint {
                 sentences: 3,
                 max_overlap: 0.5,
+                set_scorer: None,
             },
+            set_scorer: Some(SetRecipe {
+                ridge: 0.01,
+                unresolved_cost: 4.0,
+            }),
             language: Language::English,
         }
     }
@@ -105,6 +116,14 @@ impl Recipe {
             || !overlap_ok(self.checkpoint_selection.max_overlap)
         {
             return invalid("selection settings need at least 1 sentence and an overlap in [0, 1]");
+        }
+        if self.set_scorer.is_some_and(|s| {
+            s.ridge.is_nan()
+                || s.ridge < 0.0
+                || s.unresolved_cost.is_nan()
+                || s.unresolved_cost < 0.0
+        }) {
+            return invalid("the set scorer needs a ridge penalty and a charge of at least 0");
         }
         Ok(())
     }

@@ -7,13 +7,14 @@ use rayon::prelude::*;
 
 use lede::document::Document;
 use lede::lang::Language;
-use lede::score::learned::{features, Dataset, Features, Lexicon, Model, SelectionHint};
-use lede::select::{rank_order, select, Length, Selection};
+use lede::score::learned::{features, Dataset, Features, Lexicon, Model, SelectionHint, SetScorer};
+use lede::select::{rank_order, select, select_set, Length, Selection, SetChoice, SetWeights};
 use lede::text::{word_hash, words};
 use lede_rouge::{RougeScorer, RougeType};
 
 use crate::corpus::{Corpus, Example};
 use crate::oracle::{document, lines, oracle, oracle_labels, rouge_tokenizer};
+use crate::sets::{fit, LabelledSets};
 use crate::{Recipe, TrainError};
 
 /// Mean F1 over a document set, in percent.
@@ -81,8 +82,13 @@ pub struct TrainReport {
     pub checkpoints: Vec<Checkpoint>,
     /// Validation ROUGE of every selection setting tried.
     pub grid: Vec<GridPoint>,
-    /// The setting chosen, with its validation ROUGE: the model's scores.
+    /// The setting chosen, with its validation ROUGE of choosing bullets
+    /// one by one.
     pub model: GridPoint,
+    /// Validation ROUGE of the set choice with the fitted set scorer (on
+    /// the documents it was fitted on, so optimistic), when the recipe
+    /// fits one.
+    pub set_choice: Option<Rouge>,
     /// Lead-3 (the first three cleaned sentences) on the same validation documents.
     pub lead3: Rouge,
     /// Lead with as many sentences as the chosen setting (Lead-1 for
@@ -248,6 +254,14 @@ pub fn train_with_progress(
         })
         .expect("the recipe's grid is not empty");
     model.selection = best.selection;
+    let set_choice = recipe.set_scorer.map(|set_recipe| {
+        let weights = valid.fit_sets(&model, set_recipe.ridge);
+        model.selection.set_scorer = Some(SetScorer {
+            weights,
+            unresolved_cost: set_recipe.unresolved_cost,
+        });
+        valid.set_rouge(&model)
+    });
 
     let report = TrainReport {
         train_documents: corpus.train.len(),
@@ -259,6 +273,7 @@ pub fn train_with_progress(
         checkpoints,
         grid,
         model: best,
+        set_choice,
         lead3: valid.lead(3),
         lead: valid.lead(best.selection.sentences as usize),
         oracle: valid.oracle(best.selection.sentences as usize),
@@ -332,14 +347,44 @@ impl<'a> Validation<'a> {
     /// Validation ROUGE of the model's summaries with `hint`; documents
     /// without sentences count as empty summaries.
     fn rouge(&self, model: &Model, hint: &SelectionHint) -> Rouge {
-        let selection = Selection {
-            length: Length::Sentences(hint.sentences as usize),
-            max_overlap: hint.max_overlap,
-            ..Selection::default()
-        };
+        let selection = hint_selection(hint);
         self.mean(|doc, x, _| {
             let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
             select(doc, &rank_order(&scores), &selection)
+        })
+    }
+
+    /// Set scorer weights fitted on the candidate sets of the validation
+    /// documents, scored by `model` with its selection settings.
+    fn fit_sets(&self, model: &Model, ridge: f64) -> SetWeights {
+        let selection = hint_selection(&model.selection);
+        let labelled: Vec<LabelledSets> = self
+            .docs
+            .par_iter()
+            .map(|(doc, x, reference)| {
+                let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
+                LabelledSets::new(
+                    doc,
+                    &scores,
+                    &selection,
+                    &SetChoice::default(),
+                    &model.lexicon,
+                    reference,
+                    &self.scorer,
+                )
+            })
+            .collect();
+        fit(&labelled, ridge)
+    }
+
+    /// Validation ROUGE of the model's set choice.
+    fn set_rouge(&self, model: &Model) -> Rouge {
+        let selection = hint_selection(&model.selection);
+        let choice = model.selection.set_choice();
+        self.mean(|doc, x, _| {
+            let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
+            let order = rank_order(&scores);
+            select_set(doc, &scores, &order, &selection, &choice, &model.lexicon)
         })
     }
 
@@ -376,5 +421,14 @@ impl<'a> Validation<'a> {
             rouge2: sums.1 / n,
             rouge_lsum: sums.2 / n,
         }
+    }
+}
+
+/// The selection a model's settings ask for.
+fn hint_selection(hint: &SelectionHint) -> Selection {
+    Selection {
+        length: Length::Sentences(hint.sentences as usize),
+        max_overlap: hint.max_overlap,
+        ..Selection::default()
     }
 }

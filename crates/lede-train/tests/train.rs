@@ -62,7 +62,17 @@ fn report_holds_checkpoints_grid_and_lead3() {
     let trees: Vec<usize> = report.checkpoints.iter().map(|c| c.trees).collect();
     assert_eq!(trees, [5, 10, 12]);
     assert_eq!(report.grid.len(), recipe.grid.settings().len());
-    assert_eq!(trained.model.selection, report.model.selection);
+    let hint = trained.model.selection;
+    assert_eq!(
+        (hint.sentences, hint.max_overlap),
+        (
+            report.model.selection.sentences,
+            report.model.selection.max_overlap
+        )
+    );
+    // The set scorer is fitted on the validation documents after the grid.
+    assert!(hint.set_scorer.is_some() && report.set_choice.is_some());
+    assert_eq!(hint.set_scorer.unwrap().unresolved_cost, 4.0);
     let best = report
         .grid
         .iter()
@@ -153,6 +163,7 @@ fn french_recipe() -> Recipe {
         checkpoint_selection: lede::score::learned::SelectionHint {
             sentences: 1,
             max_overlap: 1.0,
+            set_scorer: None,
         },
         ..small_recipe()
     }

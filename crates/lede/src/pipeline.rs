@@ -20,7 +20,7 @@ use crate::score::learned::{
     embedded_model, embedded_model_for, LearnedScorer, Model, EMBEDDED_LANGUAGES,
 };
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
-use crate::select::{bullet_span, rank_order, select, select_set, Length, Selection, SetChoice};
+use crate::select::{bullet_span, rank_order, select, select_set, Length, Selection};
 
 /// Per-call settings of [`Summarizer::summarize`].
 #[derive(Debug, Clone, PartialEq)]
@@ -310,7 +310,9 @@ impl Summarizer {
         let selection = self.selection(options, language);
         let chosen = match options.algorithm {
             Algorithm::Learned => {
-                select_set(&doc, &scores, &order, &selection, &SetChoice::default())
+                let model = self.model_for(language);
+                let choice = model.selection.set_choice();
+                select_set(&doc, &scores, &order, &selection, &choice, &model.lexicon)
             }
             _ => select(&doc, &order, &selection),
         };

@@ -93,6 +93,7 @@ impl Args {
             report_every: self.report_every,
             grid,
             checkpoint_selection,
+            set_scorer: defaults.set_scorer,
             language: self.language,
         }
     }

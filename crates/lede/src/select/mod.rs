@@ -5,7 +5,7 @@
 pub mod rules;
 mod set;
 
-pub use set::{select_set, SetChoice};
+pub use set::{candidate_sets, select_set, SetChoice, SetFeatures, SetWeights, SET_FEATURES};
 
 use std::ops::Range;
 

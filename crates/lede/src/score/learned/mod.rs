@@ -12,6 +12,6 @@ pub use embedded::{embedded_model, embedded_model_for, EMBEDDED_LANGUAGES};
 pub use features::{features, Features, FEATURE_COUNT, FEATURE_NAMES};
 pub use lede_gbdt::Forest;
 pub use lexicon::Lexicon;
-pub use model::{LearnedScorer, Model, SelectionHint};
+pub use model::{LearnedScorer, Model, SelectionHint, SetScorer};
 pub use serialization::{from_bytes, to_bytes, ModelFileError, FORMAT_VERSION};
 pub use trainer::{train, Dataset, TrainConfig};

@@ -4,6 +4,7 @@ use super::features::{with_rows, Features, FEATURE_COUNT};
 use super::lexicon::Lexicon;
 use crate::document::Document;
 use crate::score::Scorer;
+use crate::select::{SetChoice, SetWeights};
 
 pub use lede_gbdt::{Tree, LEAF};
 
@@ -14,6 +15,33 @@ pub struct SelectionHint {
     pub sentences: u32,
     /// Redundancy threshold (see [`crate::Options::max_overlap`]).
     pub max_overlap: f32,
+    /// How candidate sets of bullets are valued; `None` (models of format
+    /// version 1) adds the sentences' probabilities.
+    pub set_scorer: Option<SetScorer>,
+}
+
+/// A learned value of a candidate set of bullets (see
+/// [`crate::select::select_set`]), fitted to the sets' ROUGE.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SetScorer {
+    /// Weights of the set features ([`crate::select::SetFeatures`]).
+    pub weights: SetWeights,
+    /// Charged per bullet opening with an unresolved reference.
+    pub unresolved_cost: f32,
+}
+
+impl SelectionHint {
+    /// The set choice these settings ask for.
+    pub fn set_choice(&self) -> SetChoice {
+        match self.set_scorer {
+            Some(s) => SetChoice {
+                unresolved_cost: s.unresolved_cost,
+                weights: Some(s.weights),
+                ..SetChoice::default()
+            },
+            None => SetChoice::default(),
+        }
+    }
 }
 
 /// A trained sentence scorer: gradient-boosted trees giving the log-odds
@@ -40,7 +68,13 @@ impl Model {
     /// so prediction can neither index out of bounds nor loop.
     pub fn validate(&self) -> Result<(), String> {
         lede_gbdt::validate_trees(&self.trees, FEATURE_COUNT)?;
-        if self.selection.sentences == 0 || !(0.0..=1.0).contains(&self.selection.max_overlap) {
+        if self.selection.sentences == 0
+            || !(0.0..=1.0).contains(&self.selection.max_overlap)
+            || self
+                .selection
+                .set_scorer
+                .is_some_and(|s| !s.unresolved_cost.is_finite() || s.unresolved_cost < 0.0)
+        {
             return Err("invalid selection settings".into());
         }
         Ok(())

@@ -4,18 +4,23 @@
 //! `b"LEDEMODL"`, format version `u32`, payload length `u64`, payload,
 //! FNV-1a-64 checksum of the payload `u64`. The payload holds the feature
 //! names the model was trained with (refused when they differ from this
-//! build's), the base score, the selection settings and the trees.
+//! build's), the base score, the selection settings and the trees; from
+//! version 2 on, the set scorer after the trees (the count of its weights,
+//! the weights, the charge per unresolved reference). A model without a
+//! set scorer is written as version 1, which older builds read too.
 //! Hand-written rather than a serde format because the layout is tiny, must
 //! stay stable across releases, and is validated field by field.
 
 use super::features::FEATURE_NAMES;
 use super::lexicon::Lexicon;
-use super::model::{Model, SelectionHint};
+use super::model::{Model, SelectionHint, SetScorer};
+use crate::select::SET_FEATURES;
 use lede_gbdt::TreeCodecError;
 
 const MAGIC: &[u8; 8] = b"LEDEMODL";
-/// Version of the file format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// Newest version of the file format this build reads and writes (it
+/// reads every version from 1).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Why a model file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,7 +29,7 @@ pub enum ModelFileError {
     #[error("not a lede model file (bad magic bytes)")]
     BadMagic,
     /// The file was written by another format version.
-    #[error("model file format version {found} is not supported (this build reads version {FORMAT_VERSION})")]
+    #[error("model file format version {found} is not supported (this build reads versions 1 to {FORMAT_VERSION})")]
     UnsupportedVersion {
         /// The version in the file.
         found: u32,
@@ -70,9 +75,20 @@ pub fn to_bytes(model: &Model) -> Vec<u8> {
         p.extend(weight.to_le_bytes());
     }
     lede_gbdt::write_trees(&model.trees, &mut p);
+    let version = match &model.selection.set_scorer {
+        None => 1u32,
+        Some(s) => {
+            p.extend((s.weights.len() as u32).to_le_bytes());
+            for w in s.weights {
+                p.extend(w.to_le_bytes());
+            }
+            p.extend(s.unresolved_cost.to_le_bytes());
+            2
+        }
+    };
     let mut out = Vec::with_capacity(p.len() + 28);
     out.extend(MAGIC);
-    out.extend(FORMAT_VERSION.to_le_bytes());
+    out.extend(version.to_le_bytes());
     out.extend((p.len() as u64).to_le_bytes());
     out.extend(&p);
     out.extend(fnv1a(&p).to_le_bytes());
@@ -131,7 +147,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
         return Err(ModelFileError::BadMagic);
     }
     let version = r.u32()?;
-    if version != FORMAT_VERSION {
+    if !(1..=FORMAT_VERSION).contains(&version) {
         return Err(ModelFileError::UnsupportedVersion { found: version });
     }
     let len = usize::try_from(r.u64()?).map_err(|_| ModelFileError::Truncated)?;
@@ -155,9 +171,10 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
         }
     }
     let base_score = p.f32()?;
-    let selection = SelectionHint {
+    let mut selection = SelectionHint {
         sentences: p.u32()?,
         max_overlap: p.f32()?,
+        set_scorer: None,
     };
     let n_words = p.count(12)?;
     let mut weights = std::collections::HashMap::with_capacity(n_words);
@@ -169,6 +186,19 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
         TreeCodecError::Truncated => ModelFileError::Truncated,
         TreeCodecError::NonFinite => ModelFileError::Invalid("non-finite number".into()),
     })?;
+    if version >= 2 {
+        if p.count(4)? != SET_FEATURES {
+            return Err(ModelFileError::Invalid("set scorer of another size".into()));
+        }
+        let mut set_weights = [0f32; SET_FEATURES];
+        for w in &mut set_weights {
+            *w = p.f32()?;
+        }
+        selection.set_scorer = Some(SetScorer {
+            weights: set_weights,
+            unresolved_cost: p.f32()?,
+        });
+    }
     if !p.bytes.is_empty() {
         return Err(ModelFileError::Truncated);
     }
@@ -180,4 +210,40 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelFileError> {
     };
     model.validate().map_err(ModelFileError::Invalid)?;
     Ok(model)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::learned::embedded_model;
+
+    #[test]
+    fn a_set_scorer_is_written_as_version_2_and_read_back() {
+        let mut model = (*embedded_model().unwrap()).clone();
+        model.selection.set_scorer = None;
+        let v1 = to_bytes(&model);
+        assert_eq!(v1[8..12], 1u32.to_le_bytes());
+        assert_eq!(from_bytes(&v1).unwrap(), model);
+        model.selection.set_scorer = Some(SetScorer {
+            weights: std::array::from_fn(|i| i as f32 - 3.5),
+            unresolved_cost: 4.0,
+        });
+        let v2 = to_bytes(&model);
+        assert_eq!(v2[8..12], 2u32.to_le_bytes());
+        assert_eq!(from_bytes(&v2).unwrap(), model);
+        // The payload is the version 1 payload and the set scorer after it.
+        assert_eq!(v2.len(), v1.len() + 4 * (SET_FEATURES + 2));
+    }
+
+    #[test]
+    fn newer_versions_are_refused() {
+        let mut bytes = to_bytes(&embedded_model().unwrap());
+        bytes[8..12].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+        assert_eq!(
+            from_bytes(&bytes),
+            Err(ModelFileError::UnsupportedVersion {
+                found: FORMAT_VERSION + 1
+            })
+        );
+    }
 }

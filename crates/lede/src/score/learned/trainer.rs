@@ -68,6 +68,7 @@ mod tests {
         let hint = SelectionHint {
             sentences: 3,
             max_overlap: 0.6,
+            set_scorer: None,
         };
         let config = TrainConfig {
             trees: 30,
