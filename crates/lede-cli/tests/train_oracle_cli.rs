@@ -248,4 +248,27 @@ fn train_in_french_records_the_language_and_prints_lead1() {
     let loaded = lede::score::learned::Model::load(&model).unwrap();
     assert_eq!(loaded.selection.sentences, 1);
     assert_eq!(loaded.selection.max_overlap, 0.4);
+    assert!(loaded.selection.set_scorer.is_some());
+
+    let plain = scratch("fr-plain.lmdl");
+    ok(&lede(&[
+        "train",
+        &corpus,
+        "--valid",
+        &corpus,
+        "-o",
+        plain.to_str().unwrap(),
+        "--language",
+        "fr",
+        "-s",
+        "1",
+        "--trees",
+        "6",
+        "--no-set-scorer",
+        "--no-progress",
+    ]));
+    let bytes = std::fs::read(&plain).unwrap();
+    assert_eq!(&bytes[8..12], &1u32.to_le_bytes(), "format version 1");
+    let loaded = lede::score::learned::Model::load(&plain).unwrap();
+    assert!(loaded.selection.set_scorer.is_none());
 }

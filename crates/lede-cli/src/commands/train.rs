@@ -62,6 +62,10 @@ pub struct Args {
     /// default, scores as rouge-score does).
     #[arg(long, value_name = "CODE", value_parser = crate::args::parse_language, default_value = "en")]
     language: lede::lang::Language,
+    /// Leave the set scorer out: a summary's sentences are chosen by the sum of their
+    /// probabilities, as models of file format 1 do.
+    #[arg(long)]
+    no_set_scorer: bool,
     #[command(flatten)]
     run: RunArgs,
 }
@@ -93,7 +97,11 @@ impl Args {
             report_every: self.report_every,
             grid,
             checkpoint_selection,
-            set_scorer: defaults.set_scorer,
+            set_scorer: if self.no_set_scorer {
+                None
+            } else {
+                defaults.set_scorer
+            },
             language: self.language,
         }
     }
