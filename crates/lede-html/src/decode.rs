@@ -26,21 +26,14 @@ pub fn decode_html(bytes: &[u8], content_type: Option<&str>) -> String {
             .0
             .into_owned();
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        if !text.is_ascii() {
-            return text.to_owned();
-        }
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(text) = utf8.filter(|t| !t.is_ascii()) {
+        return text.to_owned();
     }
     let encoding = content_type
         .and_then(|ct| charset_after(ct.as_bytes()))
         .or_else(|| meta_charset(&bytes[..bytes.len().min(META_SCAN_BYTES)]))
-        .unwrap_or_else(|| {
-            if std::str::from_utf8(bytes).is_ok() {
-                UTF_8
-            } else {
-                WINDOWS_1252
-            }
-        });
+        .unwrap_or(if utf8.is_some() { UTF_8 } else { WINDOWS_1252 });
     encoding.decode_without_bom_handling(bytes).0.into_owned()
 }
 

@@ -384,28 +384,28 @@ impl Walk {
         &self.depths
     }
 
-    /// The blocks `start..end` of the best-scoring element, when one scores above zero.
-    pub(super) fn chosen(&self) -> Option<(usize, usize)> {
+    /// The first candidate with the largest `key`.
+    fn best_by<K: PartialOrd>(&self, key: impl Fn(&Candidate) -> K) -> Option<&Candidate> {
         let mut best: Option<&Candidate> = None;
         for c in &self.candidates {
-            if best.is_none_or(|b| c.score > b.score) {
+            if best.is_none_or(|b| key(c) > key(b)) {
                 best = Some(c);
             }
         }
-        best.filter(|b| b.score > 0.0)
+        best
+    }
+
+    /// The blocks `start..end` of the best-scoring element, when one scores above zero.
+    pub(super) fn chosen(&self) -> Option<(usize, usize)> {
+        self.best_by(|c| c.score)
+            .filter(|b| b.score > 0.0)
             .map(|b| (b.first_block, b.end_block))
     }
 
     /// Clean paragraphs of the best-scoring element, or of the next best when all of its
     /// text is furniture.
     pub(super) fn paragraphs(&self) -> Vec<(String, BlockKind)> {
-        let mut best: Option<&Candidate> = None;
-        for c in &self.candidates {
-            if best.is_none_or(|b| c.score > b.score) {
-                best = Some(c);
-            }
-        }
-        let Some(best) = best.filter(|b| b.score > 0.0) else {
+        let Some(best) = self.best_by(|c| c.score).filter(|b| b.score > 0.0) else {
             return Vec::new();
         };
         let out = self.output(best);
@@ -429,13 +429,7 @@ impl Walk {
     /// the most text: the content of a listing, a collection or a forum thread. Links are
     /// kept, since a card's title is usually one.
     pub(super) fn cards(&self) -> Vec<(String, BlockKind)> {
-        let mut best: Option<&Candidate> = None;
-        for c in &self.candidates {
-            if best.is_none_or(|b| c.cards > b.cards) {
-                best = Some(c);
-            }
-        }
-        let Some(best) = best.filter(|b| b.cards > 0) else {
+        let Some(best) = self.best_by(|c| c.cards).filter(|b| b.cards > 0) else {
             return Vec::new();
         };
         let mut seen = HashSet::new();
