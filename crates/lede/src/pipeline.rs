@@ -4,7 +4,7 @@
 //! forest) and is built once; every call brings its own [`Options`].
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use crate::clean::{clean_in, clean_parts, Cleaned};
@@ -17,7 +17,7 @@ use crate::ingest::{
 use crate::lang::{detect, Language};
 use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{
-    embedded_model, embedded_model_for, LearnedScorer, Model, EMBEDDED_LANGUAGES,
+    embedded_model_for, LearnedScorer, Model, ModelFileError, EMBEDDED_LANGUAGES,
 };
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
 use crate::select::{bullet_span, rank_order, select, select_set, Length, Selection};
@@ -111,18 +111,56 @@ impl Options {
 /// embedded French model, everything else (English, language-neutral text,
 /// other languages) the default model trained on English news. A model
 /// given to [`Summarizer::with_model`] serves every language.
+///
+/// An embedded model is decoded on its first use (once per process, by
+/// whichever thread needs it first), so a summarizer that never meets
+/// French text never decodes the French model, and one that only runs
+/// lead or TextRank decodes none.
 #[derive(Clone)]
 pub struct Summarizer {
-    learned: Arc<LearnedScorer>,
+    learned: Arc<LazyScorer>,
     /// Models that replace `learned` for text in one language; empty when
     /// the model was given.
-    by_language: Arc<[(Language, LearnedScorer)]>,
+    by_language: Arc<[(Language, LazyScorer)]>,
+}
+
+/// A learned scorer compiled on first use from an embedded model (or
+/// given ready).
+struct LazyScorer {
+    /// The embedded model's language (`None`: the default model).
+    language: Option<Language>,
+    scorer: OnceLock<std::result::Result<LearnedScorer, ModelFileError>>,
+}
+
+impl LazyScorer {
+    fn embedded(language: Option<Language>) -> LazyScorer {
+        LazyScorer {
+            language,
+            scorer: OnceLock::new(),
+        }
+    }
+
+    fn ready(scorer: LearnedScorer) -> LazyScorer {
+        LazyScorer {
+            language: None,
+            scorer: OnceLock::from(Ok(scorer)),
+        }
+    }
+
+    fn get(&self) -> Result<&LearnedScorer> {
+        self.scorer
+            .get_or_init(|| embedded_model_for(self.language).map(LearnedScorer::new))
+            .as_ref()
+            .map_err(|source| Error::Model {
+                path: None,
+                source: source.clone(),
+            })
+    }
 }
 
 impl std::fmt::Debug for Summarizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Summarizer")
-            .field("trees", &self.learned.model().trees.len())
             .field(
                 "own_models",
                 &self
@@ -137,19 +175,17 @@ impl std::fmt::Debug for Summarizer {
 
 impl Summarizer {
     /// A summarizer whose learned algorithm uses the embedded models: the
-    /// default one, and a language's own where there is one.
+    /// default one, and a language's own where there is one. Each is
+    /// decoded on first use; an embedded model that fails to decode (a
+    /// build error, caught by the tests) is reported then, as
+    /// [`Error::Model`] from [`Summarizer::summarize`].
     pub fn new() -> Result<Summarizer> {
-        let model_error = |source| Error::Model { path: None, source };
-        let model = embedded_model().map_err(model_error)?;
         let by_language = EMBEDDED_LANGUAGES
             .into_iter()
-            .map(|language| {
-                let model = embedded_model_for(Some(language)).map_err(model_error)?;
-                Ok((language, LearnedScorer::new(model)))
-            })
-            .collect::<Result<Vec<_>>>()?;
+            .map(|language| (language, LazyScorer::embedded(Some(language))))
+            .collect::<Vec<_>>();
         Ok(Summarizer {
-            learned: Arc::new(LearnedScorer::new(model)),
+            learned: Arc::new(LazyScorer::embedded(None)),
             by_language: by_language.into(),
         })
     }
@@ -159,33 +195,36 @@ impl Summarizer {
     /// [`Model::load`].
     pub fn with_model(model: Arc<Model>) -> Summarizer {
         Summarizer {
-            learned: Arc::new(LearnedScorer::new(model)),
+            learned: Arc::new(LazyScorer::ready(LearnedScorer::new(model))),
             by_language: Arc::new([]),
         }
     }
 
     /// The default model behind the learned algorithm (the one for English
-    /// and language-neutral text).
-    pub fn model(&self) -> &Model {
-        self.learned.model()
+    /// and language-neutral text), decoded if it was not yet.
+    pub fn model(&self) -> Result<&Model> {
+        self.learned.get().map(LearnedScorer::model)
     }
 
-    /// The model the learned algorithm uses for text in `language`.
+    /// The model the learned algorithm uses for text in `language`,
+    /// decoded if it was not yet.
     ///
     /// ```
     /// use lede::lang::Language;
     /// let summarizer = lede::Summarizer::new().unwrap();
-    /// assert_ne!(summarizer.model_for(Some(Language::French)), summarizer.model());
-    /// assert_eq!(summarizer.model_for(Some(Language::German)), summarizer.model());
+    /// let default = summarizer.model().unwrap();
+    /// assert_ne!(summarizer.model_for(Some(Language::French)).unwrap(), default);
+    /// assert_eq!(summarizer.model_for(Some(Language::German)).unwrap(), default);
     /// ```
-    pub fn model_for(&self, language: Option<Language>) -> &Model {
-        self.learned_for(language).model()
+    pub fn model_for(&self, language: Option<Language>) -> Result<&Model> {
+        self.learned_for(language).map(LearnedScorer::model)
     }
 
-    fn learned_for(&self, language: Option<Language>) -> &LearnedScorer {
+    fn learned_for(&self, language: Option<Language>) -> Result<&LearnedScorer> {
         language
             .and_then(|l| self.by_language.iter().find(|(x, _)| *x == l))
             .map_or(self.learned.as_ref(), |(_, scorer)| scorer)
+            .get()
     }
 
     /// Summarizes one article: text, an HTML page, or raw bytes of either.
@@ -269,23 +308,13 @@ impl Summarizer {
         Ok(summary)
     }
 
-    fn scorer(&self, algorithm: Algorithm, language: Option<Language>) -> &dyn Scorer {
-        match algorithm {
-            Algorithm::Lead => &Lead,
-            Algorithm::TextRank => &TextRank,
-            Algorithm::LexRank => &LexRank,
-            Algorithm::Learned => self.learned_for(language),
-        }
-    }
-
-    fn selection(&self, options: &Options, language: Option<Language>) -> Selection {
-        let own_overlap = match options.algorithm {
-            Algorithm::Learned => self.model_for(language).selection.max_overlap,
-            _ => Selection::default().max_overlap,
-        };
+    fn selection(&self, options: &Options, own_overlap: Option<f32>) -> Selection {
         Selection {
             length: options.length,
-            max_overlap: options.max_overlap.unwrap_or(own_overlap),
+            max_overlap: options
+                .max_overlap
+                .or(own_overlap)
+                .unwrap_or(Selection::default().max_overlap),
             min_words: options.min_words,
             at_least_one: options.length_at_least_one,
             ..Selection::default()
@@ -304,17 +333,25 @@ impl Summarizer {
         if doc.sentences.is_empty() {
             return Err(Error::NoSentences);
         }
-        let scores = self.scorer(options.algorithm, language).score(&doc);
+        let (scorer, model): (&dyn Scorer, Option<&Model>) = match options.algorithm {
+            Algorithm::Lead => (&Lead, None),
+            Algorithm::TextRank => (&TextRank, None),
+            Algorithm::LexRank => (&LexRank, None),
+            Algorithm::Learned => {
+                let learned = self.learned_for(language)?;
+                (learned, Some(learned.model()))
+            }
+        };
+        let scores = scorer.score(&doc);
         options.check_deadline()?;
         let order = rank_order(&scores);
-        let selection = self.selection(options, language);
-        let chosen = match options.algorithm {
-            Algorithm::Learned => {
-                let model = self.model_for(language);
+        let selection = self.selection(options, model.map(|m| m.selection.max_overlap));
+        let chosen = match model {
+            Some(model) => {
                 let choice = model.selection.set_choice();
                 select_set(&doc, &scores, &order, &selection, &choice, &model.lexicon)
             }
-            _ => select(&doc, &order, &selection),
+            None => select(&doc, &order, &selection),
         };
         let mut rank = vec![0; scores.len()];
         for (r, &i) in order.iter().enumerate() {
