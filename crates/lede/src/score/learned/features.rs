@@ -234,16 +234,9 @@ fn char_class(c: char) -> u8 {
 
 /// The [`Surface`] of `text`; words are maximal runs of alphanumeric
 /// characters, as [`crate::text::words`] splits them.
-///
-/// Every count is updated with arithmetic on the class bits rather than
-/// branches: word boundaries come every few bytes at no regular interval,
-/// so branching on them would mispredict about once per word.
 fn surface(text: &str, limit: usize) -> Surface {
     let mut out = Surface::default();
-    // `prev`: the previous character was alphanumeric; `counted`: the
-    // current word is among the first `limit`; `has_digit`: it already
-    // counted as a number word. All are 0 or 1.
-    let (mut prev, mut counted, mut has_digit) = (0usize, 0usize, 0usize);
+    let (mut in_word, mut counted, mut has_digit) = (false, false, false);
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -257,22 +250,28 @@ fn surface(text: &str, limit: usize) -> Surface {
             i += c.len_utf8();
             char_class(c)
         };
-        let bit = |flag: u8| usize::from(class & flag != 0);
-        let alphanumeric = bit(ALPHANUMERIC);
-        let start = alphanumeric & (prev ^ 1);
-        let keep = start ^ 1;
-        counted = (counted & keep) | (start & usize::from(out.words < limit));
-        has_digit &= keep;
-        out.capitalized += start & counted & usize::from(out.words > 0) & bit(UPPERCASE);
-        out.words += start;
-        let number = counted & (has_digit ^ 1) & bit(DIGIT);
-        out.number_words += number;
-        has_digit |= number;
-        let alphabetic = alphanumeric & bit(ALPHABETIC);
-        out.letters += alphabetic;
-        out.uppercase += alphabetic & bit(UPPERCASE);
-        out.double_quotes += (alphanumeric ^ 1) & bit(DOUBLE_QUOTE);
-        prev = alphanumeric;
+        if class & ALPHANUMERIC != 0 {
+            if !in_word {
+                in_word = true;
+                counted = out.words < limit;
+                has_digit = false;
+                if counted && out.words > 0 && class & UPPERCASE != 0 {
+                    out.capitalized += 1;
+                }
+                out.words += 1;
+            }
+            if counted && !has_digit && class & DIGIT != 0 {
+                has_digit = true;
+                out.number_words += 1;
+            }
+            if class & ALPHABETIC != 0 {
+                out.letters += 1;
+                out.uppercase += usize::from(class & UPPERCASE != 0);
+            }
+        } else {
+            in_word = false;
+            out.double_quotes += usize::from(class & DOUBLE_QUOTE != 0);
+        }
     }
     out
 }
