@@ -25,6 +25,19 @@
 //! candidate count in `LEDE_CANDIDATES` (default `6`); `LEDE_RIDGE` sets
 //! the ridge penalty (default 0.01). The best candidate set per document
 //! is shown as the ceiling of any set scorer.
+//!
+//! `LEDE_OOF=K` (K >= 2) also fits set scorers on the training documents of
+//! each split: they are split into K folds by a hash of the id, each fold
+//! scored by trees trained on the others (so no set is valued by trees that
+//! saw its document), and the held-out fold is chosen by ridge fitted on
+//! these out-of-fold sets and by boosted trees (`lede_gbdt`) for each
+//! `MODE:SCALE:TREES:DEPTH:RATE` in `LEDE_TREES` (comma-separated). MODE is
+//! `abs` (label: the set's mean ROUGE F1 / 100), `rel` (0.5 + (ROUGE - the
+//! document's mean) / SCALE, clamped to [0, 1]) or `best` (1 for sets within
+//! SCALE points of the document's best); a `c` in front (`crel`) adds each
+//! feature less its mean over the document's sets, an `s` (`srel`) also the
+//! out-of-fold ridge's value of the set (stacking). `LEDE_ADAPT=1` adds the
+//! sets of one more bullet to these candidates (the scorer chooses 3 or 4).
 
 use std::error::Error;
 
@@ -369,6 +382,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         .map(|c| c.parse())
         .collect::<Result<_, _>>()?;
     let plain = variants.len();
+    let oof: u64 = std::env::var("LEDE_OOF").map_or(Ok(0), |v| v.parse())?;
+    let tree_specs: Vec<String> = std::env::var("LEDE_TREES")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect();
+    let mut extra = 0;
     if embedded {
         let model = lede::score::learned::embedded_model()?;
         let docs: Vec<Example> = loaded.into_iter().flatten().collect();
@@ -412,6 +433,46 @@ fn main() -> Result<(), Box<dyn Error>> {
                 k,
             ));
         }
+        if oof > 0 {
+            let start = std::time::Instant::now();
+            let train_sets = oof_sets(
+                split,
+                &recipe,
+                &learned_selection(&trained.model),
+                &scorer,
+                oof,
+            )?;
+            eprintln!("fold {f}: out-of-fold sets in {:?}", start.elapsed());
+            let ridge_weights = fit(&train_sets, ridge);
+            let mut fitted = vec![Fitted::Ridge(ridge_weights)];
+            for spec in &tree_specs {
+                let v: Vec<&str> = spec.split(':').collect();
+                let config = lede_gbdt::TrainConfig {
+                    trees: v[2].parse()?,
+                    max_depth: v[3].parse()?,
+                    learning_rate: v[4].parse()?,
+                    ..lede_gbdt::TrainConfig::default()
+                };
+                let start = std::time::Instant::now();
+                fitted.push(fit_trees(
+                    &train_sets,
+                    v[0],
+                    v[1].parse()?,
+                    &config,
+                    Some(&ridge_weights),
+                ));
+                eprintln!("fold {f}: trees {spec} in {:?}", start.elapsed());
+            }
+            extra = fitted.len();
+            fold.extend(score_fitted(
+                &trained.model,
+                &split.valid,
+                &scorer,
+                &fitted,
+                &charges,
+                Some(&ridge_weights),
+            ));
+        }
         if variants.len() == plain {
             for &k in &candidates {
                 for c in &charges {
@@ -420,6 +481,15 @@ fn main() -> Result<(), Box<dyn Error>> {
                 }
                 let name = format!("best of the sets of {k} candidates");
                 variants.push(variant(name, Box::new(|_, _, _| vec![])));
+            }
+            let names = std::iter::once("oof ridge".to_string())
+                .chain(tree_specs.iter().map(|s| format!("oof trees {s}")))
+                .take(extra);
+            for name in names {
+                for c in &charges {
+                    let name = format!("{name}, charge {c}");
+                    variants.push(variant(name, Box::new(|_, _, _| vec![])));
+                }
             }
         }
         for (v, s) in variants.iter().zip(&fold) {
@@ -462,4 +532,299 @@ fn print_table(variants: &[Variant], results: &[Vec<Score>]) {
             100.0 * bad as f64 / all.max(1) as f64
         );
     }
+}
+
+/// Out-of-fold candidate sets of the training documents of one split: the
+/// training documents are split into `k` folds by a hash of the id, and
+/// each fold's documents are scored by trees trained on the other folds,
+/// with the outer model's selection settings.
+fn oof_sets(
+    split: &Corpus,
+    recipe: &Recipe,
+    selection: &Selection,
+    scorer: &RougeScorer,
+    k: u64,
+) -> Result<Vec<LabelledSets>, Box<dyn Error>> {
+    let inner = Recipe {
+        set_scorer: None,
+        ..recipe.clone()
+    };
+    let mut out = Vec::new();
+    for j in 0..k {
+        let (held, rest): (Vec<Example>, Vec<Example>) = split
+            .train
+            .iter()
+            .cloned()
+            .partition(|d| word_hash(&format!("oof:{}", d.id)) % k == j);
+        let model = train(
+            &Corpus {
+                train: rest,
+                valid: held.clone(),
+            },
+            &inner,
+        )?
+        .model;
+        let sets: Vec<LabelledSets> = held
+            .par_iter()
+            .map(|d| {
+                let doc = document(&d.article, Language::English);
+                let x = features(&doc, &model.lexicon);
+                let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
+                labelled_sets(
+                    &doc,
+                    &scores,
+                    selection,
+                    &model.lexicon,
+                    &d.reference,
+                    scorer,
+                )
+            })
+            .collect();
+        out.extend(sets);
+    }
+    Ok(out)
+}
+
+/// The labelled candidate sets of one document; with `LEDE_ADAPT=1`, the
+/// sets of one more bullet too.
+fn labelled_sets(
+    doc: &Document,
+    scores: &[f32],
+    selection: &Selection,
+    lexicon: &lede::score::learned::Lexicon,
+    reference: &str,
+    scorer: &RougeScorer,
+) -> LabelledSets {
+    let mut out = LabelledSets::new(
+        doc,
+        scores,
+        selection,
+        &SetChoice::default(),
+        lexicon,
+        reference,
+        scorer,
+    );
+    if std::env::var("LEDE_ADAPT").is_ok_and(|v| v == "1") {
+        if let Length::Sentences(k) = selection.length {
+            let more = Selection {
+                length: Length::Sentences(k + 1),
+                ..*selection
+            };
+            let extra = LabelledSets::new(
+                doc,
+                scores,
+                &more,
+                &SetChoice::default(),
+                lexicon,
+                reference,
+                scorer,
+            );
+            if !out.sets.is_empty() {
+                out.sets.extend(extra.sets);
+            }
+        }
+    }
+    out
+}
+
+/// Each set's features, then the same less the document's mean; with
+/// `stack`, then the ridge value of the set and that less its mean.
+fn centred(d: &LabelledSets, stack: Option<&SetWeights>) -> Vec<Vec<f32>> {
+    let n = d.sets.len().max(1) as f32;
+    let mut mean = [0f32; lede::select::SET_FEATURES];
+    for (_, x, _) in &d.sets {
+        for (m, v) in mean.iter_mut().zip(x) {
+            *m += v / n;
+        }
+    }
+    let ridge = |x: &[f32]| stack.map(|w| w.iter().zip(x).map(|(w, x)| w * x).sum::<f32>());
+    let mean_ridge = d.sets.iter().filter_map(|(_, x, _)| ridge(x)).sum::<f32>() / n;
+    d.sets
+        .iter()
+        .map(|(_, x, _)| {
+            let mut row: Vec<f32> = x
+                .iter()
+                .copied()
+                .chain(x.iter().zip(&mean).map(|(v, m)| v - m))
+                .collect();
+            if let Some(r) = ridge(x) {
+                row.extend([r, r - mean_ridge]);
+            }
+            row
+        })
+        .collect()
+}
+
+/// A set scorer fitted on out-of-fold training sets.
+enum Fitted {
+    Ridge(SetWeights),
+    /// Boosted trees on the set features; a margin unit is worth `per_point`
+    /// points of ROUGE for the charge.
+    Trees {
+        base: f32,
+        trees: Vec<lede_gbdt::Tree>,
+        per_point: f32,
+        centred: bool,
+        stacked: bool,
+    },
+}
+
+impl Fitted {
+    fn value(
+        &self,
+        x: &[f32; lede::select::SET_FEATURES],
+        wide: &[f32],
+        stack: &[f32],
+        charge: f32,
+    ) -> f64 {
+        match self {
+            Fitted::Ridge(w) => {
+                f64::from(w.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() - charge * x[2])
+            }
+            Fitted::Trees {
+                base,
+                trees,
+                per_point,
+                centred,
+                stacked,
+            } => {
+                let row = match (stacked, centred) {
+                    (true, _) => stack,
+                    (false, true) => wide,
+                    (false, false) => &x[..],
+                };
+                f64::from(lede_gbdt::predict(*base, trees, row) - charge * per_point * x[2])
+            }
+        }
+    }
+}
+
+/// Boosted trees on the sets of `train`: `mode` "abs" (label = mean ROUGE
+/// / 100), "rel" (0.5 + (ROUGE - document mean) / scale, clamped), "best"
+/// (1 for sets within `scale` points of the document's best).
+fn fit_trees(
+    train: &[LabelledSets],
+    mode: &str,
+    scale: f64,
+    config: &lede_gbdt::TrainConfig,
+    stack: Option<&SetWeights>,
+) -> Fitted {
+    let stacked = mode.starts_with('s');
+    let wide = stacked || mode.starts_with('c');
+    let mode = mode.trim_start_matches(['s', 'c']);
+    let mut rows: Vec<Vec<f32>> = Vec::new();
+    let mut labels = Vec::new();
+    for d in train.iter().filter(|d| d.sets.len() > 1) {
+        let c = centred(d, stack.filter(|_| stacked));
+        let mean = d.sets.iter().map(|s| target(&s.2)).sum::<f64>() / d.sets.len() as f64;
+        let best = d.sets.iter().map(|s| target(&s.2)).fold(f64::MIN, f64::max);
+        for ((_, x, r), c) in d.sets.iter().zip(c) {
+            let t = target(r);
+            let y = match mode {
+                "abs" => t / 100.0,
+                "rel" => (0.5 + (t - mean) / scale).clamp(0.0, 1.0),
+                _ => f64::from(u8::from(t >= best - scale)),
+            };
+            rows.push(if wide { c } else { x.to_vec() });
+            labels.push(y as f32);
+        }
+    }
+    let (base, trees) = lede_gbdt::train(&rows, &labels, config);
+    // The margin's slope in ROUGE points near the labels' mean.
+    let p = (labels.iter().map(|&y| f64::from(y)).sum::<f64>() / labels.len().max(1) as f64)
+        .clamp(0.05, 0.95);
+    let per_point = match mode {
+        "abs" => 1.0 / (100.0 * p * (1.0 - p)),
+        "rel" => 1.0 / (scale * p * (1.0 - p)),
+        _ => 0.25,
+    } as f32;
+    Fitted::Trees {
+        base,
+        trees,
+        per_point,
+        centred: wide,
+        stacked,
+    }
+}
+
+/// Scores the held-out fold's sets chosen by each fitted scorer at each charge.
+fn score_fitted(
+    model: &Model,
+    docs: &[Example],
+    scorer: &RougeScorer,
+    fitted: &[Fitted],
+    charges: &[f32],
+    stacking: Option<&SetWeights>,
+) -> Vec<Score> {
+    let selection = learned_selection(model);
+    let per_doc: Vec<Vec<Score>> = docs
+        .par_iter()
+        .map(|d| {
+            let doc = document(&d.article, Language::English);
+            let x = features(&doc, &model.lexicon);
+            let scores: Vec<f32> = x.iter().map(|f| model.predict(f)).collect();
+            let labelled = labelled_sets(
+                &doc,
+                &scores,
+                &selection,
+                &model.lexicon,
+                &d.reference,
+                scorer,
+            );
+            let rows = &labelled.sets;
+            let wide = centred(&labelled, None);
+            let stack = centred(&labelled, stacking);
+            let fallback = || {
+                let chosen = select_set(
+                    &doc,
+                    &scores,
+                    &rank_order(&scores),
+                    &selection,
+                    &SetChoice::default(),
+                    &model.lexicon,
+                );
+                let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
+                let s = scorer.score(&summary, &d.reference);
+                let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
+                Score {
+                    rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
+                    bullets: chosen.len(),
+                    unresolved: unresolved(&doc, &chosen),
+                }
+            };
+            let mut out = Vec::new();
+            for fit in fitted {
+                for &charge in charges {
+                    if rows.is_empty() {
+                        out.push(fallback());
+                        continue;
+                    }
+                    let values: Vec<f64> = rows
+                        .iter()
+                        .zip(wide.iter().zip(&stack))
+                        .map(|(r, (w, s))| fit.value(&r.1, w, s, charge))
+                        .collect();
+                    let r =
+                        (1..rows.len()).fold(0, |b, r| if values[r] > values[b] { r } else { b });
+                    out.push(Score {
+                        rouge: rows[r].2,
+                        bullets: rows[r].0.len(),
+                        unresolved: unresolved(&doc, &rows[r].0),
+                    });
+                }
+            }
+            out
+        })
+        .collect();
+    let mut out = vec![Score::default(); fitted.len() * charges.len()];
+    for doc in &per_doc {
+        for (o, s) in out.iter_mut().zip(doc) {
+            for k in 0..3 {
+                o.rouge[k] += s.rouge[k] / docs.len() as f64;
+            }
+            o.bullets += s.bullets;
+            o.unresolved += s.unresolved;
+        }
+    }
+    out
 }
