@@ -68,7 +68,12 @@
 //! (`am 4. November`), after a comma, or after an article or preposition
 //! of the language (`der 2. Weltkrieg`, `am 18. Mai`, `von 14. bis`).
 //! Times and decimals (`17.50 Uhr`, `17,5 Prozent`) have no space after
-//! the period, so they never were candidates.
+//! the period, so they never were candidates. A sentence end inside an open
+//! quotation (`„Wir sind enttäuscht. Wir haben alles gegeben“, sagte er.`)
+//! is no boundary when the quotation closes within 500 bytes;
+//! an unclosed quotation ends sentences as usual. Polish `r.` and `br.`
+//! (dates) end a sentence of seven or more words before any capitalised
+//! word.
 //!
 //! Chinese, Japanese and Korean text is split, as a best effort, after the
 //! full-width terminators `。！？` (with any closing brackets and quotes
