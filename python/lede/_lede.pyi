@@ -28,7 +28,9 @@ class _Options(TypedDict, total=False):
     """A model file written by `lede train`, instead of the embedded ones."""
     language: Optional[str]
     """The article's language ("fr", "de-CH", ...); default: detected. It picks the
-    sentence rules, stop words and, for French, the embedded French model."""
+    sentence rules, stop words and, for French, the embedded French model. A
+    well-formed tag of a language lede has no resources for ("vi") gets the
+    language-neutral rules and `language` None; a malformed tag raises LedeError."""
 
 ErrorCode = Literal[
     "empty_input",

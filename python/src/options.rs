@@ -137,7 +137,7 @@ impl OptionArgs {
             options.max_input_bytes = count("max_input_bytes", n, 1)?;
         }
         if let Some(tag) = &self.language {
-            options.language = Some(language(tag)?);
+            options.set_language_tag(tag).map_err(crate::to_py_err)?;
         }
         Ok(options)
     }

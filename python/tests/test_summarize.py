@@ -223,7 +223,12 @@ def test_language_option_sets_the_rules_and_the_model():
     forced = lede.summarize(FRENCH, sentences=2, language="fr", model=english_model)
     assert forced.language == "fr"
     assert [b.score for b in forced.bullets] != [b.score for b in given.bullets]
-    with pytest.raises(lede.LedeError, match="unknown language"):
+    # A well-formed tag lede has no resources for: language-neutral rules,
+    # reported as None, never English rules; a malformed tag is an error.
+    neutral = lede.summarize(FRENCH, sentences=2, language="vi")
+    assert neutral.language is None
+    assert neutral.bullets
+    with pytest.raises(lede.LedeError, match="malformed language tag"):
         lede.summarize(FRENCH, language="klingon")
     with pytest.raises(TypeError, match="language must be a str"):
         lede.summarize(FRENCH, language=3)

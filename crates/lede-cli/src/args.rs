@@ -63,14 +63,28 @@ pub struct SummaryArgs {
     #[arg(long)]
     pub max_overlap: Option<f32>,
     /// The articles' language (ISO 639-1 code or tag such as `de`, `fr-CH`);
-    /// default: detected per article. A detected language lede has no rules
-    /// for (or text too short to tell) gets language-neutral rules and is
-    /// reported as `language: null`, never English rules.
-    #[arg(long, value_name = "CODE", value_parser = parse_language)]
-    pub language: Option<lede::lang::Language>,
+    /// default: detected per article. A language lede has no rules for,
+    /// given here (`vi`) or detected (or text too short to tell), gets
+    /// language-neutral rules and is reported as `language: null`, never
+    /// English rules; a malformed tag is an error.
+    #[arg(long, value_name = "CODE", value_parser = parse_language_tag)]
+    pub language: Option<LanguageArg>,
 }
 
-/// Reads a `--language` value (see [`lede::lang::Language::from_tag`]).
+/// A `--language` value: the language lede has resources for, or `None`
+/// for a well-formed tag of another language (language-neutral rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageArg(pub Option<lede::lang::Language>);
+
+/// Reads a summarizing command's `--language` value (see [`lede::lang::parse_tag`]).
+pub fn parse_language_tag(tag: &str) -> Result<LanguageArg, String> {
+    lede::lang::parse_tag(tag)
+        .map(LanguageArg)
+        .map_err(|e| e.to_string())
+}
+
+/// Reads a `--language` value that must be a language lede has resources
+/// for (`lede train`, `lede oracle`; see [`lede::lang::Language::from_tag`]).
 pub fn parse_language(tag: &str) -> Result<lede::lang::Language, String> {
     lede::lang::Language::from_tag(tag).ok_or_else(|| {
         format!("unknown language {tag:?} (expected an ISO 639-1 code such as en, de, fr)")
@@ -90,7 +104,8 @@ impl SummaryArgs {
             algorithm: self.algorithm.into(),
             length,
             max_overlap: self.max_overlap,
-            language: self.language,
+            language: self.language.and_then(|l| l.0),
+            language_neutral: self.language.is_some_and(|l| l.0.is_none()),
             length_at_least_one: self.at_least_one,
             max_input_bytes,
             ..Options::default()

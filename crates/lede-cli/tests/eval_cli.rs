@@ -504,7 +504,13 @@ fn language_scores_with_the_multilingual_tokenizer_and_says_so() {
         ),
         "{text}"
     );
-    assert!(failure(&[&args[..], &["--language", "xx"]].concat()).contains("unknown language"));
+    // A well-formed tag lede has no resources for: multilingual tokens, no
+    // stemmer; a malformed one is refused.
+    let neutral = json_ok(&[&args[..], &["--language", "vi"]].concat());
+    assert_eq!(neutral["tokenizer"]["name"], "multilingual");
+    assert_eq!(neutral["tokenizer"]["stemmer"], Value::Null);
+    assert!(failure(&[&args[..], &["--language", "klingon"]].concat())
+        .contains("malformed language tag"));
 }
 
 #[test]

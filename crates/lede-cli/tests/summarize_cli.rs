@@ -161,6 +161,25 @@ fn bad_single_inputs_fail_clearly() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+/// `--language` with a tag lede has no resources for gives the
+/// language-neutral rules (`language: null`); a malformed tag is an error.
+#[test]
+fn unsupported_language_tag_gets_the_neutral_rules() {
+    let text = b"Heavy rain hit London on Monday. Trains stopped for several hours. Most schools stayed open all day.";
+    let out = lede_stdin(&["summarize", "-", "--language", "vi", "-f", "json"], text);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(summary["language"], serde_json::Value::Null);
+    assert!(!summary["bullets"].as_array().unwrap().is_empty());
+    let out = lede_stdin(&["summarize", "-", "--language", "klingon"], text);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("malformed language tag"));
+}
+
 #[test]
 fn latin1_text_is_read_not_refused() {
     let out = lede_stdin(

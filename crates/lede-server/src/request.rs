@@ -382,14 +382,13 @@ fn options(raw: RawSummarize, prefix: &str) -> Result<lede::Options, ApiError> {
         options.max_overlap = Some(overlap);
     }
     if let Some(tag) = raw.language {
-        let language = lede::lang::Language::from_tag(&tag).ok_or_else(|| {
+        options.set_language_tag(&tag).map_err(|e| {
             ApiError::bad_request(
                 "invalid_option",
                 &format!("{prefix}language"),
-                format!("unknown language {tag:?} (expected an ISO 639-1 code such as en, de, fr)"),
+                e.to_string(),
             )
         })?;
-        options.language = Some(language);
     }
     Ok(options)
 }
@@ -499,6 +498,11 @@ mod tests {
         assert_eq!(err.field.as_deref(), Some("language"));
         let ok = parse(json!({"text": "x", "language": "de-CH"})).unwrap();
         assert_eq!(ok.options.language, Some(lede::lang::Language::German));
+        assert!(!ok.options.language_neutral);
+        // A well-formed tag lede has no resources for: language-neutral rules.
+        let neutral = parse(json!({"text": "x", "language": "vi"})).unwrap();
+        assert_eq!(neutral.options.language, None);
+        assert!(neutral.options.language_neutral);
         let ok = parse(json!({"text": "x", "words": 40, "algorithm": "TextRank"})).unwrap();
         assert_eq!(ok.options.length, lede::Length::Words(40));
         assert_eq!(ok.options.algorithm, lede::Algorithm::TextRank);

@@ -14,7 +14,7 @@ use crate::ingest::{
     check_size, check_text, decode_text, sniff, ArticleText, Input, InputFormat, Sniffed,
     DEFAULT_MAX_INPUT_BYTES,
 };
-use crate::lang::{detect, Language};
+use crate::lang::{detect, parse_tag, Language};
 use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{
     embedded_model_for, LearnedScorer, Model, ModelFileError, EMBEDDED_LANGUAGES,
@@ -46,6 +46,10 @@ pub struct Options {
     /// unsupported languages get language-neutral rules (generic sentence
     /// punctuation, no stop words or stemming), reported as `language: null`.
     pub language: Option<Language>,
+    /// With `language` unset, use the language-neutral rules without
+    /// detecting: what a requested language lede has no resources for asks
+    /// for ([`Options::set_language_tag`] with `"vi"`).
+    pub language_neutral: bool,
     /// Work still running at this instant stops with [`Error::TimedOut`]
     /// (checked between stages; each stage's work is bounded, see
     /// [`crate::clean`]).
@@ -63,6 +67,7 @@ impl Default for Options {
             length_at_least_one: false,
             max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
             language: None,
+            language_neutral: false,
             deadline: None,
         }
     }
@@ -87,11 +92,27 @@ impl Options {
         Ok(())
     }
 
-    /// The language rules for `text`: the override, else the detected
-    /// language, else the page's declared `tag`.
+    /// Sets the language from a tag a user asked for ([`parse_tag`]): a
+    /// language lede has resources for is used as given; any other
+    /// well-formed tag (`"vi"`) gets the language-neutral rules, reported as
+    /// `language: null`, without detection; a malformed tag is an
+    /// [`Error::InvalidOption`].
+    pub fn set_language_tag(&mut self, tag: &str) -> Result<()> {
+        let language = parse_tag(tag).map_err(|e| Error::InvalidOption(e.to_string()))?;
+        self.language = language;
+        self.language_neutral = language.is_none();
+        Ok(())
+    }
+
+    /// The language rules for `text`: the override, else none when
+    /// language-neutral rules were asked for, else the detected language,
+    /// else the page's declared `tag`.
     fn language_of(&self, text: &str, tag: Option<&str>) -> Option<Language> {
-        self.language
-            .or_else(|| detect(text).map(|(language, _)| language))
+        if self.language.is_some() || self.language_neutral {
+            return self.language;
+        }
+        detect(text)
+            .map(|(language, _)| language)
             .or_else(|| tag.and_then(Language::from_tag))
     }
 

@@ -55,3 +55,33 @@ fn the_language_can_be_given_and_english_is_reported() {
     };
     assert_eq!(summarize(english, &forced).language.as_deref(), Some("es"));
 }
+
+/// A requested language lede has no resources for (`"vi"`) gets the
+/// language-neutral rules, reported as `language: null`, without detection
+/// (the English text is not read as English); a malformed tag is refused.
+#[test]
+fn an_unsupported_language_tag_gets_the_neutral_rules() {
+    let english = "Heavy rain hit London on Monday. Trains stopped for several hours. \
+        Most schools stayed open all day. Football fans were upset by the delays.";
+    for tag in ["vi", "vi-VN", "sw_KE", "tlh"] {
+        let mut options = Options::default();
+        options.set_language_tag(tag).unwrap();
+        assert_eq!(options.language, None, "{tag}");
+        assert!(options.language_neutral, "{tag}");
+        let summary = summarize(english, &options);
+        assert_eq!(summary.language, None, "{tag}");
+        assert!(!summary.bullets.is_empty(), "{tag}");
+    }
+    let mut options = Options::default();
+    options.set_language_tag("pt-BR").unwrap();
+    assert_eq!(options.language, Some(Language::Portuguese));
+    assert!(!options.language_neutral);
+    for tag in ["klingon", "", "12", "v", "vi-toolongsubtag"] {
+        let err = Options::default().set_language_tag(tag).unwrap_err();
+        assert_eq!(err.code(), "invalid_option", "{tag:?}");
+        assert!(
+            err.to_string().contains("malformed language tag"),
+            "{tag:?}"
+        );
+    }
+}

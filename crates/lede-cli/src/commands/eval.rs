@@ -18,7 +18,7 @@ use anyhow::{bail, Context};
 use rayon::prelude::*;
 use serde_json::{json, Value};
 
-use crate::args::{AlgorithmArg, SummaryArgs};
+use crate::args::{AlgorithmArg, LanguageArg, SummaryArgs};
 use lede_rouge::{
     Aggregate, Bootstrap, Config, Interval, RougeScorer, RougeType, Scores, Tokenizer,
 };
@@ -96,10 +96,11 @@ pub(crate) fn in_pool<T: Send>(
 }
 
 fn run_in_pool(args: &Args) -> anyhow::Result<ExitCode> {
-    let tokenizer = args
-        .summary
-        .language
-        .map_or(Tokenizer::RougeScore, rouge_tokenizer);
+    let tokenizer = match args.summary.language {
+        None => Tokenizer::RougeScore,
+        Some(LanguageArg(Some(language))) => rouge_tokenizer(language),
+        Some(LanguageArg(None)) => Tokenizer::Multilingual(None),
+    };
     let scorer = RougeScorer::new(Config {
         types: RougeType::STANDARD.to_vec(),
         stemmer: !args.no_stemmer,
@@ -432,10 +433,11 @@ fn summarize_dataset(path: &Path, args: &Args) -> anyhow::Result<Vec<Doc>> {
         args.summary.describe(),
         records.len(),
         path.display(),
-        args.summary.language.map_or_else(
-            || "language detected per article".to_owned(),
-            |l| format!("{} rules", l.name())
-        )
+        match args.summary.language {
+            None => "language detected per article".to_owned(),
+            Some(LanguageArg(Some(l))) => format!("{} rules", l.name()),
+            Some(LanguageArg(None)) => "language-neutral rules".to_owned(),
+        }
     );
     if !failed.is_empty() {
         eprintln!(

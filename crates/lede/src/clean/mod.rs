@@ -485,6 +485,9 @@ fn clean_paragraphs(
                 cut(span.clone(), Reason::Caption, &mut pieces);
             }
         }
+        if let Some(start) = patterns::trailing_byline_in(slice, lang) {
+            cut(span.start + start..span.end, Reason::Byline, &mut pieces);
+        }
         kept.push(pieces);
     }
 

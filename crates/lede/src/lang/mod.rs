@@ -130,6 +130,45 @@ pub enum Language {
 #[error("unknown or unsupported language {0:?} (expected an ISO 639-1 code such as \"de\" or \"pt-BR\")")]
 pub struct UnknownLanguage(pub String);
 
+/// Error of [`parse_tag`]: text that is not a language tag at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("malformed language tag {0:?} (expected a BCP 47 tag such as \"de\", \"pt-BR\" or \"vi\")")]
+pub struct MalformedTag(pub String);
+
+/// Reads a language tag a user asked for (`--language`, the server's and
+/// Python's `language`): `Ok(Some(_))` for a language lede has resources
+/// for (every form [`Language::from_tag`] reads), `Ok(None)` for a
+/// well-formed tag of any other language (`"vi"`, `"sw-KE"`), which gets the
+/// language-neutral rules and is reported as `language: null`, and an error
+/// for anything else (`"klingon"`, `"12"`, `""`). Well-formed: a primary
+/// subtag of two or three ASCII letters, then subtags of one to eight ASCII
+/// letters or digits after `-` or `_` (a POSIX `.charset` or `@modifier`
+/// ending is ignored).
+///
+/// ```
+/// use lede::lang::{parse_tag, Language};
+/// assert_eq!(parse_tag("de-CH"), Ok(Some(Language::German)));
+/// assert_eq!(parse_tag("vi"), Ok(None));
+/// assert!(parse_tag("klingon").is_err());
+/// ```
+pub fn parse_tag(tag: &str) -> Result<Option<Language>, MalformedTag> {
+    if let Some(language) = Language::from_tag(tag) {
+        return Ok(Some(language));
+    }
+    let body = tag.trim().split(['.', '@']).next().unwrap_or("");
+    let mut subtags = body.split(['-', '_']);
+    let primary = subtags.next().unwrap_or("");
+    let well_formed = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if well_formed {
+        Ok(None)
+    } else {
+        Err(MalformedTag(tag.to_owned()))
+    }
+}
+
 impl Language {
     /// Every supported language, in declaration order.
     pub const ALL: [Language; 25] = [

@@ -68,7 +68,12 @@
 //! (`am 4. November`), after a comma, or after an article or preposition
 //! of the language (`der 2. Weltkrieg`, `am 18. Mai`, `von 14. bis`).
 //! Times and decimals (`17.50 Uhr`, `17,5 Prozent`) have no space after
-//! the period, so they never were candidates.
+//! the period, so they never were candidates. A sentence end inside an open
+//! quotation (`„Wir sind enttäuscht. Wir haben alles gegeben“, sagte er.`)
+//! is no boundary when the quotation closes within 500 bytes;
+//! an unclosed quotation ends sentences as usual. Polish `r.` and `br.`
+//! (dates) end a sentence of seven or more words before any capitalised
+//! word.
 //!
 //! Chinese, Japanese and Korean text is split, as a best effort, after the
 //! full-width terminators `。！？` (with any closing brackets and quotes
@@ -509,6 +514,9 @@ impl<'a> Segmenter<'a> {
         if newlines >= 2 || k >= self.end {
             return true;
         }
+        if self.inside_quotation(start, i, j) {
+            return false;
+        }
         let cluster = &self.text[i..j];
         if self.text[k..self.end].starts_with(['.', '!', '?', '…']) {
             return false;
@@ -558,7 +566,11 @@ impl<'a> Segmenter<'a> {
                     Class::Digit | Class::Other => false,
                 };
                 let initial = next.dotted && next.word.chars().count() == 1;
-                opener_case && !initial && rules.is_starter(next.word)
+                let clause_end = next.class == Class::Upper
+                    && rules.is_clause_final(last_part)
+                    && self.text[start..word_start].split_whitespace().count()
+                        >= rules::CLAUSE_WORDS;
+                opener_case && !initial && (rules.is_starter(next.word) || clause_end)
             }
             Abbrev::BeforeNumber => next.class != Class::Digit && self.plain(&next),
             Abbrev::Number => {
@@ -572,6 +584,79 @@ impl<'a> Segmenter<'a> {
             }
             Abbrev::State | Abbrev::Word => self.plain(&next),
         }
+    }
+
+    /// Whether the candidate `text[i..j]` lies inside a quotation that
+    /// closes later: one opened after `start` at most [`QUOTE_SPAN`] bytes
+    /// before `i`, not closed by the candidate itself, whose closing mark
+    /// comes at most [`QUOTE_SPAN`] bytes after it, before another opening
+    /// mark of the same kind and before a blank line. A quotation that
+    /// never closes in that span ends nothing early and swallows nothing.
+    fn inside_quotation(&self, start: usize, i: usize, j: usize) -> bool {
+        let mut from = start.max(i.saturating_sub(QUOTE_SPAN));
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &self.bytes[from..i];
+        if !before.iter().any(|&b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+            return false;
+        }
+        let mut open: Option<char> = None;
+        for (p, c) in self.text[from..i].char_indices() {
+            match open {
+                Some(o) if closes(o, c) && !(c == o && self.opens_at(from + p, c)) => open = None,
+                _ if self.opens_at(from + p, c) => open = Some(c),
+                _ => {}
+            }
+        }
+        let Some(opener) = open else {
+            return false;
+        };
+        if self.text[i..j].chars().any(|c| closes(opener, c)) {
+            return false;
+        }
+        let mut to = self.end.min(j + QUOTE_SPAN);
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let ahead = &self.text[j..to];
+        for (p, c) in ahead.char_indices() {
+            let at = j + p;
+            if c == opener && self.opens_at(at, c) {
+                return false;
+            }
+            if closes(opener, c) {
+                return true;
+            }
+            if c == '\n'
+                && ahead[p + 1..]
+                    .trim_start_matches([' ', '\t', '\r'])
+                    .starts_with('\n')
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the quotation mark `c` at `p` opens a quotation: it starts
+    /// a word (after the range start, whitespace, a bracket, a dash or a
+    /// colon) and a word follows it (French « and ‹ also before a space).
+    fn opens_at(&self, p: usize, c: char) -> bool {
+        if !matches!(c, '„' | '«' | '»' | '‹' | '›' | '“' | '"') {
+            return false;
+        }
+        let after_word_start = p == self.lo
+            || self.text[self.lo..p].chars().next_back().is_some_and(|b| {
+                b.is_whitespace() || matches!(b, '(' | '[' | '—' | '–' | '-' | ':' | '/')
+            });
+        let next = self.text[p + c.len_utf8()..self.end].chars().next();
+        let word_follows = match next {
+            Some(n) if n.is_whitespace() => matches!(c, '«' | '‹'),
+            Some(n) => n.is_alphanumeric() || matches!(n, '¿' | '¡' | '(' | '…' | '.'),
+            None => false,
+        };
+        after_word_start && word_follows
     }
 
     /// Whether `word` is a capital initial that follows another one
@@ -878,6 +963,27 @@ impl<'a> Segmenter<'a> {
             Some(rules) => rules.is_joining_word(last_word),
         };
         self.cased && line.len() < SHORT_LINE && !joining && next.class != Class::Lower
+    }
+}
+
+/// How far apart (in bytes) the opening mark of a quotation and a sentence
+/// end inside it, and that end and the closing mark, may be for the
+/// quotation to hold its sentences together (two or three sentences).
+const QUOTE_SPAN: usize = 500;
+
+/// Whether `c` closes a quotation opened by `opener` (`„` by `“` or `”`,
+/// `«` by `»` and the reverse, `‹` by `›` and the reverse, `“` by `”`,
+/// `"` by `"`).
+fn closes(opener: char, c: char) -> bool {
+    match opener {
+        '„' => matches!(c, '“' | '”'),
+        '«' => c == '»',
+        '»' => c == '«',
+        '‹' => c == '›',
+        '›' => c == '‹',
+        '“' => c == '”',
+        '"' => c == '"',
+        _ => false,
     }
 }
 

@@ -43,7 +43,16 @@ pub(super) struct Rules {
     /// Endings of compound words that are abbreviated and stay with a
     /// following number ("Hauptstr. 12").
     pub before_number_suffixes: &'static [&'static str],
+    /// Ambiguous abbreviations that close a date ("r.", "br.": "of the year",
+    /// "this year"). Before a capitalised word that is no opener they end the
+    /// sentence when it has [`CLAUSE_WORDS`] words or more ("... w marcu 2018 r.
+    /// Motywem"), not when the date opens it ("Pod koniec stycznia br. TK ...").
+    pub clause_final: &'static [&'static str],
 }
+
+/// Words before a [`Rules::clause_final`] abbreviation from which it ends a
+/// clause rather than a date that opens the sentence.
+pub(super) const CLAUSE_WORDS: usize = 7;
 
 impl Rules {
     /// The abbreviation class of a single word (no inner period).
@@ -109,6 +118,10 @@ impl Rules {
     pub fn is_ordinal_before(&self, word: &str) -> bool {
         contains(self.ordinal_before, word)
     }
+
+    pub fn is_clause_final(&self, word: &str) -> bool {
+        contains(self.clause_final, word)
+    }
 }
 
 /// Whether `list` holds `word`, compared case-insensitively.
@@ -164,6 +177,7 @@ pub(super) static NEUTRAL: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static GERMAN: Rules = Rules {
@@ -346,6 +360,7 @@ static GERMAN: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: true,
     before_number_suffixes: &["str"],
+    clause_final: &[],
 };
 
 static FRENCH: Rules = Rules {
@@ -440,6 +455,7 @@ static FRENCH: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static SPANISH: Rules = Rules {
@@ -485,6 +501,7 @@ static SPANISH: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static CATALAN: Rules = Rules {
@@ -505,6 +522,7 @@ static CATALAN: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static ITALIAN: Rules = Rules {
@@ -536,6 +554,7 @@ static ITALIAN: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static PORTUGUESE: Rules = Rules {
@@ -561,6 +580,7 @@ static PORTUGUESE: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static DUTCH: Rules = Rules {
@@ -593,6 +613,7 @@ static DUTCH: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static POLISH: Rules = Rules {
@@ -623,6 +644,7 @@ static POLISH: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &["r", "br"],
 };
 
 static RUSSIAN: Rules = Rules {
@@ -693,6 +715,7 @@ static RUSSIAN: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: true,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static UKRAINIAN: Rules = Rules {
@@ -711,6 +734,7 @@ static UKRAINIAN: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: true,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static TURKISH: Rules = Rules {
@@ -735,6 +759,7 @@ static TURKISH: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 /// Shared by Danish and Norwegian, which abbreviate alike.
@@ -772,6 +797,7 @@ static DANISH: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static NORWEGIAN: Rules = Rules {
@@ -790,6 +816,7 @@ static NORWEGIAN: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static SWEDISH: Rules = Rules {
@@ -823,6 +850,7 @@ static SWEDISH: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static FINNISH: Rules = Rules {
@@ -843,6 +871,7 @@ static FINNISH: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static ROMANIAN: Rules = Rules {
@@ -868,6 +897,7 @@ static ROMANIAN: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static HUNGARIAN: Rules = Rules {
@@ -891,6 +921,7 @@ static HUNGARIAN: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static CZECH: Rules = Rules {
@@ -919,6 +950,7 @@ static CZECH: Rules = Rules {
     ordinals: true,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static GREEK: Rules = Rules {
@@ -959,6 +991,7 @@ static GREEK: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: true,
     before_number_suffixes: &[],
+    clause_final: &[],
 };
 
 static INDONESIAN: Rules = Rules {
@@ -997,4 +1030,5 @@ static INDONESIAN: Rules = Rules {
     ordinals: false,
     lower_letters_abbreviate: false,
     before_number_suffixes: &[],
+    clause_final: &[],
 };

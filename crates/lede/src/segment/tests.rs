@@ -499,6 +499,66 @@ mod languages {
         );
     }
 
+    /// Polish "r." and "br." close a date: after a clause of seven words or
+    /// more they end the sentence before any capitalised word, not after a
+    /// date that opens the sentence (as read on the no-junk pages).
+    #[test]
+    fn polish_dates_end_clauses() {
+        let polish = Some(Language::Polish);
+        assert_eq!(
+            split_in(
+                "Byli odpowiedzialni za próbę otrucia Skripala w Wielkiej Brytanii w 2018 r. Premier zapowiedział kontrolę.",
+                polish
+            ),
+            [
+                "Byli odpowiedzialni za próbę otrucia Skripala w Wielkiej Brytanii w 2018 r.",
+                "Premier zapowiedział kontrolę."
+            ]
+        );
+        for text in [
+            "Do końca 2021 r. Grupa planuje zwiększyć liczbę sklepów.",
+            "W 2018 r. Noita wyprodukowała 2500 litrów wina.",
+            "Pod koniec stycznia br. TK tak odpowiadał na pytania DGP.",
+        ] {
+            assert_eq!(split_in(text, polish), [text]);
+        }
+    }
+
+    /// A quotation of several sentences stays one sentence when it closes
+    /// within the span; one that never closes ends sentences as usual.
+    #[test]
+    fn quotations_hold_their_sentences() {
+        let german = Some(Language::German);
+        assert_eq!(
+            split_in(
+                "„Wir sind enttäuscht. Wir haben alles gegeben“, sagte der Trainer. Dann ging er.",
+                german
+            ),
+            [
+                "„Wir sind enttäuscht. Wir haben alles gegeben“, sagte der Trainer.",
+                "Dann ging er."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "« C'est fini. Rentrez chez vous », dit-il.",
+                Some(Language::French)
+            ),
+            ["« C'est fini. Rentrez chez vous », dit-il."]
+        );
+        assert_eq!(
+            split_in("Er rief „Halt. Dann lief er weiter.", german),
+            ["Er rief „Halt.", "Dann lief er weiter."]
+        );
+        let long = format!("„Ja. {}“, sagte er.", "Das ist ein Satz. ".repeat(40));
+        assert!(split_in(&long, german).len() > 30);
+        // Language-neutral text follows the same rule; English keeps its own.
+        assert_eq!(
+            split_in("«Sim. Vamos», disse ele.", None),
+            ["«Sim. Vamos», disse ele."]
+        );
+    }
+
     #[test]
     fn spanish_and_french_marks() {
         assert_eq!(
