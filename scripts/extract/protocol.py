@@ -506,6 +506,19 @@ def report(pages, traf_version, speed, args):
             v = fold_values[(s, who)]
             cells.append(f"{mean(v):.3f} ± {statistics.pstdev(v):.3f} [{min(v):.3f}, {max(v):.3f}]")
         print(f"| {s} | {cells[0]} | {cells[1]} |")
+    if "wcxb" in by_set:
+        print("\n| WCXB page type, fold pages | pages | lede mean ± std | trafilatura mean ± std |")
+        print("|---|---|---|---|")
+        types = defaultdict(list)
+        for p in by_set["wcxb"]:
+            if p["fold"] is not None:
+                types[p["gt"]["page_type"]].append(p)
+        for t, g in sorted(types.items(), key=lambda kv: -len(kv[1])):
+            cells = []
+            for key in ("lede_text", "traf_text"):
+                v = [set_metric("wcxb", [p for p in g if p["fold"] == f], key) for f in range(5)]
+                cells.append(f"{mean(v):.3f} ± {statistics.pstdev(v):.3f}")
+            print(f"| {t} | {len(g)} | {cells[0]} | {cells[1]} |")
     excluded = Counter(p["set"] for p in pages if p["excluded"])
     print(f"\nLeft out of the folds because their domain is frozen: {dict(excluded) or 'none'}.")
 

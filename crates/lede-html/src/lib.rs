@@ -105,6 +105,12 @@ pub struct Article {
     /// paragraphs are then all plain. Used by [`Article::markdown`]; not serialised.
     #[serde(skip)]
     pub kinds: Vec<BlockKind>,
+    /// Whether each paragraph is running text that a summary may quote, index for index
+    /// with `paragraphs`: false for code, table rows, and list items or loose lines that
+    /// neither end a sentence nor run long (line-ups, cast lists, menus). Empty for an article built by hand, whose paragraphs are then all
+    /// prose. Not serialised.
+    #[serde(skip)]
+    pub prose: Vec<bool>,
 }
 
 impl Article {
@@ -170,6 +176,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
             if chars(&fallback.paragraphs) > chars(&body.paragraphs) {
                 body.paragraphs = fallback.paragraphs;
                 body.kinds = fallback.kinds;
+                body.prose = fallback.prose;
                 body.cards = fallback.cards;
                 declared = declared.or(content::declared(&inner_doc).page_type);
             }
@@ -177,10 +184,12 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     }
     article.paragraphs = body.paragraphs;
     article.kinds = body.kinds;
+    article.prose = body.prose;
     // Pages rendered by script carry the story only in their JSON-LD: use it when the
     // page itself shows much less text than that.
     if LD_BODY_RATIO * chars(&article.paragraphs) < chars(&ld_body) {
         article.kinds = vec![BlockKind::Paragraph; ld_body.len()];
+        article.prose = vec![true; ld_body.len()];
         article.paragraphs = ld_body;
     }
     article.highlights = body.highlights;
@@ -198,6 +207,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     }) {
         article.paragraphs.insert(0, description.clone());
         article.kinds.insert(0, BlockKind::Paragraph);
+        article.prose.insert(0, true);
     }
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
@@ -215,6 +225,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
         .retain(|_| *flags.next().unwrap_or(&true));
     let mut flags = keep.iter();
     article.kinds.retain(|_| *flags.next().unwrap_or(&true));
+    let mut flags = keep.iter();
+    article.prose.retain(|_| *flags.next().unwrap_or(&true));
     article.readerable = !body.cards && content::readerable(&article.paragraphs);
     Ok(article)
 }

@@ -332,6 +332,7 @@ proptest! {
         let first = extract(&html, None).unwrap();
         let second = extract(&html, None).unwrap();
         prop_assert_eq!(first.kinds.len(), first.paragraphs.len());
+        prop_assert_eq!(first.prose.len(), first.paragraphs.len());
         let _ = first.markdown();
         prop_assert_eq!(first, second);
     }
@@ -515,4 +516,75 @@ let x = 1;</pre>
     assert!(markdown.contains("\n```\nfn main() {}\nlet x = 1;\n```\n"));
     assert!(markdown.contains("| Day | Ferry runs |\n|---|---|\n| Monday | Every hour"));
     assert!(markdown.contains("\n> Residents who rely"));
+}
+
+#[test]
+fn prose_flags_leave_out_table_rows_code_and_rows_of_names() {
+    let html = format!(
+        r#"<html><body><article><h1>Bridge</h1><p>{STORY_1}</p><h2>What happens next</h2>
+        <ul><li>{STORY_2}</li><li>Dr. Agnes Jurati Theoretical cyberneticist</li></ul>
+        <div class="lineup"><div>B. Guimaraes Rodriguez</div><div>J. de Souza Oliveira22</div></div>
+        <pre>fn main() {{}}</pre>
+        <table><tr><td>Monday</td><td>Every hour, from six until ten.</td></tr></table>
+        <p>{STORY_3}</p></article></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    let prose: Vec<(&str, bool)> = article
+        .paragraphs
+        .iter()
+        .map(String::as_str)
+        .zip(article.prose.iter().copied())
+        .collect();
+    assert_eq!(
+        prose,
+        [
+            (STORY_1, true),
+            ("What happens next", true),
+            (STORY_2, true),
+            ("Dr. Agnes Jurati Theoretical cyberneticist", false),
+            ("B. Guimaraes Rodriguez", false),
+            ("J. de Souza Oliveira22", false),
+            ("fn main() {}", false),
+            ("Monday Every hour, from six until ten.", false),
+            (STORY_3, true),
+        ]
+    );
+}
+
+#[test]
+fn a_caption_beside_a_picture_without_figcaption_is_left_out() {
+    let html = format!(
+        r#"<html><body><article><h1>Bridge</h1><p>{STORY_1}</p>
+        <div class="media"><div class="frame"><img src="bridge.jpg" alt="The bridge"></div>
+        <div class="info"><p>The old bridge seen from the east bank at dawn</p><p>Photo: J. Smith</p></div></div>
+        <p>{STORY_2}</p><p>{STORY_3}</p></article></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
+}
+
+#[test]
+fn cards_of_a_picture_and_a_line_are_content() {
+    let card = |name: &str, line: &str| {
+        format!(r#"<div class="plant"><img src="{name}.jpg"><p>{name}: {line}</p></div>"#)
+    };
+    let html = format!(
+        r#"<html><body><article><h1>Houseplants</h1><p>{STORY_1}</p>{}{}{}
+        <p>{STORY_2}</p><p>{STORY_3}</p></article></body></html>"#,
+        card("Pothos", "one of the easiest houseplants to grow."),
+        card("Sansevieria", "a hardy plant with stiff leaves."),
+        card("Philodendron", "glossy, trailing leaves for any shelf."),
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs.len(), 6, "{:?}", article.paragraphs);
+}
+
+#[test]
+fn utility_classes_do_not_name_furniture() {
+    let html = format!(
+        r#"<html><body><div class="grid print:block md:grid-cols-2"><article>
+        <p>{STORY_1}</p><p>{STORY_2}</p><p>{STORY_3}</p></article></div></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
 }

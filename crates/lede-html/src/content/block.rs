@@ -34,6 +34,8 @@ pub(super) struct Block {
     pub(super) kind: Kind,
     /// Follows a heading announcing related stories: scored, but not output.
     pub(super) dropped: bool,
+    /// The caption of a picture beside it: scored, but not output.
+    pub(super) caption: bool,
     /// What the block is in the page's structure, for Markdown.
     pub(super) style: super::BlockKind,
 }

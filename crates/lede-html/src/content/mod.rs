@@ -56,6 +56,15 @@ pub enum BlockKind {
     TableRow(Vec<String>),
 }
 
+/// A paragraph of the output: its text, what it is in the page, and whether it is prose.
+#[derive(Debug)]
+pub(crate) struct Para {
+    pub(crate) text: String,
+    pub(crate) kind: BlockKind,
+    /// Running text a summary may quote (see [`Body::prose`]).
+    pub(crate) prose: bool,
+}
+
 /// Body text and highlights of a page.
 #[derive(Debug, Default)]
 pub struct Body {
@@ -63,6 +72,9 @@ pub struct Body {
     pub paragraphs: Vec<String>,
     /// The kind of each paragraph.
     pub kinds: Vec<BlockKind>,
+    /// Whether each paragraph is running text: not code or a table row, and not a list item
+    /// or loose line that is a row of names rather than a sentence.
+    pub prose: Vec<bool>,
     /// Publisher bullet highlights.
     pub highlights: Vec<String>,
     /// Text of the first `<h1>`, a fallback title.
@@ -73,8 +85,8 @@ pub struct Body {
 }
 
 /// Characters of the text of `paragraphs`.
-fn chars_of(paragraphs: &[(String, BlockKind)]) -> usize {
-    paragraphs.iter().map(|(p, _)| p.chars().count()).sum()
+fn chars_of(paragraphs: &[Para]) -> usize {
+    paragraphs.iter().map(|p| p.text.chars().count()).sum()
 }
 
 /// Finds the body of `doc`, given the type the page declares: on a listing, collection or
@@ -118,12 +130,16 @@ pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
     } else {
         paragraphs
     };
-    let (paragraphs, kinds) = paragraphs.into_iter().unzip();
-    Body {
-        paragraphs,
-        kinds,
+    let mut body = Body {
         cards,
         highlights: strict.highlights,
         heading: strict.heading,
+        ..Body::default()
+    };
+    for p in paragraphs {
+        body.paragraphs.push(p.text);
+        body.kinds.push(p.kind);
+        body.prose.push(p.prose);
     }
+    body
 }

@@ -8,12 +8,30 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
 use super::phrases::{announces_related, is_furniture_text};
 use super::words::{names_related, Hint};
-use super::BlockKind;
+use super::{BlockKind, Para};
 
 /// Fewest children of one kind (tag and first class) that make a run of cards.
 const MIN_CARDS: usize = 3;
 /// Most kinds of children told apart per element; later kinds are not counted.
 const MAX_KINDS: usize = 16;
+/// The smallest element holding a picture and text is its caption box when its text is at
+/// most this long (in non-space characters) ...
+const CAPTION_CHARS: usize = 300;
+/// ... and in at most this many blocks (caption, credit, an enlarge label).
+const CAPTION_BLOCKS: usize = 3;
+/// Captions are left out only of an element with at least this many paragraphs of prose
+/// ...
+const CAPTION_PROSE: usize = 3;
+/// ... whose text they are at most this share of.
+const CAPTION_SHARE: f64 = 0.2;
+/// Blocks shorter than this (in non-space characters) and not prose are passed over when
+/// looking for a caption's neighbours.
+const NEAR_CHARS: usize = 50;
+/// An `<img>` whose declared width or height is below this (in pixels) is an icon.
+const ICON_PIXELS: u32 = 100;
+/// A list item or loose line of at least this many words is prose even without a final
+/// sentence mark.
+const PROSE_WORDS: usize = 15;
 
 /// An element whose subtree holds at least one block.
 #[derive(Debug)]
@@ -63,6 +81,15 @@ struct Frame {
     chars: usize,
     /// The kinds of the children that hold text.
     kins: Vec<Kin>,
+    /// Holds a picture whose caption is not found yet: the first element above a picture
+    /// that holds text is where its caption would be.
+    picture: bool,
+    /// Can be a caption box (not a paragraph, list item, link or table cell, whose text
+    /// merely sits beside an inline picture).
+    figure: bool,
+    /// The last child that held text, when it was a caption box: its kind and first
+    /// block, and whether it already repeated the kind of the box before it.
+    last_figure: Option<(u64, usize, bool)>,
 }
 
 /// Text collected since the last block boundary.
@@ -175,6 +202,11 @@ impl Walk {
                         let highlights = !skipped
                             && (in_highlights || (h == Hint::Highlights && tag.has(LIST_BOX)));
                         let block_level = tag.has(BLOCK);
+                        if skip_depth == 0 && is_picture(el) {
+                            if let Some(parent) = stack.last_mut() {
+                                parent.picture = true;
+                            }
+                        }
                         if skipped {
                             skip_depth += 1;
                         } else if block_level {
@@ -207,6 +239,12 @@ impl Walk {
                             kin: kin_of(el),
                             chars: 0,
                             kins: Vec::new(),
+                            picture: false,
+                            last_figure: None,
+                            figure: !matches!(
+                                tag,
+                                Tag::P | Tag::LI | Tag::A | Tag::TD | Tag::TH | Tag::BODY
+                            ),
                         });
                     }
                     _ => {}
@@ -227,6 +265,13 @@ impl Walk {
                     };
                     if frame.skipped {
                         continue;
+                    }
+                    if frame.first_block < walk.blocks.len() {
+                        walk.close_figure(&frame, stack.last_mut());
+                    } else if frame.picture {
+                        if let Some(parent) = stack.last_mut() {
+                            parent.picture = true;
+                        }
                     }
                     // A heading announcing related stories ends the article in its
                     // container: what follows it there is teasers, not the story, and is
@@ -357,6 +402,7 @@ impl Walk {
             link_chars: taken.link_chars,
             kind,
             dropped: owner.ended || owner.dropped,
+            caption: false,
             style,
         };
         if !block.dropped {
@@ -372,6 +418,47 @@ impl Walk {
         }
         self.blocks.push(block);
         self.depths.push(stack.len());
+    }
+
+    /// Marks the text of `frame`, an element that holds text and has just closed, as a
+    /// caption when it is a caption box: the smallest element holding a picture and text,
+    /// whose text is a few short blocks, none a heading or a link (a `<figure>` without
+    /// `<figcaption>`, a photo with its credit line). Boxes of one kind that follow each
+    /// other are cards or features (a picture, a name, a line about it), not captions.
+    fn close_figure(&mut self, frame: &Frame, parent: Option<&mut Frame>) {
+        let blocks = &self.blocks[frame.first_block..];
+        let chars: usize = blocks.iter().map(|b| b.chars).sum();
+        let is_box = frame.picture
+            && frame.figure
+            && blocks.len() <= CAPTION_BLOCKS
+            && chars <= CAPTION_CHARS
+            && blocks
+                .iter()
+                .all(|b| !b.is_heading() && b.link_density() <= MAX_LINK_DENSITY);
+        let Some(parent) = parent else {
+            return;
+        };
+        if !is_box {
+            parent.last_figure = None;
+            return;
+        }
+        let repeated = match parent.last_figure {
+            Some((kin, first, done)) if kin == frame.kin => {
+                if !done {
+                    for block in &mut self.blocks[first..frame.first_block] {
+                        block.caption = false;
+                    }
+                }
+                true
+            }
+            _ => false,
+        };
+        if !repeated {
+            for block in &mut self.blocks[frame.first_block..] {
+                block.caption = true;
+            }
+        }
+        parent.last_figure = Some((frame.kin, frame.first_block, repeated));
     }
 
     /// The blocks in page order.
@@ -404,7 +491,7 @@ impl Walk {
 
     /// Clean paragraphs of the best-scoring element, or of the next best when all of its
     /// text is furniture.
-    pub(super) fn paragraphs(&self) -> Vec<(String, BlockKind)> {
+    pub(super) fn paragraphs(&self) -> Vec<Para> {
         let Some(best) = self.best_by(|c| c.score).filter(|b| b.score > 0.0) else {
             return Vec::new();
         };
@@ -428,7 +515,7 @@ impl Walk {
     /// The paragraphs of the element whose repeated children (cards, posts, rows) hold
     /// the most text: the content of a listing, a collection or a forum thread. Links are
     /// kept, since a card's title is usually one.
-    pub(super) fn cards(&self) -> Vec<(String, BlockKind)> {
+    pub(super) fn cards(&self) -> Vec<Para> {
         let Some(best) = self.best_by(|c| c.cards).filter(|b| b.cards > 0) else {
             return Vec::new();
         };
@@ -444,9 +531,14 @@ impl Walk {
     }
 
     /// The clean paragraphs of candidate element `best`.
-    fn output(&self, best: &Candidate) -> Vec<(String, BlockKind)> {
-        let kept: Vec<&Block> = self.blocks[best.first_block..best.end_block]
+    fn output(&self, best: &Candidate) -> Vec<Para> {
+        let blocks = &self.blocks[best.first_block..best.end_block];
+        let captions = asides(blocks);
+        let kept: Vec<&Block> = blocks
             .iter()
+            .zip(&captions)
+            .filter(|(_, caption)| !**caption)
+            .map(|(block, _)| block)
             .filter(|block| {
                 !(block.dropped
                     || (block.link_density() > MAX_LINK_DENSITY && !block.is_linked_sentence())
@@ -473,6 +565,54 @@ impl Walk {
     }
 }
 
+/// Which of `blocks` are captions set aside in an article: caption blocks next to a
+/// paragraph of prose (the nearest block before or after them, scraps shorter than
+/// [`NEAR_CHARS`] such as player controls and reading times aside), in an element with
+/// at least [`CAPTION_PROSE`] paragraphs of prose whose text the captions are at most
+/// [`CAPTION_SHARE`] of. Elsewhere a picture with a line beside it is a card or a
+/// feature, and its text is content.
+fn asides(blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    let (mut prose, mut caption_chars, mut chars) = (0, 0, 0);
+    for b in blocks.iter().filter(|b| !b.dropped) {
+        chars += b.chars;
+        if b.caption {
+            caption_chars += b.chars;
+        } else if is_paragraph_prose(b) {
+            prose += 1;
+        }
+    }
+    if caption_chars == 0
+        || prose < CAPTION_PROSE
+        || caption_chars as f64 > CAPTION_SHARE * chars as f64
+    {
+        return out;
+    }
+    let mut i = 0;
+    while i < blocks.len() {
+        if !blocks[i].caption {
+            i += 1;
+            continue;
+        }
+        let end = (i..blocks.len())
+            .find(|&j| !blocks[j].caption)
+            .unwrap_or(blocks.len());
+        let near = |b: &&Block| !b.dropped && (b.is_prose() || b.chars >= NEAR_CHARS);
+        let before = blocks[..i].iter().rev().find(near);
+        let after = blocks[end..].iter().find(near);
+        if before.into_iter().chain(after).any(is_paragraph_prose) {
+            out[i..end].iter_mut().for_each(|c| *c = true);
+        }
+        i = end;
+    }
+    out
+}
+
+/// A `<p>` of prose.
+fn is_paragraph_prose(block: &Block) -> bool {
+    block.kind == Kind::Paragraph && !block.caption && block.is_prose()
+}
+
 /// The kind of `el` as a card: its tag and first class, hashed (FNV-1a).
 fn kin_of(el: &Element) -> u64 {
     let mut hash = 0xcbf2_9ce4_8422_2325_u64;
@@ -488,8 +628,8 @@ fn kin_of(el: &Element) -> u64 {
 }
 
 /// Adds the lines of `block` not seen before to `out`, each with its kind (a table row
-/// broken over several lines is a paragraph per line).
-fn push_lines(out: &mut Vec<(String, BlockKind)>, seen: &mut HashSet<String>, block: &Block) {
+/// broken over several lines is a paragraph per line) and whether it is prose.
+fn push_lines(out: &mut Vec<Para>, seen: &mut HashSet<String>, block: &Block) {
     let mut fresh = lines(&block.text).filter(|line| seen.insert(line.clone()));
     let first = fresh.next();
     let second = fresh.next();
@@ -498,7 +638,49 @@ fn push_lines(out: &mut Vec<(String, BlockKind)>, seen: &mut HashSet<String>, bl
         (style, _) => style.clone(),
     };
     for line in first.into_iter().chain(second).chain(fresh) {
-        out.push((line, style.clone()));
+        let prose = is_prose_line(block, &line);
+        out.push(Para {
+            text: line,
+            kind: style.clone(),
+            prose,
+        });
+    }
+}
+
+/// Whether `line` of `block` is running text a summary may quote: every line of a `<p>`,
+/// a heading or a block quote (the summarizer weighs those itself); never a table row or
+/// code; a list item or a loose line of a `<div>` only when it ends a sentence or is long
+/// (line-ups, cast lists and menus are rows of names).
+fn is_prose_line(block: &Block, line: &str) -> bool {
+    match block.style {
+        BlockKind::Code | BlockKind::TableRow(_) => false,
+        BlockKind::Heading(_) | BlockKind::Quote => true,
+        BlockKind::Paragraph if block.kind == Kind::Paragraph => true,
+        BlockKind::Paragraph | BlockKind::ListItem => {
+            ends_sentence(line) || line.split_whitespace().count() >= PROSE_WORDS
+        }
+    }
+}
+
+/// Whether `line` ends with a sentence mark, closing quotes and brackets aside.
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | ')' | ']' | '»' | '«' | '”' | '“' | '’')
+    })
+    .ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+/// Whether `el` shows a picture: `<picture>`, `<video>`, or an `<img>` not declared
+/// smaller than an icon.
+fn is_picture(el: &Element) -> bool {
+    match el.tag().name() {
+        Some("picture" | "video") => true,
+        Some("img") => ["width", "height"].iter().all(|name| {
+            el.attr(name)
+                .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+                .is_none_or(|px| px >= ICON_PIXELS)
+        }),
+        _ => false,
     }
 }
 

@@ -189,7 +189,12 @@ pub(super) fn hint(el: &Element) -> Hint {
             _ => {}
         }
     }
-    let names = el.classes().chain(el.id());
+    // Utility classes (`print:block`, `md:grid-cols-2`, `[.amp_&]:block`) style an element
+    // for a medium or state; they say nothing about what it holds.
+    let names = el
+        .classes()
+        .filter(|name| !name.contains([':', '[']))
+        .chain(el.id());
     let mut boilerplate = false;
     let mut layout = false;
     let mut content = false;
@@ -356,6 +361,11 @@ mod tests {
             Hint::Neutral
         );
         assert_eq!(hint_of(r#"<div role="navigation">"#), Hint::Layout);
+        assert_eq!(
+            hint_of(r#"<div class="grid-box print:block sm:grid">"#),
+            Hint::Neutral
+        );
+        assert_eq!(hint_of(r#"<div class="print-only sm:grid">"#), Hint::Layout);
         assert_eq!(hint_of(r#"<div class="social-share">"#), Hint::Boilerplate);
         assert_eq!(
             hint_of(r#"<ul class="mol-bullets-with-font">"#),

@@ -13,7 +13,9 @@ pub struct ArticleText {
     pub title: Option<Range<usize>>,
     /// Ranges of the publisher's bullets.
     pub highlights: Vec<Range<usize>>,
-    /// Ranges of the body paragraphs.
+    /// Ranges of the body paragraphs a summary may quote: the prose ones
+    /// ([`lede_html::Article::prose`]). Table rows, code and list furniture stay in the
+    /// text, outside these ranges.
     pub paragraphs: Vec<Range<usize>>,
 }
 
@@ -42,10 +44,19 @@ impl ArticleText {
             .enumerate()
             .filter_map(|(i, h)| push(&mut text, h, "• ", if i == 0 { "\n\n" } else { "\n" }))
             .collect();
-        let paragraphs: Vec<_> = article
+        let laid: Vec<_> = article
             .paragraphs
             .iter()
-            .filter_map(|p| push(&mut text, p, "", "\n\n"))
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let prose = article.prose.get(i).copied().unwrap_or(true);
+                push(&mut text, p, "", "\n\n").map(|range| (range, prose))
+            })
+            .collect();
+        let paragraphs = laid
+            .into_iter()
+            .filter(|(_, prose)| *prose)
+            .map(|(range, _)| range)
             .collect();
         ArticleText {
             source: Source {
@@ -60,5 +71,44 @@ impl ArticleText {
             highlights,
             paragraphs,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_prose_paragraphs_are_summary_candidates_and_offsets_stay_exact() {
+        let article = lede_html::Article {
+            title: "Line-ups".into(),
+            paragraphs: vec![
+                "The home side won two to one.".into(),
+                "B. Guimaraes Rodriguez".into(),
+                "The coach praised the defence.".into(),
+            ],
+            prose: vec![true, false, true],
+            ..lede_html::Article::default()
+        };
+        let laid = ArticleText::new(article, None);
+        let text = &laid.source.text;
+        assert!(text.contains("B. Guimaraes Rodriguez"));
+        let kept: Vec<&str> = laid.paragraphs.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            kept,
+            [
+                "The home side won two to one.",
+                "The coach praised the defence."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_built_by_hand_is_all_prose() {
+        let article = lede_html::Article {
+            paragraphs: vec!["One.".into(), "Two.".into()],
+            ..lede_html::Article::default()
+        };
+        assert_eq!(ArticleText::new(article, None).paragraphs.len(), 2);
     }
 }
