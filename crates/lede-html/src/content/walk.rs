@@ -116,6 +116,8 @@ pub(super) struct Walk {
     blocks: Vec<Block>,
     /// The number of open elements above each block when it ended.
     depths: Vec<usize>,
+    /// The element that owns each block (the innermost open one when it ended).
+    owners: Vec<NodeId>,
     candidates: Vec<Candidate>,
     /// Publisher bullet highlights.
     pub(super) highlights: Vec<String>,
@@ -129,6 +131,7 @@ impl Walk {
         let mut walk = Walk {
             blocks: Vec::new(),
             depths: Vec::new(),
+            owners: Vec::new(),
             candidates: Vec::new(),
             highlights: Vec::new(),
             heading: None,
@@ -370,6 +373,7 @@ impl Walk {
         } else {
             owner.score += block.weight();
         }
+        self.owners.push(owner.node);
         self.blocks.push(block);
         self.depths.push(stack.len());
     }
@@ -382,6 +386,11 @@ impl Walk {
     /// The number of open elements above each block when it ended.
     pub(super) fn depths(&self) -> &[usize] {
         &self.depths
+    }
+
+    /// The element that owns each block.
+    pub(super) fn owners(&self) -> &[NodeId] {
+        &self.owners
     }
 
     /// The first candidate with the largest `key`.
