@@ -1,8 +1,10 @@
 //! Trains the block classifier and cross-validates it by domain fold.
 //!
-//! Usage: `train_blocks [--loose] [PAGES.jsonl] [MODEL_OUT]` (defaults
-//! `bench-out/blocks/pages.jsonl`, no model written; `--loose` classifies the blocks of the
-//! walk that keeps elements named like layout, the extractor's second pass). PAGES comes from `scripts/extract/block_folds.py`: the pages of WCXB
+//! Usage: `train_blocks [--loose] [--no-cv] [--trees N] [--depth D] [--dump F1S.jsonl]
+//! [PAGES.jsonl] [MODEL_OUT]` (defaults `bench-out/blocks/pages.jsonl`, 120 trees of depth
+//! 5, no model written; `--loose` classifies the blocks of the walk that keeps elements
+//! named like layout, the extractor's second pass and the one extraction classifies;
+//! `--no-cv` skips the cross-validation; `--dump` writes each page's F1 per variant). PAGES comes from `scripts/extract/block_folds.py`: the pages of WCXB
 //! dev, scrapinghub and fundus in the protocol's folds (never the frozen slice), each with
 //! its gold body and fold. A block is labelled content when most of its word pairs (its
 //! word, for one-word blocks) occur in the gold body.
@@ -16,7 +18,7 @@
 //! on all folds and writes the model. Single-threaded and deterministic.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, Read};
+use std::io::{BufRead, Read, Write};
 
 use lede_gbdt::TrainConfig;
 use lede_html::classify::{BlockModel, BlockRow};
@@ -24,28 +26,81 @@ use lede_html::classify::{BlockModel, BlockRow};
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Drop thresholds on the classifier's probability that are cross-validated.
-const THRESHOLDS: [f32; 4] = [0.1, 0.2, 0.3, 0.5];
+const THRESHOLDS: [f32; 2] = [0.1, 0.3];
 /// Add thresholds: blocks outside the output scored above one are added.
-const ADD_THRESHOLDS: [f32; 5] = [0.5, 0.6, 0.7, 0.8, 0.9];
+const ADD_THRESHOLDS: [f32; 4] = [0.5, 0.6, 0.7, 0.8];
 /// Index of the `in_chosen` feature.
 const IN_CHOSEN: usize = 13;
+/// A body shorter than this (in characters) counts as short for the gated variants.
+const SHORT_BODY: usize = 1500;
 
-fn config() -> TrainConfig {
+/// The trainer's settings: `trees` of depth `depth`.
+fn config(trees: usize, depth: usize) -> TrainConfig {
     TrainConfig {
-        trees: 120,
-        max_depth: 5,
+        trees,
+        max_depth: depth,
         learning_rate: 0.1,
         ..TrainConfig::default()
     }
 }
 
+/// The command line.
+struct Args {
+    /// Blocks of the walk that keeps elements named like layout.
+    loose: bool,
+    /// Only train on all folds and write the model.
+    no_cv: bool,
+    trees: usize,
+    depth: usize,
+    /// Where to write per-page F1 of every variant (JSON lines).
+    dump: Option<String>,
+    pages: String,
+    model: Option<String>,
+}
+
+fn parse_args() -> Result<Args> {
+    let mut args = Args {
+        loose: false,
+        no_cv: false,
+        trees: 120,
+        depth: 5,
+        dump: None,
+        pages: "bench-out/blocks/pages.jsonl".into(),
+        model: None,
+    };
+    let mut positional = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--loose" => args.loose = true,
+            "--no-cv" => args.no_cv = true,
+            "--trees" => args.trees = value()?.parse()?,
+            "--depth" => args.depth = value()?.parse()?,
+            "--dump" => args.dump = Some(value()?),
+            _ => positional.push(arg),
+        }
+    }
+    let mut positional = positional.into_iter();
+    if let Some(pages) = positional.next() {
+        args.pages = pages;
+    }
+    args.model = positional.next();
+    Ok(args)
+}
+
 struct Page {
     set: String,
+    id: String,
     kind: String,
     fold: usize,
     gold: String,
     /// The current extractor's paragraphs.
     lede: Vec<String>,
+    /// The page type the extractor reports.
+    page_type: lede_html::PageType,
+    /// That type is an article.
+    article: bool,
     blocks: Vec<(String, BlockRow)>,
     labels: Vec<f32>,
 }
@@ -118,11 +173,12 @@ fn load(path: &str, strict: bool) -> Result<Vec<Page>> {
             raw
         };
         let url = row["url"].as_str();
-        let lede = lede_html::extract_bytes(&bytes, None, url)
-            .map(|a| a.paragraphs)
+        let (lede, page_type) = lede_html::extract_bytes_by_rules(&bytes, url)
+            .map(|a| (a.paragraphs, a.page_type))
             .unwrap_or_default();
+        let article = page_type == lede_html::PageType::Article;
         let html = lede_html::decode_html(&bytes, None);
-        let blocks = lede_html::training_blocks(&html, strict);
+        let blocks = lede_html::training_blocks(&html, strict, url);
         let gold = row["gold"].as_str().unwrap_or("").to_string();
         let gold_list = words(&gold);
         let gold_words: HashSet<String> = gold_list.iter().cloned().collect();
@@ -136,10 +192,13 @@ fn load(path: &str, strict: bool) -> Result<Vec<Page>> {
             .collect();
         pages.push(Page {
             set: row["set"].as_str().unwrap_or("").to_string(),
+            id: row["id"].to_string(),
             kind: row["type"].as_str().unwrap_or("").to_string(),
             fold: row["fold"].as_u64().ok_or("row without fold")? as usize,
             gold,
             lede,
+            page_type,
+            article,
             blocks,
             labels,
         });
@@ -147,7 +206,7 @@ fn load(path: &str, strict: bool) -> Result<Vec<Page>> {
     Ok(pages)
 }
 
-fn train(pages: &[&Page]) -> BlockModel {
+fn train(pages: &[&Page], config: &TrainConfig) -> BlockModel {
     let rows: Vec<BlockRow> = pages
         .iter()
         .flat_map(|p| p.blocks.iter().map(|(_, r)| *r))
@@ -156,69 +215,111 @@ fn train(pages: &[&Page]) -> BlockModel {
         .iter()
         .flat_map(|p| p.labels.iter().copied())
         .collect();
-    let (base_score, trees) = lede_gbdt::train(&rows, &labels, &config());
+    let (base_score, trees) = lede_gbdt::train(&rows, &labels, config);
     BlockModel { base_score, trees }
 }
 
-/// The page's text under each variant: the extractor's output; that output without the
-/// lines of blocks scored below each drop threshold (unless another block with the same
-/// line scores above it); that output plus the lines of blocks outside the chosen element
-/// scored above each add threshold; the blocks labelled content; the blocks scored above
-/// one half.
-fn variants(page: &Page, probabilities: &[f32]) -> Vec<String> {
-    let mut out = vec![page.lede.join("\n")];
-    for t in THRESHOLDS {
-        let mut low = HashSet::new();
-        let mut high = HashSet::new();
-        for ((text, _), &p) in page.blocks.iter().zip(probabilities) {
-            for line in text.lines().map(str::trim) {
-                if p < t {
-                    low.insert(line);
-                } else {
-                    high.insert(line);
-                }
+/// The extractor's output without the lines of blocks scored below `t` (unless another
+/// block with the same line scores at least `t`).
+fn drop_below(page: &Page, probabilities: &[f32], t: f32) -> String {
+    let mut low = HashSet::new();
+    let mut high = HashSet::new();
+    for ((text, _), &p) in page.blocks.iter().zip(probabilities) {
+        for line in text.lines().map(str::trim) {
+            if p < t {
+                low.insert(line);
+            } else {
+                high.insert(line);
             }
         }
-        let kept: Vec<&str> = page
-            .lede
-            .iter()
-            .map(String::as_str)
-            .filter(|l| !low.contains(l) || high.contains(l))
-            .collect();
-        out.push(kept.join("\n"));
     }
+    let kept: Vec<&str> = page
+        .lede
+        .iter()
+        .map(String::as_str)
+        .filter(|l| !low.contains(l) || high.contains(l))
+        .collect();
+    kept.join("\n")
+}
+
+/// The extractor's output plus the lines of blocks outside the walk's chosen element
+/// scored above `t`.
+fn add_above(page: &Page, probabilities: &[f32], t: f32) -> String {
     let have: HashSet<&str> = page.lede.iter().map(|l| l.trim()).collect();
-    for t in ADD_THRESHOLDS {
-        let mut text = page.lede.join("\n");
-        let mut added = HashSet::new();
-        for ((block, row), &p) in page.blocks.iter().zip(probabilities) {
-            for line in block.lines().map(str::trim) {
-                if p > t && row[IN_CHOSEN] == 0.0 && !have.contains(line) && added.insert(line) {
-                    text.push('\n');
-                    text.push_str(line);
-                }
+    let mut text = page.lede.join("\n");
+    let mut added = HashSet::new();
+    for ((block, row), &p) in page.blocks.iter().zip(probabilities) {
+        for line in block.lines().map(str::trim) {
+            if p > t && row[IN_CHOSEN] == 0.0 && !have.contains(line) && added.insert(line) {
+                text.push('\n');
+                text.push_str(line);
             }
         }
-        out.push(text);
     }
-    out.push(
-        page.blocks
-            .iter()
-            .zip(&page.labels)
-            .filter(|(_, &y)| y > 0.5)
-            .map(|((b, _), _)| b.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
-    out.push(
-        page.blocks
-            .iter()
-            .zip(probabilities)
-            .filter(|(_, &p)| p > 0.5)
-            .map(|((b, _), _)| b.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
-    );
+    text
+}
+
+/// The blocks whose `keep` holds, joined.
+fn blocks_where(page: &Page, keep: impl Fn(usize) -> bool) -> String {
+    page.blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| keep(*i))
+        .map(|(_, (b, _))| b.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The page's text under each variant, named: the extractor's output; that output without
+/// the lines of low-scored blocks; plus the lines of high-scored blocks outside the chosen
+/// element; the same gated to pages the extractor does not call an article (`na:`) or
+/// whose body is short (`short:`); the classifier's blocks alone in place of the output on
+/// such pages; the use the extractor makes of the classifier (`extractor`:
+/// `lede_html::classify::add_threshold`); the blocks labelled content; the blocks scored
+/// above one half.
+fn variants(page: &Page, probabilities: &[f32]) -> Vec<(String, String)> {
+    let lede = page.lede.join("\n");
+    let classifier = blocks_where(page, |i| probabilities[i] > 0.5);
+    let short = page.lede.iter().map(|l| l.chars().count()).sum::<usize>() < SHORT_BODY;
+    let gates = [("na:", !page.article), ("short:", short)];
+    let mut out = vec![("lede".to_string(), lede.clone())];
+    for t in THRESHOLDS {
+        out.push((format!("drop<{t}"), drop_below(page, probabilities, t)));
+    }
+    for t in ADD_THRESHOLDS {
+        let added = add_above(page, probabilities, t);
+        for (gate, open) in gates {
+            let text = if open { added.clone() } else { lede.clone() };
+            out.push((format!("{gate}add>{t}"), text));
+        }
+        out.push((format!("add>{t}"), added));
+    }
+    for (gate, open) in gates {
+        let dropped = drop_below(page, probabilities, 0.3);
+        out.push((
+            format!("{gate}drop<0.3"),
+            if open { dropped } else { lede.clone() },
+        ));
+        out.push((
+            format!("{gate}classifier"),
+            if open {
+                classifier.clone()
+            } else {
+                lede.clone()
+            },
+        ));
+    }
+    let chars = page.lede.iter().map(|l| l.chars().count()).sum();
+    let gated = match lede_html::classify::add_threshold(page.page_type, chars) {
+        Some(t) => add_above(page, probabilities, t),
+        None => lede.clone(),
+    };
+    out.push(("extractor".into(), gated));
+    out.push((
+        "gold blocks".into(),
+        blocks_where(page, |i| page.labels[i] > 0.5),
+    ));
+    out.push(("classifier blocks".into(), classifier));
     out
 }
 
@@ -235,30 +336,39 @@ fn spread(xs: &[f64]) -> f64 {
 }
 
 fn main() -> Result<()> {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let strict = match args.iter().position(|a| a == "--loose") {
-        Some(at) => {
-            args.remove(at);
-            false
-        }
-        None => true,
-    };
-    let path = args
-        .first()
-        .map_or("bench-out/blocks/pages.jsonl", String::as_str);
-    let pages = load(path, strict)?;
+    let args = parse_args()?;
+    let config = config(args.trees, args.depth);
+    let pages = load(&args.pages, !args.loose)?;
     let blocks: usize = pages.iter().map(|p| p.blocks.len()).sum();
     let positives: f32 = pages.iter().flat_map(|p| p.labels.iter()).sum();
     eprintln!(
         "{} pages, {blocks} blocks, {positives} labelled content",
         pages.len()
     );
+    if !args.no_cv {
+        cross_validate(&pages, &config, args.dump.as_deref())?;
+    }
+    if let Some(out) = &args.model {
+        let all: Vec<&Page> = pages.iter().collect();
+        std::fs::write(out, train(&all, &config).to_bytes())?;
+        eprintln!("wrote {out}");
+    }
+    Ok(())
+}
+
+/// Trains on four folds and scores the fifth, for each fold; prints the table.
+fn cross_validate(pages: &[Page], config: &TrainConfig, dump: Option<&str>) -> Result<()> {
+    let mut dump = match dump {
+        Some(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        None => None,
+    };
     // (group, variant, fold) -> page F1s.
     let mut scores: HashMap<(String, usize, usize), Vec<f64>> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
     let (mut right, mut total) = (0usize, 0usize);
     for fold in 0..5 {
         let train_pages: Vec<&Page> = pages.iter().filter(|p| p.fold != fold).collect();
-        let forest = train(&train_pages).compile();
+        let forest = train(&train_pages, config).compile();
         for page in pages.iter().filter(|p| p.fold == fold) {
             let rows: Vec<BlockRow> = page.blocks.iter().map(|(_, r)| *r).collect();
             let mut logits = Vec::new();
@@ -273,11 +383,25 @@ fn main() -> Result<()> {
             if page.set == "wcxb" {
                 groups.push(format!("wcxb:{}", page.kind));
             }
-            for (v, text) in variants(page, &probabilities).iter().enumerate() {
+            let texts = variants(page, &probabilities);
+            if names.is_empty() {
+                names = texts.iter().map(|(n, _)| n.clone()).collect();
+            }
+            let mut f1s = serde_json::Map::new();
+            for (v, (name, text)) in texts.iter().enumerate() {
                 let f1 = word_f1(&page.gold, text);
+                f1s.insert(name.clone(), f1.into());
                 for g in &groups {
                     scores.entry((g.clone(), v, fold)).or_default().push(f1);
                 }
+            }
+            if let Some(out) = dump.as_mut() {
+                let line = serde_json::json!({
+                    "set": page.set, "id": page.id, "type": page.kind, "fold": fold,
+                    "detected": page.page_type, "lede_chars": page.lede.iter().map(|l| l.chars().count()).sum::<usize>(),
+                    "f1": f1s,
+                });
+                writeln!(out, "{line}")?;
             }
         }
     }
@@ -285,11 +409,6 @@ fn main() -> Result<()> {
         "block accuracy out of fold: {:.3} ({total} blocks)",
         right as f64 / total.max(1) as f64
     );
-    let mut names = vec!["lede".to_string()];
-    names.extend(THRESHOLDS.iter().map(|t| format!("drop<{t}")));
-    names.extend(ADD_THRESHOLDS.iter().map(|t| format!("add>{t}")));
-    names.push("gold blocks".into());
-    names.push("classifier blocks".into());
     print!("| group | pages |");
     for n in &names {
         print!(" {n} |");
@@ -310,11 +429,6 @@ fn main() -> Result<()> {
             print!(" {:.3} ± {:.3} |", mean(&per_fold), spread(&per_fold));
         }
         println!();
-    }
-    if let Some(out) = args.get(1) {
-        let all: Vec<&Page> = pages.iter().collect();
-        std::fs::write(out, train(&all).to_bytes())?;
-        eprintln!("wrote {out}");
     }
     Ok(())
 }

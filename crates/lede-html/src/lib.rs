@@ -31,10 +31,15 @@ pub use content::classify;
 pub use content::{BlockKind, PageType};
 
 /// The text blocks of `html` with their classifier features, from the extractor's first
-/// (`strict`) or second walk, for the block classifier's training program.
+/// (`strict`) or second walk, for the block classifier's training program (`url`: the
+/// page's address, for its page type).
 #[doc(hidden)]
-pub fn training_blocks(html: &str, strict: bool) -> Vec<(String, classify::BlockRow)> {
-    classify::training_blocks(&dom::Document::parse(html), strict)
+pub fn training_blocks(
+    html: &str,
+    strict: bool,
+    url: Option<&str>,
+) -> Vec<(String, classify::BlockRow)> {
+    classify::training_blocks(&dom::Document::parse(html), strict, url)
 }
 pub use decode::decode_html;
 
@@ -160,6 +165,26 @@ pub enum ExtractError {
 /// against it, and it is the last source of the site name and publication date.
 /// A page with no recognisable article yields an [`Article`] with empty `paragraphs`.
 pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
+    extract_with(html, url, classify::embedded())
+}
+
+/// [`extract_bytes`] by the rules alone, without the block classifier, for the
+/// classifier's training program.
+#[doc(hidden)]
+pub fn extract_bytes_by_rules(bytes: &[u8], url: Option<&str>) -> Result<Article, ExtractError> {
+    check_size(bytes.len())?;
+    if decode::looks_binary(bytes) {
+        return Err(ExtractError::Binary);
+    }
+    extract_with(&decode_html(bytes, None), url, None)
+}
+
+/// [`extract`] with the block classifier `blocks`, or by the rules alone.
+fn extract_with(
+    html: &str,
+    url: Option<&str>,
+    blocks: Option<&lede_gbdt::Forest>,
+) -> Result<Article, ExtractError> {
     check_size(html.len())?;
     if decode::looks_binary(html.as_bytes()) {
         return Err(ExtractError::Binary);
@@ -182,6 +207,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
             }
         }
     }
+    let cues = content::cues(&doc);
+    if let Some(forest) = blocks {
+        content::add_classified(&doc, (declared, url, cues), forest, &mut body);
+    }
     article.paragraphs = body.paragraphs;
     article.kinds = body.kinds;
     article.prose = body.prose;
@@ -198,7 +227,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Article, ExtractError> {
     } else {
         PageType::Article
     });
-    article.page_type = content::refine(given, content::cues(&doc), url);
+    article.page_type = content::refine(given, cues, url);
     let body_chars = chars(&article.paragraphs);
     if let Some(description) = article.description.as_ref().filter(|d| {
         article.page_type == PageType::Product

@@ -9,6 +9,7 @@
 //! it, and the element with the highest score is the article: it holds the most prose for
 //! the least furniture, however the page splits the story into containers.
 
+mod ancestry;
 mod block;
 pub mod classify;
 mod hints;
@@ -22,7 +23,9 @@ use crate::dom::Document;
 
 use hints::element_hints;
 pub use page::PageType;
-pub(crate) use page::{cues, declared, readerable, refine};
+pub(crate) use page::{cues, declared, readerable, refine, Cues};
+
+use lede_gbdt::Forest;
 use walk::Walk;
 
 /// A strict pass that finds less body text than this (in characters) is retried without
@@ -82,6 +85,8 @@ pub struct Body {
     /// The paragraphs are the page's repeated cards (a listing, a collection, a thread),
     /// not the prose of an article.
     pub cards: bool,
+    /// The hints of the page's elements, for the block classifier's walk.
+    hints: Vec<words::Hint>,
 }
 
 /// Characters of the text of `paragraphs`.
@@ -134,12 +139,52 @@ pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
         cards,
         highlights: strict.highlights,
         heading: strict.heading,
+        hints,
         ..Body::default()
     };
-    for p in paragraphs {
-        body.paragraphs.push(p.text);
-        body.kinds.push(p.kind);
-        body.prose.push(p.prose);
-    }
+    body.push_all(paragraphs);
     body
+}
+
+/// Adds to `body`, found in `doc` by [`body`], the blocks of the second walk outside its
+/// chosen element that the block classifier `forest` scores as content, when the page is
+/// not an article (or its article is very short; [`classify::add_threshold`]). `declared`,
+/// `url` and `cues` are the page's declared type, address and [`cues`].
+pub(crate) fn add_classified(
+    doc: &Document,
+    (declared, url, cues): (Option<PageType>, Option<&str>, Cues),
+    forest: &Forest,
+    body: &mut Body,
+) {
+    let listed = if body.cards {
+        PageType::Listing
+    } else {
+        PageType::Article
+    };
+    let page_type = refine(declared.unwrap_or(listed), cues, url);
+    let chars: usize = body.paragraphs.iter().map(|p| p.chars().count()).sum();
+    let Some(above) = classify::add_threshold(page_type, chars) else {
+        return;
+    };
+    let loose = Walk::run(doc, &body.hints, false);
+    let ctx = classify::PageContext::new(doc, refine(declared.unwrap_or_default(), cues, url));
+    let mut paragraphs: Vec<Para> = std::mem::take(&mut body.paragraphs)
+        .into_iter()
+        .zip(std::mem::take(&mut body.kinds))
+        .zip(std::mem::take(&mut body.prose))
+        .map(|((text, kind), prose)| Para { text, kind, prose })
+        .collect();
+    classify::add_blocks(doc, &ctx, &loose, (forest, above), &mut paragraphs);
+    body.push_all(paragraphs);
+}
+
+impl Body {
+    /// Appends `paragraphs` to the body's parallel lists.
+    fn push_all(&mut self, paragraphs: Vec<Para>) {
+        for p in paragraphs {
+            self.paragraphs.push(p.text);
+            self.kinds.push(p.kind);
+            self.prose.push(p.prose);
+        }
+    }
 }

@@ -143,6 +143,8 @@ pub(super) struct Walk {
     blocks: Vec<Block>,
     /// The number of open elements above each block when it ended.
     depths: Vec<usize>,
+    /// The element that owns each block (the innermost open one when it ended).
+    owners: Vec<NodeId>,
     candidates: Vec<Candidate>,
     /// Publisher bullet highlights.
     pub(super) highlights: Vec<String>,
@@ -156,6 +158,7 @@ impl Walk {
         let mut walk = Walk {
             blocks: Vec::new(),
             depths: Vec::new(),
+            owners: Vec::new(),
             candidates: Vec::new(),
             highlights: Vec::new(),
             heading: None,
@@ -416,6 +419,7 @@ impl Walk {
         } else {
             owner.score += block.weight();
         }
+        self.owners.push(owner.node);
         self.blocks.push(block);
         self.depths.push(stack.len());
     }
@@ -469,6 +473,11 @@ impl Walk {
     /// The number of open elements above each block when it ended.
     pub(super) fn depths(&self) -> &[usize] {
         &self.depths
+    }
+
+    /// The element that owns each block.
+    pub(super) fn owners(&self) -> &[NodeId] {
+        &self.owners
     }
 
     /// The first candidate with the largest `key`.
@@ -651,7 +660,7 @@ fn push_lines(out: &mut Vec<Para>, seen: &mut HashSet<String>, block: &Block) {
 /// a heading or a block quote (the summarizer weighs those itself); never a table row or
 /// code; a list item or a loose line of a `<div>` only when it ends a sentence or is long
 /// (line-ups, cast lists and menus are rows of names).
-fn is_prose_line(block: &Block, line: &str) -> bool {
+pub(super) fn is_prose_line(block: &Block, line: &str) -> bool {
     match block.style {
         BlockKind::Code | BlockKind::TableRow(_) => false,
         BlockKind::Heading(_) | BlockKind::Quote => true,
