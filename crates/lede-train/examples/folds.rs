@@ -154,6 +154,40 @@ struct Score {
     unresolved: usize,
 }
 
+impl Score {
+    /// The score of the bullets `chosen` from `doc` against `reference`.
+    fn of(doc: &Document, chosen: &[usize], reference: &str, scorer: &RougeScorer) -> Score {
+        let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
+        let s = scorer.score(&summary, reference);
+        let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
+        Score {
+            rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
+            bullets: chosen.len(),
+            unresolved: unresolved(doc, chosen),
+        }
+    }
+
+    /// The score of the default set choice (the embedded selection) on `doc`.
+    fn of_default(
+        doc: &Document,
+        scores: &[f32],
+        selection: &Selection,
+        model: &Model,
+        reference: &str,
+        scorer: &RougeScorer,
+    ) -> Score {
+        let chosen = select_set(
+            doc,
+            scores,
+            &rank_order(scores),
+            selection,
+            &SetChoice::default(),
+            &model.lexicon,
+        );
+        Score::of(doc, &chosen, reference, scorer)
+    }
+}
+
 fn unresolved(doc: &Document, chosen: &[usize]) -> usize {
     chosen
         .iter()
@@ -179,14 +213,7 @@ fn evaluate(
                 .iter()
                 .map(|v| {
                     let chosen = (v.choose)(&doc, &scores, model);
-                    let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
-                    let s = scorer.score(&summary, &d.reference);
-                    let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
-                    Score {
-                        rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
-                        bullets: chosen.len(),
-                        unresolved: unresolved(&doc, &chosen),
-                    }
+                    Score::of(&doc, &chosen, &d.reference, scorer)
                 })
                 .collect()
         })
@@ -254,26 +281,11 @@ fn rerank(
                 .iter()
                 .map(|(chosen, _, _)| unresolved(&doc, chosen))
                 .collect();
-            let chosen = select_set(
-                &doc,
-                &scores,
-                &rank_order(&scores),
-                &selection,
-                &SetChoice::default(),
-                &model.lexicon,
-            );
-            let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
-            let s = scorer.score(&summary, &d.reference);
-            let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
             Sets {
                 half: word_hash(&format!("rerank:{}", d.id)) % 2,
                 labelled,
                 unresolved,
-                fallback: Score {
-                    rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
-                    bullets: chosen.len(),
-                    unresolved: self::unresolved(&doc, &chosen),
-                },
+                fallback: Score::of_default(&doc, &scores, &selection, model, &d.reference, scorer),
             }
         })
         .collect();
@@ -774,24 +786,8 @@ fn score_fitted(
             let rows = &labelled.sets;
             let wide = centred(&labelled, None);
             let stack = centred(&labelled, stacking);
-            let fallback = || {
-                let chosen = select_set(
-                    &doc,
-                    &scores,
-                    &rank_order(&scores),
-                    &selection,
-                    &SetChoice::default(),
-                    &model.lexicon,
-                );
-                let summary = lines(chosen.iter().map(|&i| doc.sentence_text(i)));
-                let s = scorer.score(&summary, &d.reference);
-                let f = |t| s.get(t).map_or(0.0, |v| v.fmeasure * 100.0);
-                Score {
-                    rouge: [f(RougeType::N(1)), f(RougeType::N(2)), f(RougeType::Lsum)],
-                    bullets: chosen.len(),
-                    unresolved: unresolved(&doc, &chosen),
-                }
-            };
+            let fallback =
+                || Score::of_default(&doc, &scores, &selection, model, &d.reference, scorer);
             let mut out = Vec::new();
             for fit in fitted {
                 for &charge in charges {
