@@ -9,6 +9,8 @@
 //! Scores are log-odds: the base score plus every tree's leaf, added in
 //! tree order, so [`Forest`] and [`predict`] agree bit for bit.
 
+#[cfg(target_arch = "x86_64")]
+mod avx2;
 mod codec;
 mod forest;
 mod train;
