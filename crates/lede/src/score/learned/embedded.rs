@@ -68,6 +68,46 @@ mod tests {
         }
     }
 
+    /// The compiled forest (the AVX2 walk where the CPU has it) gives the
+    /// trees' own scores bit for bit, on the features of real sentences
+    /// and on rows built from the models' thresholds.
+    #[test]
+    fn compiled_embedded_models_score_as_their_trees() {
+        use crate::score::learned::features::{with_rows, Row, FEATURE_COUNT};
+        let text = "Paris (CNN) -- A storm hit the coast on Monday, officials said. \
+                    Trees fell in 12 towns and 3,000 homes lost power.\n\n\
+                    \"It was terrible,\" said one resident. Schools closed on Tuesday. \
+                    He said the damage would cost millions. But the mayor disagreed.\n\n\
+                    Le pr\u{e9}sident est arriv\u{e9} \u{e0} Paris. Il a parl\u{e9} aux ministres.";
+        let doc = crate::document::Document::build(text, &mut crate::clean::clean(text));
+        assert!(doc.sentences.len() >= 8);
+        for language in [None, Some(Language::French)] {
+            let model = embedded_model_for(language).unwrap();
+            let forest = lede_gbdt::Forest::new(model.base_score, &model.trees, FEATURE_COUNT);
+            let mut rows: Vec<Row> = with_rows(&doc, &model.lexicon, <[Row]>::to_vec);
+            let thresholds: Vec<f32> = model
+                .trees
+                .iter()
+                .flat_map(|t| t.threshold.clone())
+                .collect();
+            for k in 0..61 {
+                let mut row = rows[k % doc.sentences.len()];
+                for (f, x) in row[..FEATURE_COUNT].iter_mut().enumerate() {
+                    if (k + f) % 3 == 0 {
+                        *x = thresholds[(k * 31 + f * 7) % thresholds.len()];
+                    }
+                }
+                rows.push(row);
+            }
+            let mut scores = Vec::new();
+            forest.predict_rows(&rows, &mut scores);
+            for (row, score) in rows.iter().zip(&scores) {
+                let x: &[f32; FEATURE_COUNT] = row[..FEATURE_COUNT].try_into().unwrap();
+                assert_eq!(score.to_bits(), model.predict(x).to_bits());
+            }
+        }
+    }
+
     #[test]
     fn every_listed_language_has_its_own_model() {
         let default = embedded_model().unwrap();

@@ -69,14 +69,31 @@ pub(crate) const ROW_WIDTH: usize = FEATURE_COUNT.next_power_of_two();
 /// One feature vector padded to [`ROW_WIDTH`].
 pub(crate) type Row = [f32; ROW_WIDTH];
 
-fn hashes(list: &[&str]) -> Vec<u64> {
-    let mut out: Vec<u64> = list.iter().map(|w| word_hash(w)).collect();
-    out.sort_unstable();
-    out
+/// A short list of words, as sorted hashes, with a one-word filter in
+/// front: bit `h >> 58` of `mask` is set for each member `h`, so most
+/// words are ruled out without a search.
+#[derive(Debug)]
+struct WordList {
+    sorted: Vec<u64>,
+    mask: u64,
+}
+
+impl WordList {
+    #[inline]
+    fn contains(&self, h: u64) -> bool {
+        (self.mask >> (h >> 58)) & 1 != 0 && self.sorted.binary_search(&h).is_ok()
+    }
+}
+
+fn hashes(list: &[&str]) -> WordList {
+    let mut sorted: Vec<u64> = list.iter().map(|w| word_hash(w)).collect();
+    sorted.sort_unstable();
+    let mask = sorted.iter().fold(0, |mask, h| mask | 1 << (h >> 58));
+    WordList { sorted, mask }
 }
 
 /// Words that mark reported speech.
-static ATTRIBUTION: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+static ATTRIBUTION: std::sync::LazyLock<WordList> = std::sync::LazyLock::new(|| {
     hashes(&[
         "said",
         "says",
@@ -92,7 +109,7 @@ static ATTRIBUTION: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| 
 });
 
 /// First words that point back to something earlier in the article.
-static REFERENCES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+static REFERENCES: std::sync::LazyLock<WordList> = std::sync::LazyLock::new(|| {
     hashes(&[
         "he",
         "she",
@@ -234,12 +251,23 @@ fn char_class(c: char) -> u8 {
 
 /// The [`Surface`] of `text`; words are maximal runs of alphanumeric
 /// characters, as [`crate::text::words`] splits them.
+///
+/// Eight ASCII bytes without a digit are counted at once
+/// ([`Surface::eight`]); other bytes, and characters that are not ASCII,
+/// one at a time ([`Surface::step`]).
 fn surface(text: &str, limit: usize) -> Surface {
     let mut out = Surface::default();
-    let (mut in_word, mut counted, mut has_digit) = (false, false, false);
+    let mut state = Word::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if out.eight(chunk, limit, &mut state) {
+                i += 8;
+                continue;
+            }
+        }
         let b = bytes[i];
         // ASCII bytes are classified by table; other characters decoded.
         let class = if b < 0x80 {
@@ -250,30 +278,95 @@ fn surface(text: &str, limit: usize) -> Surface {
             i += c.len_utf8();
             char_class(c)
         };
-        if class & ALPHANUMERIC != 0 {
-            if !in_word {
-                in_word = true;
-                counted = out.words < limit;
-                has_digit = false;
-                if counted && out.words > 0 && class & UPPERCASE != 0 {
-                    out.capitalized += 1;
-                }
-                out.words += 1;
-            }
-            if counted && !has_digit && class & DIGIT != 0 {
-                has_digit = true;
-                out.number_words += 1;
-            }
-            if class & ALPHABETIC != 0 {
-                out.letters += 1;
-                out.uppercase += usize::from(class & UPPERCASE != 0);
-            }
-        } else {
-            in_word = false;
-            out.double_quotes += usize::from(class & DOUBLE_QUOTE != 0);
-        }
+        out.step(class, limit, &mut state);
     }
     out
+}
+
+/// Where [`surface`] is: in a word or not, and about the current word.
+#[derive(Debug, Default)]
+struct Word {
+    in_word: bool,
+    /// The current word is among the first `limit`.
+    counted: bool,
+    has_digit: bool,
+}
+
+/// The high bit of every byte.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` (ASCII bytes only) that lies in
+/// `lo..=hi`: adding `0x80 - c` to a byte below 0x80 sets its high bit
+/// exactly when the byte is at least `c`, and never carries into the next.
+#[inline]
+fn in_range(chunk: u64, lo: u8, hi: u8) -> u64 {
+    let at_least = |c: u8| chunk.wrapping_add(u64::from_ne_bytes([0x80 - c; 8])) & HIGH;
+    at_least(lo) & !at_least(hi + 1)
+}
+
+impl Surface {
+    /// Counts one character of class `class`.
+    #[inline]
+    fn step(&mut self, class: u8, limit: usize, state: &mut Word) {
+        if class & ALPHANUMERIC != 0 {
+            if !state.in_word {
+                state.in_word = true;
+                state.counted = self.words < limit;
+                state.has_digit = false;
+                if state.counted && self.words > 0 && class & UPPERCASE != 0 {
+                    self.capitalized += 1;
+                }
+                self.words += 1;
+            }
+            if state.counted && !state.has_digit && class & DIGIT != 0 {
+                state.has_digit = true;
+                self.number_words += 1;
+            }
+            if class & ALPHABETIC != 0 {
+                self.letters += 1;
+                self.uppercase += usize::from(class & UPPERCASE != 0);
+            }
+        } else {
+            state.in_word = false;
+            self.double_quotes += usize::from(class & DOUBLE_QUOTE != 0);
+        }
+    }
+
+    /// Counts eight bytes (little-endian in `chunk`) at once, as eight
+    /// [`Surface::step`]s would, when they are ASCII without a digit and
+    /// every word starting in them is among the first `limit`; otherwise
+    /// returns false and counts nothing.
+    #[inline]
+    fn eight(&mut self, chunk: u64, limit: usize, state: &mut Word) -> bool {
+        if chunk & HIGH != 0 || in_range(chunk, b'0', b'9') != 0 {
+            return false;
+        }
+        let upper = in_range(chunk, b'A', b'Z');
+        let alphabetic = upper | in_range(chunk, b'a', b'z');
+        // Words start at letters after a byte that is not one.
+        let before = (alphabetic << 8) | u64::from(state.in_word) << 7;
+        let starts = alphabetic & !before;
+        let new_words = starts.count_ones() as usize;
+        if self.words + new_words > limit {
+            return false;
+        }
+        let mut capitalized = (starts & upper).count_ones() as usize;
+        if self.words == 0 && starts & starts.wrapping_neg() & upper != 0 {
+            // The first word of the text does not count.
+            capitalized -= 1;
+        }
+        self.capitalized += capitalized;
+        self.words += new_words;
+        if new_words > 0 {
+            state.counted = true;
+            state.has_digit = false;
+        }
+        state.in_word = alphabetic >> 63 != 0;
+        self.letters += alphabetic.count_ones() as usize;
+        self.uppercase += upper.count_ones() as usize;
+        self.double_quotes += in_range(chunk, b'"', b'"').count_ones() as usize;
+        true
+    }
 }
 
 /// Computes the padded feature rows of every sentence of `doc` into this
@@ -396,10 +489,8 @@ fn fill_rows(
         let hashes = &s.terms.hashes;
         let surface = surface(text, hashes.len());
         let paired = &hashes[..surface.words.min(hashes.len())];
-        let attribution = paired.iter().any(|h| ATTRIBUTION.binary_search(h).is_ok());
-        let starts_with_reference = paired
-            .first()
-            .is_some_and(|h| REFERENCES.binary_search(h).is_ok());
+        let attribution = paired.iter().any(|&h| ATTRIBUTION.contains(h));
+        let starts_with_reference = paired.first().is_some_and(|&h| REFERENCES.contains(h));
         let letters = surface.letters.max(1);
         let trimmed = text.trim_end();
         let (mut lexical_sum, mut lexical_max, mut lexical_strong) = (0.0f32, 0.0f32, 0usize);
@@ -494,10 +585,24 @@ mod tests {
         out
     }
 
+    #[test]
+    fn word_lists_hold_exactly_their_words() {
+        let list = hashes(&["said", "told", "according"]);
+        for word in ["said", "Told", "ACCORDING"] {
+            assert!(list.contains(word_hash(word)), "{word}");
+        }
+        for word in ["say", "tell", "accord", "the", "", "storm", "x"] {
+            assert!(!list.contains(word_hash(word)), "{word}");
+        }
+        assert!((0..100_000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .all(|h| list.contains(h) == list.sorted.contains(&h)));
+    }
+
     proptest::proptest! {
         #[test]
         fn surface_counts_as_defined(
-            text in "([a-zA-Z0-9 .,'\"\\-]|\u{e9}|\u{c9}|\u{201c}|\u{201d}|\u{130}|\u{660}|\u{2160}|\\PC){0,40}",
+            text in "([a-zA-Z0-9 .,'\"\\-]|[a-zA-Z .\"]{1,12}|\u{e9}|\u{c9}|\u{201c}|\u{201d}|\u{130}|\u{660}|\u{2160}|\\PC){0,40}",
             limit in 0usize..12,
         ) {
             let (fast, plain) = (surface(&text, limit), plain_surface(&text, limit));
