@@ -453,28 +453,36 @@ impl Terms {
     }
 
     fn of_normalized(text: &str, stopwords: &HashSet64) -> Terms {
-        // About one word per six bytes of news text.
-        let mut hashes = Vec::with_capacity(text.len() / 6 + 1);
-        for_each_word_hash(text, |h| hashes.push(h));
-        // The content words, compacted without a branch on each word:
-        // every hash is written, and the end advances past content words.
-        let mut content = vec![0; hashes.len()];
-        let mut kept = 0;
-        for &h in &hashes {
-            content[kept] = h;
-            kept += usize::from(!stopwords.contains(h));
+        thread_local! {
+            static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
         }
-        content.truncate(kept);
-        let words = hashes.len();
-        let mut set = content.clone();
-        set.sort_unstable();
-        set.dedup();
-        Terms {
-            words,
-            hashes,
-            content,
-            set,
-        }
+        // The three lists are built in one reused buffer and copied out at
+        // their exact sizes: no growing, no zero-filling.
+        WORDS.with(|words| {
+            let buf = &mut *words.borrow_mut();
+            buf.clear();
+            for_each_word_hash(text, |h| buf.push(h));
+            let hashes = buf.clone();
+            // The content words, compacted in place without a branch on
+            // each word: every hash is written, and the end advances past
+            // content words.
+            let mut kept = 0;
+            for i in 0..buf.len() {
+                let h = buf[i];
+                buf[kept] = h;
+                kept += usize::from(!stopwords.contains(h));
+            }
+            buf.truncate(kept);
+            let content = buf.clone();
+            buf.sort_unstable();
+            buf.dedup();
+            Terms {
+                words: hashes.len(),
+                hashes,
+                content,
+                set: buf.clone(),
+            }
+        })
     }
 }
 

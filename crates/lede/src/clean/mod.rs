@@ -218,7 +218,14 @@ fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
             position = 0;
         }
         for sentence in split_sentences_in(text, block.span.clone(), lang) {
-            for span in bounded(text, sentence, MAX_SENTENCE_BYTES) {
+            // Sentences within the bound (nearly all) are not copied into
+            // a list of pieces.
+            let (whole, pieces) = if sentence.len() <= MAX_SENTENCE_BYTES {
+                (Some(sentence), Vec::new())
+            } else {
+                (None, bounded(text, sentence, MAX_SENTENCE_BYTES))
+            };
+            for span in whole.into_iter().chain(pieces) {
                 if examined == MAX_SENTENCES {
                     out.truncated = true;
                     break 'blocks;
