@@ -6,7 +6,9 @@
 #   scripts/serve/loadtest.sh [SECONDS_PER_RUN] [CONNECTIONS]
 #
 # Environment: DATA (default ../shared/data/cnndm_lede_valid.jsonl.gz),
-# ARTICLES (200), PORT (18181), SERVE_ARGS (extra `lede serve` flags), SKIP_BUILD.
+# ARTICLES (200), PORT (18181), SERVE_ARGS (extra `lede serve` flags), SKIP_BUILD,
+# LEDE (the server binary, default target/release/lede: e.g. an older build
+# for before/after, driven by the same load generator).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,8 +25,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     cargo build --release -q -p lede-cli -p lede-server --bin lede --example loadgen
 fi
 
+LEDE="${LEDE:-target/release/lede}"
 # shellcheck disable=SC2086
-target/release/lede serve --addr "127.0.0.1:$PORT" ${SERVE_ARGS:-} 2>"$LOG" &
+"$LEDE" serve --addr "127.0.0.1:$PORT" ${SERVE_ARGS:-} 2>"$LOG" &
 SERVER=$!
 trap 'kill -TERM "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do
