@@ -17,7 +17,7 @@ use lede::{Format, Input, Options, Summarizer, Summary};
 
 use crate::args::{FetchArgs, FormatArg, InputArgs, RunArgs, SummaryArgs};
 use crate::fetch::{is_url, Fetchers};
-use crate::output::{Output, ERROR, WARNING};
+use crate::output::{json_line_with_url, Output, ERROR, WARNING};
 use crate::sources;
 
 /// Most inputs handed to the thread pool at once.
@@ -510,6 +510,7 @@ impl Outcome {
         match &self.result {
             Ok(summary) => match &self.url {
                 None => summary.render(format),
+                Some(url) if format == Format::Jsonl => json_line_with_url(summary, url),
                 Some(url) => {
                     let mut value = serde_json::to_value(summary).expect("summaries serialize");
                     value["url"] = url.clone().into();
