@@ -116,6 +116,14 @@ pub struct Article {
     /// prose. Not serialised.
     #[serde(skip)]
     pub prose: Vec<bool>,
+    /// The index in `paragraphs` of the standfirst, when the page marks one: the
+    /// publisher's own summary paragraph that opens the body (an element named `lead`,
+    /// `intro`, `teaser`, `standfirst`, `summary`, `dek`, `vorspann`, `chapo`,
+    /// `entradilla` ...; a heading right after the `<h1>` headline; or the first paragraph
+    /// set all in bold), among the first three paragraphs, of eight words or more and with
+    /// body text after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standfirst: Option<usize>,
 }
 
 impl Article {
@@ -257,6 +265,12 @@ fn extract_with(
     let mut flags = keep.iter();
     article.prose.retain(|_| *flags.next().unwrap_or(&true));
     article.readerable = !body.cards && content::readerable(&article.paragraphs);
+    let laid = content::standfirst::Body {
+        paragraphs: &article.paragraphs,
+        kinds: &article.kinds,
+        prose: &article.prose,
+    };
+    article.standfirst = content::standfirst::find(&doc, &laid).map(|(i, _)| i);
     Ok(article)
 }
 

@@ -30,6 +30,9 @@ pub struct Document<'a> {
     pub sentences: Vec<Sentence>,
     /// Number of body paragraphs.
     pub paragraphs: usize,
+    /// The first sentence of the page's standfirst (the publisher's own summary
+    /// paragraph), when the page marks one.
+    pub standfirst: Option<usize>,
 }
 
 impl<'a> Document<'a> {
@@ -43,6 +46,7 @@ impl<'a> Document<'a> {
                 .map(|t| Terms::of_in(&text[t], cleaned.language)),
             sentences: std::mem::take(&mut cleaned.sentences),
             paragraphs: cleaned.paragraphs,
+            standfirst: None,
         }
     }
 

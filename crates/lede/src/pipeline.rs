@@ -20,7 +20,7 @@ use crate::score::learned::{
     embedded_model_for, LearnedScorer, Model, ModelFileError, EMBEDDED_LANGUAGES,
 };
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
-use crate::select::{bullet_span, rank_order, select, select_set, Length, Selection};
+use crate::select::{bullet_span, open_with, rank_order, select, select_set, Length, Selection};
 
 /// Per-call settings of [`Summarizer::summarize`].
 #[derive(Debug, Clone, PartialEq)]
@@ -300,7 +300,7 @@ impl Summarizer {
 
     fn summarize_text(&self, text: &str, options: &Options) -> Result<Summary> {
         let language = options.language_of(text, None);
-        self.summarize_cleaned(text, clean_in(text, language), language, options)
+        self.summarize_cleaned(text, clean_in(text, language), language, options, None)
     }
 
     fn summarize_article(
@@ -324,7 +324,8 @@ impl Summarizer {
             &laid_out.paragraphs,
             language,
         );
-        let mut summary = self.summarize_cleaned(text, cleaned, language, options)?;
+        let mut summary =
+            self.summarize_cleaned(text, cleaned, language, options, Some(&laid_out))?;
         summary.source = Some(laid_out.source);
         Ok(summary)
     }
@@ -348,9 +349,13 @@ impl Summarizer {
         mut cleaned: Cleaned,
         language: Option<Language>,
         options: &Options,
+        page: Option<&ArticleText>,
     ) -> Result<Summary> {
         options.check_deadline()?;
-        let doc = Document::build(text, &mut cleaned);
+        let mut doc = Document::build(text, &mut cleaned);
+        if let Some(page) = page {
+            page.mark(&mut doc);
+        }
         if doc.sentences.is_empty() {
             return Err(Error::NoSentences);
         }
@@ -373,6 +378,14 @@ impl Summarizer {
                 select_set(&doc, &scores, &order, &selection, &choice, &model.lexicon)
             }
             None => select(&doc, &order, &selection),
+        };
+        // The page's standfirst is the publisher's own summary: the learned
+        // default opens with it and picks the rest.
+        let chosen = match doc.standfirst {
+            Some(first) if matches!(options.algorithm, Algorithm::Learned) => {
+                open_with(&doc, first, &chosen, &order, &selection)
+            }
+            _ => chosen,
         };
         let mut rank = vec![0; scores.len()];
         for (r, &i) in order.iter().enumerate() {

@@ -16,6 +16,7 @@ mod hints;
 pub(crate) mod markdown;
 mod page;
 mod phrases;
+pub(crate) mod standfirst;
 mod walk;
 mod words;
 

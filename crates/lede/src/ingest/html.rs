@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use crate::document::Document;
 use crate::render::Source;
 
 /// An extracted article laid out as text, with the ranges of its parts.
@@ -17,6 +18,9 @@ pub struct ArticleText {
     /// ([`lede_html::Article::prose`]). Table rows, code and list furniture stay in the
     /// text, outside these ranges.
     pub paragraphs: Vec<Range<usize>>,
+    /// Range of the standfirst paragraph ([`lede_html::Article::standfirst`]), when the
+    /// page marks one.
+    pub standfirst: Option<Range<usize>>,
 }
 
 impl ArticleText {
@@ -44,20 +48,19 @@ impl ArticleText {
             .enumerate()
             .filter_map(|(i, h)| push(&mut text, h, "• ", if i == 0 { "\n\n" } else { "\n" }))
             .collect();
-        let laid: Vec<_> = article
-            .paragraphs
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| {
-                let prose = article.prose.get(i).copied().unwrap_or(true);
-                push(&mut text, p, "", "\n\n").map(|range| (range, prose))
-            })
-            .collect();
-        let paragraphs = laid
-            .into_iter()
-            .filter(|(_, prose)| *prose)
-            .map(|(range, _)| range)
-            .collect();
+        let mut paragraphs = Vec::with_capacity(article.paragraphs.len());
+        let mut standfirst = None;
+        for (i, p) in article.paragraphs.iter().enumerate() {
+            let Some(range) = push(&mut text, p, "", "\n\n") else {
+                continue;
+            };
+            if article.prose.get(i).copied().unwrap_or(true) {
+                if article.standfirst == Some(i) {
+                    standfirst = Some(range.clone());
+                }
+                paragraphs.push(range);
+            }
+        }
         ArticleText {
             source: Source {
                 url: url.map(str::to_owned),
@@ -70,7 +73,20 @@ impl ArticleText {
             title,
             highlights,
             paragraphs,
+            standfirst,
         }
+    }
+}
+
+impl ArticleText {
+    /// Marks in `doc`, built from this text, the first sentence of the standfirst
+    /// ([`Document::standfirst`]).
+    pub fn mark(&self, doc: &mut Document) {
+        doc.standfirst = self.standfirst.as_ref().and_then(|range| {
+            doc.sentences
+                .iter()
+                .position(|s| range.contains(&s.span.start))
+        });
     }
 }
 
@@ -104,11 +120,33 @@ mod tests {
     }
 
     #[test]
+    fn the_standfirst_range_is_its_paragraph() {
+        let article = lede_html::Article {
+            title: "Budget night".into(),
+            paragraphs: vec![
+                String::new(),
+                "A long night ends with a budget nobody likes.".into(),
+                "The council met on Monday.".into(),
+            ],
+            standfirst: Some(1),
+            ..lede_html::Article::default()
+        };
+        let laid = ArticleText::new(article, None);
+        let range = laid.standfirst.expect("marked");
+        assert_eq!(
+            &laid.source.text[range],
+            "A long night ends with a budget nobody likes."
+        );
+    }
+
+    #[test]
     fn an_article_built_by_hand_is_all_prose() {
         let article = lede_html::Article {
             paragraphs: vec!["One.".into(), "Two.".into()],
             ..lede_html::Article::default()
         };
-        assert_eq!(ArticleText::new(article, None).paragraphs.len(), 2);
+        let laid = ArticleText::new(article, None);
+        assert_eq!(laid.paragraphs.len(), 2);
+        assert_eq!(laid.standfirst, None);
     }
 }

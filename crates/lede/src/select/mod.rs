@@ -170,6 +170,53 @@ pub fn select(doc: &Document, order: &[usize], selection: &Selection) -> Vec<usi
     chosen
 }
 
+/// Opens the bullets `chosen` (in document order) with sentence `first`, a
+/// page's standfirst: `first`, then the bullets of `chosen` in the order of
+/// `order` (see [`rank_order`]), then any other candidates of `order`, each
+/// under the budget and not repeating one taken. `chosen` stays as it is
+/// when it already holds `first`, or when `first` is no candidate (too
+/// short, a question or caption, or alone over a word or character budget).
+pub fn open_with(
+    doc: &Document,
+    first: usize,
+    chosen: &[usize],
+    order: &[usize],
+    selection: &Selection,
+) -> Vec<usize> {
+    if chosen.contains(&first) || is_poor(doc, selection, first) {
+        return chosen.to_vec();
+    }
+    let n = doc.sentences.len();
+    let target = match selection.length {
+        Length::Sentences(k) => k,
+        Length::Ratio(r) => ((r * n as f32).round() as usize).max(1),
+        Length::Words(_) | Length::Chars(_) => usize::MAX,
+    };
+    let mut picker = Picker {
+        doc,
+        selection,
+        target,
+        chosen: Vec::new(),
+        spent: 0,
+    };
+    if !picker.take(first) {
+        return chosen.to_vec();
+    }
+    let ranked = order.iter().filter(|i| chosen.contains(i));
+    let others = order
+        .iter()
+        .filter(|&&i| !chosen.contains(&i) && !is_poor(doc, selection, i));
+    for &i in ranked.chain(others) {
+        if picker.full() {
+            break;
+        }
+        picker.take(i);
+    }
+    let mut out = picker.chosen;
+    out.sort_unstable();
+    out
+}
+
 /// Whether sentence `i` is only chosen when nothing else is left: too
 /// short, or (with the editorial rules) a question, caption or list item.
 fn is_poor(doc: &Document, selection: &Selection, i: usize) -> bool {
