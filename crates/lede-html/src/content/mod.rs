@@ -16,6 +16,7 @@ mod hints;
 pub(crate) mod markdown;
 mod page;
 mod phrases;
+pub mod ptype;
 pub(crate) mod standfirst;
 mod walk;
 mod words;
@@ -24,7 +25,7 @@ use crate::dom::Document;
 
 use hints::element_hints;
 pub use page::PageType;
-pub(crate) use page::{cues, declared, readerable, refine, Cues};
+pub(crate) use page::{cues, declared, readerable, refine, rules_type, Cues};
 
 use lede_gbdt::Forest;
 use walk::Walk;
@@ -147,10 +148,11 @@ pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
     body
 }
 
-/// Adds to `body`, found in `doc` by [`body`], the blocks of the second walk outside its
-/// chosen element that the block classifier `forest` scores as content, when the page is
-/// not an article (or its article is very short; [`classify::add_threshold`]). `declared`,
-/// `url` and `cues` are the page's declared type, address and [`cues`].
+/// Completes or replaces `body`, found in `doc` by [`body`], with the blocks of the second
+/// walk that the block classifier `forest` scores as content, when the page (of the learned
+/// type, [`refine`]) is not an article or its article is very short
+/// ([`classify::classifier_use`]). `declared`, `url` and `cues` are the page's declared
+/// type, address and [`cues`].
 pub(crate) fn add_classified(
     doc: &Document,
     (declared, url, cues): (Option<PageType>, Option<&str>, Cues),
@@ -164,18 +166,18 @@ pub(crate) fn add_classified(
     };
     let page_type = refine(declared.unwrap_or(listed), cues, url);
     let chars: usize = body.paragraphs.iter().map(|p| p.chars().count()).sum();
-    let Some(above) = classify::add_threshold(page_type, chars) else {
+    let Some(usage) = classify::classifier_use(page_type, chars) else {
         return;
     };
     let loose = Walk::run(doc, &body.hints, false);
-    let ctx = classify::PageContext::new(doc, refine(declared.unwrap_or_default(), cues, url));
+    let ctx = classify::PageContext::new(doc, rules_type(declared.unwrap_or_default(), cues, url));
     let mut paragraphs: Vec<Para> = std::mem::take(&mut body.paragraphs)
         .into_iter()
         .zip(std::mem::take(&mut body.kinds))
         .zip(std::mem::take(&mut body.prose))
         .map(|((text, kind), prose)| Para { text, kind, prose })
         .collect();
-    classify::add_blocks(doc, &ctx, &loose, (forest, above), &mut paragraphs);
+    classify::use_blocks(doc, &ctx, &loose, (forest, usage), &mut paragraphs);
     body.push_all(paragraphs);
 }
 

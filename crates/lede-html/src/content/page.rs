@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::ptype;
 use crate::dom::{Document, NodeData, Tag};
 
 /// The kind of page, as far as cheap cues tell.
@@ -86,11 +87,20 @@ fn rank(t: PageType) -> u8 {
 /// Reads the declared type of `doc` in one pass over its elements.
 pub(crate) fn declared(doc: &Document) -> Declared {
     let mut best: Option<PageType> = None;
+    each_declared(doc, |t| {
+        if best.is_none_or(|b| rank(t) > rank(b)) {
+            best = Some(t);
+        }
+    });
+    Declared { page_type: best }
+}
+
+/// Calls `f` with every page type `doc` declares: `og:type`, JSON-LD `@type`, microdata
+/// `itemtype`, in page order.
+fn each_declared(doc: &Document, mut f: impl FnMut(PageType)) {
     let mut offer = |t: Option<PageType>| {
         if let Some(t) = t {
-            if best.is_none_or(|b| rank(t) > rank(b)) {
-                best = Some(t);
-            }
+            f(t);
         }
     };
     for node in doc.nodes() {
@@ -123,7 +133,6 @@ pub(crate) fn declared(doc: &Document) -> Declared {
             }
         }
     }
-    Declared { page_type: best }
 }
 
 /// Calls `f` with every string value of an `"@type"` key in JSON-LD text (a string or an
@@ -201,7 +210,7 @@ const DOC_HOSTS: [&str; 7] = [
 ];
 /// Parts of class names that documentation generators and code hosts put on their pages
 /// (Sphinx, MkDocs, Docusaurus, Google's devsite, rendered Markdown).
-const DOC_CLASSES: [&str; 10] = [
+pub(super) const DOC_CLASSES: [&str; 10] = [
     "rst-content",
     "md-content",
     "theme-doc",
@@ -214,7 +223,7 @@ const DOC_CLASSES: [&str; 10] = [
     "markdown-body",
 ];
 /// Names of documentation generators in `<meta name=generator>`.
-const DOC_GENERATORS: [&str; 10] = [
+pub(super) const DOC_GENERATORS: [&str; 10] = [
     "sphinx",
     "mkdocs",
     "docusaurus",
@@ -259,16 +268,19 @@ const SERVICE_SEGMENTS: [&str; 13] = [
 /// `<code>` elements that, without any `<pre>`, count as a page's code.
 const MIN_CODE_ELEMENTS: usize = 3;
 
-/// Markup cues of a documentation page, read in one pass over the elements.
+/// Markup cues of a page: those of documentation for the rules, and the markup counts the
+/// learned page type reads.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Cues {
     /// The page has code: a `<pre>` block, or several `<code>` elements.
     code: bool,
     /// A documentation generator's name or class names are on the page.
     generator: bool,
+    /// The page's markup counts, for [`refine`].
+    pub(super) counts: ptype::DocCounts,
 }
 
-/// Reads the documentation cues of `doc`.
+/// Reads the cues of `doc`.
 pub(crate) fn cues(doc: &Document) -> Cues {
     let (mut pre, mut code, mut generator) = (0, 0, false);
     for node in doc.nodes() {
@@ -294,14 +306,21 @@ pub(crate) fn cues(doc: &Document) -> Cues {
                 DOC_CLASSES.iter().any(|d| c.contains(d))
             });
     }
+    let mut all = [false; ptype::TYPES];
+    each_declared(doc, |t| {
+        if let Some(i) = ptype::PAGE_TYPES.iter().position(|&p| p == t) {
+            all[i] = true;
+        }
+    });
     Cues {
         code: pre > 0 || code >= MIN_CODE_ELEMENTS,
         generator,
+        counts: ptype::counts(doc, all),
     }
 }
 
 /// The host and the path (without query or fragment) of `url`, lowercased.
-fn host_and_path(url: &str) -> (String, String) {
+pub(super) fn host_and_path(url: &str) -> (String, String) {
     let url = url.trim().to_ascii_lowercase();
     let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
     let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
@@ -309,37 +328,64 @@ fn host_and_path(url: &str) -> (String, String) {
     (host.to_string(), path.to_string())
 }
 
-/// The type of a page that declares itself an article or nothing, from its cues and
-/// address: a forum address makes a thread; two of a documentation address, code and a
-/// documentation generator's markup make documentation; a service path makes a service.
-/// Any other type stands as given.
-pub(crate) fn refine(given: PageType, cues: Cues, url: Option<&str>) -> PageType {
-    if given != PageType::Article {
-        return given;
-    }
-    let (host, path) = url.map(host_and_path).unwrap_or_default();
-    let segments = || path.split('/').filter(|s| !s.is_empty());
-    if url.is_some_and(|u| {
-        let u = u.to_ascii_lowercase();
-        FORUM_URL_PARTS.iter().any(|p| u.contains(p))
-    }) {
-        return PageType::Forum;
-    }
-    let doc_address = segments().any(|s| DOC_SEGMENTS.contains(&s))
-        || DOC_HOSTS.iter().any(|h| host.starts_with(h));
-    if usize::from(doc_address) + usize::from(cues.code) + usize::from(cues.generator) >= 2 {
-        return PageType::Documentation;
-    }
-    let service = segments().any(|s| {
+/// Whether `url` reads as a discussion thread's address.
+pub(super) fn forum_address(url: &str) -> bool {
+    let u = url.to_ascii_lowercase();
+    FORUM_URL_PARTS.iter().any(|p| u.contains(p))
+}
+
+/// Whether a page at `host` and `path` ([`host_and_path`]) is at a documentation address.
+pub(super) fn doc_address(host: &str, path: &str) -> bool {
+    path.split('/').any(|s| DOC_SEGMENTS.contains(&s))
+        || DOC_HOSTS.iter().any(|h| host.starts_with(h))
+}
+
+/// Whether a segment of `path` files a page as a service or company page.
+pub(super) fn service_address(path: &str) -> bool {
+    path.split('/').filter(|s| !s.is_empty()).any(|s| {
         SERVICE_SEGMENTS.iter().any(|w| {
             s.strip_prefix(w)
                 .is_some_and(|tail| tail.is_empty() || tail.starts_with('-'))
         })
-    });
-    if service {
+    })
+}
+
+/// The rules' type of a page that declares itself an article or nothing, from its cues
+/// and address: a forum address makes a thread; two of a documentation address, code and a
+/// documentation generator's markup make documentation; a service path makes a service.
+/// Any other type stands as given.
+pub(crate) fn rules_type(given: PageType, cues: Cues, url: Option<&str>) -> PageType {
+    if given != PageType::Article {
+        return given;
+    }
+    if url.is_some_and(forum_address) {
+        return PageType::Forum;
+    }
+    let (host, path) = url.map(host_and_path).unwrap_or_default();
+    let docs = doc_address(&host, &path);
+    if usize::from(docs) + usize::from(cues.code) + usize::from(cues.generator) >= 2 {
+        return PageType::Documentation;
+    }
+    if service_address(&path) {
         return PageType::Service;
     }
     PageType::Article
+}
+
+/// The page type: the learned model's choice ([`ptype`]) from the page's markup counts in
+/// `cues`, its address `url` and the rules' type ([`rules_type`] of `given`, the declared
+/// type or what the body found), or the rules' type when no model is embedded. A listing
+/// (declared, or a body of repeated cards) is never turned into an article: its body is not
+/// prose.
+pub(crate) fn refine(given: PageType, cues: Cues, url: Option<&str>) -> PageType {
+    let rules = rules_type(given, cues, url);
+    let Some(forests) = ptype::embedded() else {
+        return rules;
+    };
+    match ptype::predict(forests, &ptype::row(&cues.counts, url, rules)) {
+        PageType::Article if rules == PageType::Listing => rules,
+        learned => learned,
+    }
 }
 
 /// Readability's "probably readerable" test on the body: paragraphs of at least this
@@ -399,16 +445,16 @@ mod tests {
         let docs = cues(&Document::parse(
             "<div class=rst-content><pre>cargo add lede</pre></div>",
         ));
-        assert_eq!(refine(article, docs, None), PageType::Documentation);
+        assert_eq!(rules_type(article, docs, None), PageType::Documentation);
         let code = cues(&Document::parse("<pre>make</pre><p>Text.</p>"));
-        assert_eq!(refine(article, code, None), PageType::Article);
+        assert_eq!(rules_type(article, code, None), PageType::Article);
         assert_eq!(
-            refine(article, code, Some("https://example.com/docs/install")),
+            rules_type(article, code, Some("https://example.com/docs/install")),
             PageType::Documentation
         );
         let plain = cues(&Document::parse("<p>Text.</p>"));
         assert_eq!(
-            refine(
+            rules_type(
                 article,
                 plain,
                 Some("https://example.org/forum/viewtopic.php?t=9")
@@ -416,7 +462,7 @@ mod tests {
             PageType::Forum
         );
         assert_eq!(
-            refine(
+            rules_type(
                 article,
                 plain,
                 Some("https://example.net/services/seo-audit")
@@ -424,7 +470,7 @@ mod tests {
             PageType::Service
         );
         assert_eq!(
-            refine(
+            rules_type(
                 article,
                 plain,
                 Some("https://example.net/servicemaster-news")
@@ -432,7 +478,7 @@ mod tests {
             PageType::Article
         );
         assert_eq!(
-            refine(PageType::Product, docs, Some("https://docs.example.com/")),
+            rules_type(PageType::Product, docs, Some("https://docs.example.com/")),
             PageType::Product
         );
     }
