@@ -148,10 +148,13 @@ impl Article {
     }
 
     /// Whether the page holds an article worth summarizing: a body that is
-    /// [`readerable`](Self::readerable), or any body on a page of type article (a short
-    /// story is still a story). Listings, collections and threads made of cards are not.
+    /// [`readerable`](Self::readerable), or any body on a page of type article or service
+    /// (a short story is still a story, and the learned page type calls many short stories
+    /// service pages). Listings, collections, threads, products and documentation whose body
+    /// is not readerable are not.
     pub fn has_article(&self) -> bool {
-        !self.is_empty() && (self.readerable || self.page_type == PageType::Article)
+        !self.is_empty()
+            && (self.readerable || matches!(self.page_type, PageType::Article | PageType::Service))
     }
 }
 

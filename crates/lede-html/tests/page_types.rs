@@ -127,3 +127,16 @@ fn the_url_day_wins_over_a_timestamp_of_another_day() {
         Some("2025-12-19T02:41:41Z")
     );
 }
+
+#[test]
+fn a_short_story_at_a_one_word_address_is_still_an_article() {
+    let html = "<html><head><title>Storm</title></head><body><article><h1>Storm hits the \
+                coast</h1><p>A storm hit the coast on Monday, officials said, and trees \
+                fell.</p><p>Schools closed on Tuesday after the storm hit.</p></article>\
+                </body></html>";
+    for url in ["http://127.0.0.1/storm", "http://127.0.0.1/flood?a=1"] {
+        let article = extract(html, Some(url)).unwrap();
+        assert!(!article.readerable, "{url}");
+        assert!(article.has_article(), "{url}: {:?}", article.page_type);
+    }
+}
