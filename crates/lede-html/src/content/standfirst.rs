@@ -97,6 +97,12 @@ pub(crate) fn find(doc: &Document, body: &Body) -> Option<(usize, Cue)> {
     let marked = Marked::of(doc);
     let text = |i: usize| normalize(&body.paragraphs[i]);
     for &i in &eligible {
+        // A heading is a deck only before the story's prose: a sub-heading named
+        // `subtitle` after the opening paragraphs is no standfirst.
+        let heading = matches!(body.kinds.get(i), Some(BlockKind::Heading(_)));
+        if heading && (0..i).any(|j| is_prose(body, j)) {
+            continue;
+        }
         let t = text(i);
         if marked.named.iter().any(|n| n.starts_with(&t)) {
             return Some((i, Cue::Named));
@@ -352,6 +358,16 @@ mod tests {
              </article></body></html>"
         );
         assert_eq!(find_in(&alone), None);
+    }
+
+    #[test]
+    fn a_sub_heading_after_the_opening_paragraphs_is_no_standfirst() {
+        let html = "<html><body><article><h1>Budget night</h1>\
+             <p>The council met on Monday night and spent four hours on the budget.</p>\
+             <h2 class=\"article_subtitle\">Why the budget pleases nobody in the town at all</h2>\
+             <p>It passed by one vote after midnight, with two members absent.</p>\
+             </article></body></html>";
+        assert_eq!(find_in(html), None);
     }
 
     #[test]
