@@ -115,21 +115,9 @@ pub fn bullet_span(doc: &Document, i: usize) -> Range<usize> {
 /// Chooses sentences in `order` (see [`rank_order`]) and returns their
 /// indices in document order.
 pub fn select(doc: &Document, order: &[usize], selection: &Selection) -> Vec<usize> {
-    let n = doc.sentences.len();
     let (good, poor): (Vec<usize>, Vec<usize>) =
         order.iter().partition(|&&i| !is_poor(doc, selection, i));
-    let target = match selection.length {
-        Length::Sentences(k) => k,
-        Length::Ratio(r) => ((r * n as f32).round() as usize).max(1),
-        Length::Words(_) | Length::Chars(_) => usize::MAX,
-    };
-    let mut picker = Picker {
-        doc,
-        selection,
-        target,
-        chosen: Vec::new(),
-        spent: 0,
-    };
+    let mut picker = Picker::new(doc, selection);
     let mut deferred: Vec<usize> = Vec::new();
     for &i in &good {
         if picker.full() {
@@ -186,19 +174,7 @@ pub fn open_with(
     if chosen.contains(&first) || is_poor(doc, selection, first) {
         return chosen.to_vec();
     }
-    let n = doc.sentences.len();
-    let target = match selection.length {
-        Length::Sentences(k) => k,
-        Length::Ratio(r) => ((r * n as f32).round() as usize).max(1),
-        Length::Words(_) | Length::Chars(_) => usize::MAX,
-    };
-    let mut picker = Picker {
-        doc,
-        selection,
-        target,
-        chosen: Vec::new(),
-        spent: 0,
-    };
+    let mut picker = Picker::new(doc, selection);
     if !picker.take(first) {
         return chosen.to_vec();
     }
@@ -236,7 +212,25 @@ struct Picker<'d, 'a> {
     spent: usize,
 }
 
-impl Picker<'_, '_> {
+impl<'d, 'a> Picker<'d, 'a> {
+    /// An empty pick for `doc`, its sentence target taken from `selection.length`
+    /// (word and character budgets have none: [`Picker::take`] enforces them).
+    fn new(doc: &'d Document<'a>, selection: &'d Selection) -> Self {
+        let n = doc.sentences.len();
+        let target = match selection.length {
+            Length::Sentences(k) => k,
+            Length::Ratio(r) => ((r * n as f32).round() as usize).max(1),
+            Length::Words(_) | Length::Chars(_) => usize::MAX,
+        };
+        Picker {
+            doc,
+            selection,
+            target,
+            chosen: Vec::new(),
+            spent: 0,
+        }
+    }
+
     fn full(&self) -> bool {
         self.chosen.len() >= self.target
     }
