@@ -5,7 +5,9 @@
 //! per page, `{"id", "body", "error"}`, then a last row `{"pages", "seconds", "repeat"}`
 //! with the single-thread extraction time (decompression and I/O excluded).
 
-use std::io::{BufRead, Read, Write};
+mod common;
+
+use std::io::{BufRead, Write};
 use std::path::Path;
 use std::time::Instant;
 
@@ -23,14 +25,7 @@ fn main() -> Result<()> {
         let row: serde_json::Value = serde_json::from_str(&line?)?;
         let id = row["id"].as_str().ok_or("row without id")?.to_string();
         let path = base.join(row["html_path"].as_str().ok_or("row without html_path")?);
-        let raw = std::fs::read(&path)?;
-        let bytes = if path.extension().is_some_and(|e| e == "gz") {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
-            out
-        } else {
-            raw
-        };
+        let bytes = common::read_page(&path)?;
         pages.push((id, bytes));
     }
     let mut results = Vec::new();

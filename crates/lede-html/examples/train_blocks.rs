@@ -20,8 +20,10 @@
 //! any choice of these blocks); the blocks the classifier alone scores above one half. With MODEL_OUT it then trains
 //! on all folds and writes the model. Single-threaded and deterministic.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, Read, Write};
+use std::io::{BufRead, Write};
 
 use lede_gbdt::TrainConfig;
 use lede_html::classify::{BlockModel, BlockRow, Use};
@@ -189,14 +191,7 @@ fn load(
     for line in std::io::BufReader::new(std::fs::File::open(path)?).lines() {
         let row: serde_json::Value = serde_json::from_str(&line?)?;
         let html_path = row["path"].as_str().ok_or("row without path")?;
-        let raw = std::fs::read(html_path)?;
-        let bytes = if html_path.ends_with(".gz") {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
-            out
-        } else {
-            raw
-        };
+        let bytes = common::read_page(html_path)?;
         let url = row["url"].as_str();
         let (lede, page_type) = lede_html::extract_bytes_by_rules(&bytes, url)
             .map(|a| (a.paragraphs, a.page_type))

@@ -13,7 +13,9 @@
 //! type (for `train_blocks --types`). With MODEL_OUT it then trains on all folds and writes
 //! the model. Single-threaded and deterministic.
 
-use std::io::{BufRead, Read, Write};
+mod common;
+
+use std::io::{BufRead, Write};
 
 use lede_gbdt::TrainConfig;
 use lede_html::ptype::{PageRow, PageTypeModel, PAGE_FEATURES, PAGE_TYPES, TYPES};
@@ -86,14 +88,7 @@ fn load(path: &str) -> Result<Vec<Page>> {
     for line in std::io::BufReader::new(std::fs::File::open(path)?).lines() {
         let row: serde_json::Value = serde_json::from_str(&line?)?;
         let html_path = row["path"].as_str().ok_or("row without path")?;
-        let raw = std::fs::read(html_path)?;
-        let bytes = if html_path.ends_with(".gz") {
-            let mut out = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
-            out
-        } else {
-            raw
-        };
+        let bytes = common::read_page(html_path)?;
         let html = lede_html::decode_html(&bytes, None);
         let (rules, features) = lede_html::ptype::training_row(&html, row["url"].as_str());
         let set = row["set"].as_str().unwrap_or("").to_string();

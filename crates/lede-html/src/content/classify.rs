@@ -485,19 +485,9 @@ pub(super) fn use_blocks(
                 .zip(&logits)
                 .filter(|(_, &l)| l > threshold)
             {
-                let lines: Vec<&str> = block
-                    .text
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .collect();
-                let style = line_style(&block.style, lines.len());
+                let (lines, style) = block_lines(block);
                 for line in lines {
-                    paragraphs.push(Para {
-                        text: line.to_string(),
-                        kind: style.clone(),
-                        prose: is_prose_line(block, line),
-                    });
+                    paragraphs.push(line_para(block, line, &style));
                 }
             }
             return;
@@ -515,23 +505,12 @@ pub(super) fn use_blocks(
     let mut cursor = 0;
     for (i, (block, &logit)) in walk.blocks().iter().zip(&logits).enumerate() {
         let add = logit > threshold && !(start..end).contains(&i);
-        let lines: Vec<&str> = block
-            .text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let style = line_style(&block.style, lines.len());
+        let (lines, style) = block_lines(block);
         for line in lines {
             if let Some(&j) = at.get(line) {
                 cursor = cursor.max(j + 1);
             } else if add && seen.insert(line) {
-                let para = Para {
-                    text: line.to_string(),
-                    kind: style.clone(),
-                    prose: is_prose_line(block, line),
-                };
-                added.push((cursor, para));
+                added.push((cursor, line_para(block, line, &style)));
             }
         }
     }
@@ -547,6 +526,27 @@ pub(super) fn use_blocks(
         paragraphs.push(p);
     }
     paragraphs.extend(added.map(|(_, para)| para));
+}
+
+/// The non-empty trimmed lines of `block`, with the kind each of them gets.
+fn block_lines(block: &Block) -> (Vec<&str>, BlockKind) {
+    let lines: Vec<&str> = block
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let style = line_style(&block.style, lines.len());
+    (lines, style)
+}
+
+/// The output paragraph of `line`, one of `block`'s lines of kind `style`.
+fn line_para(block: &Block, line: &str, style: &BlockKind) -> Para {
+    Para {
+        text: line.to_string(),
+        kind: style.clone(),
+        prose: is_prose_line(block, line),
+    }
 }
 
 /// The kind of each of the `lines` lines of a block of kind `style`: a table row cut into
