@@ -6,7 +6,9 @@
 //! `.html.gz` pages. Each row is `{"id": "SET/FILE", "article": {...}}` (or `"error"`), in
 //! set order and then file-name order.
 
-use std::io::{Read, Write};
+mod common;
+
+use std::io::Write;
 use std::path::Path;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -27,14 +29,9 @@ fn main() -> Result<()> {
     let mut pages = 0;
     for set in SETS {
         let dir = Path::new(data).join(set).join("html");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<std::io::Result<_>>()?;
-        files.retain(|p| p.to_string_lossy().ends_with(".html.gz"));
-        files.sort();
+        let files = common::set_pages(&dir)?;
         for path in files {
-            let mut bytes = Vec::new();
-            flate2::read::GzDecoder::new(std::fs::File::open(&path)?).read_to_end(&mut bytes)?;
+            let bytes = common::read_page(&path)?;
             let name = path.file_name().ok_or("no file name")?.to_string_lossy();
             let id = format!("{set}/{name}");
             let row = match lede_html::extract_bytes(&bytes, None, None) {

@@ -20,8 +20,10 @@ mod keys;
 #[path = "../tests/reference/mod.rs"]
 mod reference;
 
+mod common;
+
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -55,15 +57,10 @@ fn main() -> Result<()> {
     let mut total = Counts::default();
     for set in SETS {
         let dir = Path::new(data).join(set).join("html");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<std::io::Result<_>>()?;
-        files.retain(|p| p.to_string_lossy().ends_with(".html.gz"));
-        files.sort();
+        let files = common::set_pages(&dir)?;
         let mut counts = Counts::default();
         for path in files {
-            let mut bytes = Vec::new();
-            flate2::read::GzDecoder::new(std::fs::File::open(&path)?).read_to_end(&mut bytes)?;
+            let bytes = common::read_page(&path)?;
             let html = lede_html::decode_html(&bytes, None);
             let name = path.file_name().ok_or("no file name")?.to_string_lossy();
             if let Some(row) = compare(&format!("{set}/{name}"), &html, &mut counts) {

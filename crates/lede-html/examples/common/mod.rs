@@ -14,3 +14,14 @@ pub fn read_page(path: impl AsRef<Path>) -> std::io::Result<Vec<u8>> {
     flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out)?;
     Ok(out)
 }
+
+/// The `.html.gz` page files of a data set's `html/` folder `dir`, sorted by name.
+#[allow(dead_code)] // Each example compiles this module on its own; not all list folders.
+pub fn set_pages(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    files.retain(|p| p.to_string_lossy().ends_with(".html.gz"));
+    files.sort();
+    Ok(files)
+}
