@@ -31,10 +31,12 @@ impl Tree {
             if f == LEAF {
                 return self.value[node];
             }
-            node = if x[f as usize] <= self.threshold[node] {
-                self.left[node]
-            } else {
+            // Right exactly when `value > threshold`, so NaN goes left, as in
+            // the compiled walks of `Forest`.
+            node = if x[f as usize] > self.threshold[node] {
                 self.right[node]
+            } else {
+                self.left[node]
             } as usize;
         }
     }
