@@ -93,6 +93,9 @@ class Bullet:
     def sentence_index(self) -> int:
         """0-based index of the sentence among the body sentences."""
     @property
+    def standfirst(self) -> bool:
+        """True when the sentence opens the page's standfirst, put first by the learned default."""
+    @property
     def display_text(self) -> str:
         """The text with runs of whitespace collapsed to single spaces."""
     def to_dict(self) -> dict[str, Any]: ...

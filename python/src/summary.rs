@@ -110,6 +110,12 @@ span_class!(PyBullet, |this| this.0.span, {
     fn sentence_index(&self) -> usize {
         self.0.sentence_index
     }
+    /// True when the learned default chose the sentence because it opens the page's
+    /// standfirst (the publisher's own summary paragraph), whatever its score.
+    #[getter]
+    fn standfirst(&self) -> bool {
+        self.0.standfirst
+    }
     /// The text with runs of whitespace collapsed to single spaces.
     #[getter]
     fn display_text(&self) -> String {

@@ -124,3 +124,30 @@ def test_metadata_fields_match_the_cli():
         input=page.encode(), capture_output=True, check=True).stdout)
     assert {k: v for k, v in cli.items() if k != "text"} == d
     assert cli["text"] == article.text
+
+
+def test_standfirst_bullet_is_flagged():
+    standfirst = (
+        "The city council approved a budget that cuts library hours and raises parking fees "
+        "after a night of heated debate."
+    )
+    body = "".join(
+        f"<p>{p}</p>"
+        for p in [
+            "Council members argued for more than four hours on Monday before the final vote, which passed by seven votes to four.",
+            "Mayor Ellen Park said the cuts were painful but necessary to close a gap of twelve million dollars in the city's accounts.",
+            "Opponents of the plan warned that shorter library hours would hurt students who rely on the branches after school.",
+            "Parking fees in the city centre will rise by fifty cents an hour from the first of March, the council said.",
+        ]
+    )
+    page = (
+        '<html lang="en"><head><title>Budget passes</title></head><body><article>'
+        f'<h1>City budget passes after long night</h1><p class="lead">{standfirst}</p>{body}'
+        "</article></body></html>"
+    )
+    s = lede.summarize(page, input_format="html")
+    assert [b.standfirst for b in s.bullets] == [True, False, False]
+    assert s.bullets[0].text == standfirst
+    assert s.bullets[0].to_dict()["standfirst"] is True
+    assert "standfirst" not in s.bullets[1].to_dict()
+    assert not any(b.standfirst for b in lede.summarize(page, input_format="html", algorithm="lead").bullets)

@@ -174,6 +174,7 @@ impl Serialize for BulletJson<'_> {
             score,
             rank,
             sentence_index,
+            standfirst,
         } = self.0;
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("byte_end", byte_end)?;
@@ -182,6 +183,9 @@ impl Serialize for BulletJson<'_> {
         map.serialize_entry("rank", rank)?;
         map.serialize_entry("score", &Score(*score))?;
         map.serialize_entry("sentence_index", sentence_index)?;
+        if *standfirst {
+            map.serialize_entry("standfirst", standfirst)?;
+        }
         map.serialize_entry("start", start)?;
         map.serialize_entry("text", text)?;
         map.end()
@@ -253,6 +257,7 @@ mod tests {
         odd.id = Some("id \"7\"".into());
         odd.bullets[0].score = f32::NAN;
         odd.bullets[1].score = 1e-7;
+        odd.bullets[1].standfirst = true;
         odd.warnings
             .push(lede::Warning::BodyTruncated { sentences: 3 });
         odd.warnings

@@ -381,11 +381,12 @@ impl Summarizer {
         };
         // The page's standfirst is the publisher's own summary: the learned
         // default opens with it and picks the rest.
-        let chosen = match doc.standfirst {
-            Some(first) if matches!(options.algorithm, Algorithm::Learned) => {
-                open_with(&doc, first, &chosen, &order, &selection)
-            }
-            _ => chosen,
+        let standfirst = doc
+            .standfirst
+            .filter(|_| matches!(options.algorithm, Algorithm::Learned));
+        let chosen = match standfirst {
+            Some(first) => open_with(&doc, first, &chosen, &order, &selection),
+            None => chosen,
         };
         let mut rank = vec![0; scores.len()];
         for (r, &i) in order.iter().enumerate() {
@@ -409,6 +410,7 @@ impl Summarizer {
                 score: scores[i],
                 rank: rank[i],
                 sentence_index: i,
+                standfirst: standfirst == Some(i),
             })
             .collect();
         let warnings = if cleaned.truncated {

@@ -24,12 +24,19 @@ fn page(standfirst_markup: &str) -> String {
     )
 }
 
-fn bullets(html: &str, options: &Options) -> Vec<String> {
-    let summary = Summarizer::new()
+fn summarize(html: &str, options: &Options) -> lede::Summary {
+    Summarizer::new()
         .unwrap()
         .summarize(Input::Html { html, url: None }, options)
-        .unwrap();
-    summary.bullets.into_iter().map(|b| b.span.text).collect()
+        .unwrap()
+}
+
+fn bullets(html: &str, options: &Options) -> Vec<String> {
+    summarize(html, options)
+        .bullets
+        .into_iter()
+        .map(|b| b.span.text)
+        .collect()
 }
 
 fn options(algorithm: Algorithm, length: Length) -> Options {
@@ -52,6 +59,26 @@ fn a_marked_standfirst_is_the_first_bullet() {
     assert_eq!(three[0], STANDFIRST);
     let unique: std::collections::HashSet<_> = three.iter().collect();
     assert_eq!(unique.len(), 3);
+}
+
+#[test]
+fn the_standfirst_bullet_says_so_in_the_json() {
+    let marked = page(&format!(r#"<p class="lead">{STANDFIRST}</p>"#));
+    let plain = page(&format!("<p>{STANDFIRST}</p>"));
+    let three = options(Algorithm::Learned, Length::Sentences(3));
+    let summary = summarize(&marked, &three);
+    let flags: Vec<bool> = summary.bullets.iter().map(|b| b.standfirst).collect();
+    assert_eq!(flags, [true, false, false]);
+    let json = serde_json::to_value(&summary).unwrap();
+    assert_eq!(json["bullets"][0]["standfirst"], true);
+    assert!(json["bullets"][1].get("standfirst").is_none());
+    // Unmarked pages and the other algorithms carry no flag at all.
+    let lead = options(Algorithm::Lead, Length::Sentences(3));
+    for summary in [summarize(&plain, &three), summarize(&marked, &lead)] {
+        assert!(summary.bullets.iter().all(|b| !b.standfirst));
+        let json = serde_json::to_string(&summary).unwrap();
+        assert!(!json.contains("standfirst"), "{json}");
+    }
 }
 
 #[test]

@@ -35,6 +35,11 @@ pub struct Bullet {
     pub rank: usize,
     /// 0-based index of the sentence among the body sentences.
     pub sentence_index: usize,
+    /// True when the learned default chose the sentence because it opens the page's
+    /// standfirst (the publisher's own summary paragraph), whatever its score; always
+    /// false for the other algorithms. Written to JSON only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub standfirst: bool,
 }
 
 impl Bullet {
