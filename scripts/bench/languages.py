@@ -4,6 +4,7 @@
     python3 scripts/bench/languages.py orangesum [--settings T:D:LR ...]
     python3 scripts/bench/languages.py fundus
     python3 scripts/bench/languages.py junk [--write FIXTURE]
+    python3 scripts/bench/languages.py detect
 
 orangesum: French one-sentence summaries (OrangeSum, `../shared/data/orangesum_fr.jsonl.gz`),
 multilingual ROUGE (`lede eval --language fr`: Unicode tokens, Snowball French stems).
@@ -22,6 +23,9 @@ against the junk patterns below and against the committed hand-checked fixture
 `scripts/bench/no_junk.jsonl` (page id, language, each bullet with its verdict and the
 patterns' flags); exits non-zero on a flagged bullet the fixture does not know, a bullet
 whose flags changed, or an unread bullet, and lists the bullets read as junk.
+
+detect: language detection on every fundus_dev page, the language `lede summarize` reports
+against the languages the publisher's country implies; prints the accuracy and each exception.
 
 Needs `cargo build --release -p lede-cli` (the script builds it). Scratch files go to
 bench-out/languages.
@@ -289,19 +293,20 @@ def junk(write):
     return check_fixture(pages, checked)
 
 
-def fixture_ids(pages):
+def fixture_ids(pages, checked):
     """The pages of the hand-checked fixture: every non-German page, the German pages of
-    fundus_dev (the German trafilatura pages are many and alike) and any page with a bullet
-    the patterns flag."""
+    fundus_dev (the German trafilatura pages are many and alike), any page with a bullet
+    the patterns flag and any page already in the fixture (`checked`), so that a page
+    whose flagged bullet cleaning removed stays read."""
     return [r for r in pages if r["language"] != "de" or r["id"].startswith("fundus/")
-            or any(junk_kinds(t) for t in bullets_of(r))]
+            or r["id"] in checked or any(junk_kinds(t) for t in bullets_of(r))]
 
 
 def write_fixture(path, pages, checked):
     """Writes the fixture for the selected pages, keeping the verdicts already given for
     unchanged bullets; new bullets get `"verdict": "unread"` until someone reads them."""
     rows = []
-    for r in fixture_ids(pages):
+    for r in fixture_ids(pages, checked):
         old = {b["text"]: b for b in checked.get(r["id"], {}).get("bullets", [])}
         bullets = []
         for text in bullets_of(r):
@@ -429,6 +434,91 @@ def fundus(sentences, model):
         print(f"| {lang} | {len(keys)} | " + " | ".join(cells) + " |", flush=True)
 
 
+# The languages lede detects (`lede::Language`).
+KNOWN_LANGUAGES = ("en de fr es it pt nl pl ru tr sv da no fi ro hu cs ca el uk id ar zh ja "
+                   "ko").split()
+
+# The languages a fundus publisher's country implies: its official or main languages of
+# the press (ISO 639-1). A page detected outside its country's set is an exception to read.
+COUNTRY_LANGUAGES = {
+    "at": {"de"}, "be": {"nl", "fr", "de"}, "ca": {"en", "fr"}, "ch": {"de", "fr", "it"},
+    "cn": {"zh"}, "cz": {"cs"}, "de": {"de"}, "dk": {"da"}, "es": {"es", "ca"}, "fr": {"fr"},
+    "gl": {"kl", "da"}, "id": {"id"}, "il": {"he", "ar"}, "ind": {"hi", "en"}, "it": {"it"},
+    "jp": {"ja"}, "kr": {"ko"}, "lb": {"ar", "fr"}, "li": {"de"}, "ls": {"en", "st"},
+    "lt": {"lt"}, "lu": {"lb", "de", "fr"}, "mx": {"es"}, "my": {"ms"}, "na": {"en"},
+    "no": {"no"}, "pl": {"pl"}, "pt": {"pt"}, "py": {"es", "gn"}, "tr": {"tr"}, "tw": {"zh"},
+    "tz": {"sw", "en"}, "ua": {"uk"}, "uk": {"en"}, "us": {"en"},
+    "za": {"en", "af", "zu", "xh", "st", "tn", "nso", "ts", "ss", "ve", "nr"},
+}
+
+
+# Publishers of fundus_dev whose pages are in another language than their country's (read
+# by hand on the pages): German weeklies abroad, English papers, a Russian edition.
+READ_LANGUAGES = {
+    "be-PoliticoEu": "en", "es-MallorcaMagazin": "de", "es-MallorcaZeitung": "de",
+    "il-IsraelNachrichten": "de", "ind-Bhaskar": "hi", "it-Tageszeitung": "de",
+    "mx-MexicoNewsDaily": "en", "my-MalayMail": "en", "pt-ThePortugalNews": "en",
+    "py-Wochenblatt": "de", "tw-TaipeiTimes": "en", "ua-Pravda": "ru",
+}
+
+
+def detect():
+    """Language detection on every fundus_dev page: the language `lede summarize` reports
+    against the languages the publisher's country implies (`COUNTRY_LANGUAGES`). Pages in
+    a language lede does not know are counted apart (lede reports none, or a neighbour).
+    Prints the accuracy over the pages in a language lede knows and every exception."""
+    os.makedirs(OUT, exist_ok=True)
+    truth = {("fundus/" + d["id"]): d for d in fundus_truth()}
+    pages = []
+    for key, d in truth.items():
+        with gzip.open(os.path.join(FUNDUS, "html", d["id"] + ".html.gz"), "rb") as h:
+            pages.append((key, h.read()))
+    paths = page_files(os.path.join(OUT, "detect_pages"), pages)
+    records = {r["id"]: r for r in summarize(paths, os.path.join(OUT, "detect.jsonl"), [])}
+    known = set(KNOWN_LANGUAGES)
+    right, counted, unknown, exceptions, failed = 0, 0, [], [], []
+    read_right, read_counted = 0, 0
+    for key, d in sorted(truth.items()):
+        rec = records.get(key, {"error": "not summarized"})
+        got = rec.get("language") or "none"
+        implied = COUNTRY_LANGUAGES[d["country"]]
+        if "error" in rec:
+            failed.append((key, d, rec["error"]))
+            continue
+        read = READ_LANGUAGES.get(f"{d['country']}-{d['publisher']}")
+        if read is not None:
+            read_counted += read in known
+            read_right += read in known and got == read
+        elif implied & known:
+            read_counted += 1
+            read_right += got in implied
+        if not implied & known:
+            unknown.append((key, d, got))
+            continue
+        counted += 1
+        if got in implied:
+            right += 1
+        else:
+            exceptions.append((key, d, got))
+    print(f"{len(truth)} fundus_dev pages, {len(failed)} without text (no language to detect); "
+          f"{counted} from countries whose languages lede knows: "
+          f"{right} detected as one of them ({100 * right / counted:.1f}%)")
+    print(f"\nexceptions ({len(exceptions)}): page, country's languages, detected, title")
+    for key, d, got in exceptions:
+        print(f"  {key} [{'/'.join(sorted(COUNTRY_LANGUAGES[d['country']]))}] -> {got}: "
+              f"{d['title'][:90]}")
+    print(f"with the publishers of READ_LANGUAGES at the language read on their pages: "
+          f"{read_right} of {read_counted} pages in a language lede knows detected right "
+          f"({100 * read_right / read_counted:.1f}%)")
+    print(f"\npages without text ({len(failed)}):")
+    for key, d, error in failed:
+        print(f"  {key}: {error}: {d['title'][:90]}")
+    print(f"\npages whose country's languages lede does not know ({len(unknown)}):")
+    for key, d, got in unknown:
+        print(f"  {key} [{'/'.join(sorted(COUNTRY_LANGUAGES[d['country']]))}] -> {got}: "
+              f"{d['title'][:90]}")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -444,6 +534,8 @@ def main():
     fu.add_argument("-s", "--sentences", type=int, default=1)
     fu.add_argument("--model", help="score every page with this model file (default: the "
                                      "embedded model for the page's language)")
+    sub.add_parser("detect", help="language detection on fundus_dev against the publishers' "
+                                  "countries")
     j = sub.add_parser("junk")
     j.add_argument("--write", nargs="?", const=JUNK_FIXTURE,
                    help="rewrite the fixture (default path: the committed one) with the bullets "
@@ -456,6 +548,8 @@ def main():
         orangesum(settings, args.model, args.folds_only)
     elif args.command == "fundus":
         fundus(args.sentences, args.model)
+    elif args.command == "detect":
+        detect()
     else:
         sys.exit(1 if junk(args.write) else 0)
 

@@ -439,6 +439,126 @@ const SITE_MESSAGES: &[&str] = &[
     "tüm hakları saklıdır",
 ];
 
+/// Openings of an account prompt that asks the reader to log in (lowercase): the
+/// imperative, followed by what it gives ("Log in to comment", "Einloggen, um ...").
+/// A news sentence about someone logging in opens with its subject instead.
+const LOGIN_IMPERATIVES: &[&str] = &[
+    "log in to ",
+    "log in or ",
+    "login to ",
+    "login or ",
+    "sign in to ",
+    "sign in or ",
+    "einloggen, um ",
+    "einloggen und ",
+    "anmelden, um ",
+    "anmelden und ",
+    "melden sie sich an, um ",
+    "loggen sie sich ein, um ",
+    "connectez-vous pour ",
+    "identifiez-vous pour ",
+    "inicia sesión para ",
+    "inicie sesión para ",
+    "iniciá sesión para ",
+    "faça login para ",
+    "faça o login para ",
+    "inicie sessão para ",
+    "accedi per ",
+    "effettua il login per ",
+    "log in om ",
+    "inloggen om ",
+    "zaloguj się, aby ",
+    "zaloguj się, by ",
+    "logg inn for ",
+    "log ind for ",
+    "logga in för ",
+    "kirjaudu sisään ",
+    "přihlaste se pro ",
+    "přihlaste se, abyste ",
+    "войдите, чтобы ",
+    "авторизуйтесь, чтобы ",
+];
+
+/// A requirement addressed to the reader to log in (lowercase), anywhere in a short
+/// paragraph ("Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu
+/// können."): the second person or a "please" keeps reports about someone else's login
+/// out.
+const LOGIN_REQUIREMENTS: &[&str] = &[
+    "you must be logged in",
+    "you must be signed in",
+    "you need to be logged in",
+    "you need to be signed in",
+    "you must log in",
+    "you need to log in",
+    "you need to sign in",
+    "please log in",
+    "please sign in",
+    "sie müssen sich einloggen",
+    "sie müssen sich anmelden",
+    "sie müssen eingeloggt sein",
+    "sie müssen angemeldet sein",
+    "du musst dich einloggen",
+    "du musst dich anmelden",
+    "du musst eingeloggt sein",
+    "du musst angemeldet sein",
+    "bitte einloggen",
+    "bitte loggen sie sich",
+    "bitte melden sie sich an",
+    "vous devez être connecté",
+    "vous devez vous connecter",
+    "veuillez vous connecter",
+    "veuillez vous identifier",
+    "debes iniciar sesión",
+    "debe iniciar sesión",
+    "tienes que iniciar sesión",
+    "debes estar registrado",
+    "necesitas iniciar sesión",
+    "você precisa estar logado",
+    "você precisa fazer login",
+    "é necessário fazer login",
+    "é necessário estar logado",
+    "devi essere registrato",
+    "devi effettuare il login",
+    "devi accedere",
+    "è necessario effettuare il login",
+    "je moet ingelogd zijn",
+    "u moet ingelogd zijn",
+    "je moet inloggen",
+    "u moet inloggen",
+    "musisz być zalogowany",
+    "musisz się zalogować",
+    "du skal være logget ind",
+    "du skal logge ind",
+    "du må være logget inn",
+    "du må logge inn",
+    "du måste vara inloggad",
+    "du måste logga in",
+    "musíte se přihlásit",
+    "musíte přihlásit",
+    "musíte být přihlášen",
+    "giriş yapmalısınız",
+    "giriş yapmanız gerek",
+    "oturum açmalısınız",
+    "необходимо авторизоваться",
+    "необходимо войти",
+    "вы должны войти",
+    "로그인이 필요합니다",
+    "로그인 후 이용",
+];
+
+/// The longest paragraph read as a login prompt.
+const LOGIN_PROMPT_MAX_BYTES: usize = 200;
+
+/// Whether `lower` (a lowercased paragraph) is a prompt to log in: short, and
+/// either opening with the imperative of [`LOGIN_IMPERATIVES`] or holding a
+/// requirement of [`LOGIN_REQUIREMENTS`].
+fn is_login_prompt(lower: &str) -> bool {
+    let lower = lower.trim();
+    lower.len() <= LOGIN_PROMPT_MAX_BYTES
+        && (LOGIN_IMPERATIVES.iter().any(|p| lower.starts_with(p))
+            || LOGIN_REQUIREMENTS.iter().any(|r| lower.contains(r)))
+}
+
 /// Words that may make up a line that is only a place, a date and a time
 /// ("Managua, Nicaragua 26, Abril, 2022 7:43 p.m."), besides numbers and
 /// capitalised place names (lowercase).
@@ -685,6 +805,7 @@ pub fn is_boilerplate_paragraph_in(paragraph: &str, lang: Option<Language>) -> b
         && (FURNITURE.contains(&bare)
             || FURNITURE_PREFIXES.iter().any(|p| lower.starts_with(p))
             || (lower.starts_with("follow ") && lower.contains('@') && lower.len() < 100)
+            || is_login_prompt(&lower)
             || is_meta_line_in(paragraph.trim(), lang));
     if english || english_match {
         return english_match;
@@ -1073,6 +1194,114 @@ mod tests {
         ] {
             assert!(!is_boilerplate_paragraph_in(text, GERMAN), "{text}");
         }
+    }
+
+    /// Account prompts asking the reader to log in, in the languages lede reads,
+    /// are furniture; news sentences about someone logging in stay.
+    #[test]
+    fn login_prompts_in_every_language() {
+        for (text, lang) in [
+            (
+                "Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.",
+                GERMAN,
+            ),
+            ("Bitte melden Sie sich an, um zu kommentieren.", GERMAN),
+            ("Einloggen, um diesen Artikel zu kommentieren", GERMAN),
+            ("You must be logged in to post a comment.", ENGLISH),
+            ("Log in to comment", ENGLISH),
+            ("Please sign in to continue reading.", ENGLISH),
+            (
+                "Vous devez être connecté pour publier un commentaire.",
+                FRENCH,
+            ),
+            ("Connectez-vous pour réagir", FRENCH),
+            ("Debes iniciar sesión para comentar.", SPANISH),
+            (
+                "Você precisa estar logado para comentar.",
+                Some(Language::Portuguese),
+            ),
+            (
+                "Devi essere registrato per commentare.",
+                Some(Language::Italian),
+            ),
+            (
+                "Je moet ingelogd zijn om te reageren.",
+                Some(Language::Dutch),
+            ),
+            (
+                "Musisz być zalogowany, aby dodać komentarz.",
+                Some(Language::Polish),
+            ),
+            (
+                "Du må være logget inn for å kommentere.",
+                Some(Language::Norwegian),
+            ),
+            (
+                "Du skal være logget ind for at kommentere.",
+                Some(Language::Danish),
+            ),
+            (
+                "Du måste vara inloggad för att kommentera.",
+                Some(Language::Swedish),
+            ),
+            (
+                "Pro přidání komentáře se musíte přihlásit.",
+                Some(Language::Czech),
+            ),
+            (
+                "Yorum yapabilmek için giriş yapmalısınız.",
+                Some(Language::Turkish),
+            ),
+            (
+                "Чтобы оставить комментарий, необходимо авторизоваться.",
+                Some(Language::Russian),
+            ),
+            ("댓글을 작성하려면 로그인이 필요합니다.", None),
+        ] {
+            assert!(is_boilerplate_paragraph_in(text, lang), "{text}");
+            assert!(is_boilerplate_paragraph_in(text, None), "{text}");
+        }
+        for (text, lang) in [
+            (
+                "Der Täter konnte sich mit dem Passwort des Ministers einloggen.",
+                GERMAN,
+            ),
+            (
+                "Nutzer müssen sich künftig mit ihrem Ausweis anmelden, um das Portal zu nutzen.",
+                GERMAN,
+            ),
+            (
+                "Anmelden können sich Interessierte bis Freitag im Rathaus.",
+                GERMAN,
+            ),
+            (
+                "The hackers logged in to the council's network and commented on nothing.",
+                ENGLISH,
+            ),
+            (
+                "Users who log in to the app will see the new feature.",
+                ENGLISH,
+            ),
+            (
+                "Les pirates ont réussi à se connecter au réseau de la mairie.",
+                FRENCH,
+            ),
+            (
+                "Los piratas lograron entrar en la cuenta del ministro con su contraseña.",
+                SPANISH,
+            ),
+            (
+                "Debes saber que el alcalde no se conectó a la reunión.",
+                SPANISH,
+            ),
+        ] {
+            assert!(!is_boilerplate_paragraph_in(text, lang), "{text}");
+        }
+        let long = format!(
+            "Sie müssen sich einloggen, sagte der Sprecher. {}",
+            "Das Portal der Stadt ist seit Montag offline, die Verwaltung arbeitet an einer Lösung. ".repeat(8)
+        );
+        assert!(!is_boilerplate_paragraph_in(&long, GERMAN));
     }
 
     /// More furniture read on those pages: Spanish "Escrito por" bylines and
