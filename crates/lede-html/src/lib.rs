@@ -253,6 +253,17 @@ fn extract_with(
         article.kinds.insert(0, BlockKind::Paragraph);
         article.prose.insert(0, true);
     }
+    // Shops often keep the product's own text only in its JSON-LD, the page showing
+    // specifications or reviews instead.
+    if article.page_type == PageType::Product {
+        if let Some(description) = content::product_description(&doc)
+            .filter(|d| content::missing_from(&article.paragraphs, d))
+        {
+            article.paragraphs.insert(0, description);
+            article.kinds.insert(0, BlockKind::Paragraph);
+            article.prose.insert(0, true);
+        }
+    }
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
     }

@@ -25,7 +25,9 @@ use crate::dom::Document;
 
 use hints::element_hints;
 pub use page::PageType;
-pub(crate) use page::{cues, declared, readerable, refine, rules_type, Cues};
+pub(crate) use page::{
+    cues, declared, missing_from, product_description, readerable, refine, rules_type, Cues,
+};
 
 use lede_gbdt::Forest;
 use walk::Walk;

@@ -410,6 +410,107 @@ pub(crate) fn readerable(paragraphs: &[String]) -> bool {
     false
 }
 
+/// A product description shorter than this (in characters) is a tag line, not a text.
+const MIN_PRODUCT_DESCRIPTION_CHARS: usize = 100;
+/// A product description counts as missing from the body when less than this share of its
+/// words are words of the body.
+const PRODUCT_DESCRIPTION_SHARE: f64 = 0.5;
+/// JSON values read in one `ld+json` script, at most.
+const MAX_LD_VALUES: usize = 10_000;
+
+/// The longest `description` of a schema.org product (`Product`, `ProductGroup`, ...) in the
+/// JSON-LD of `doc`, as plain text (its markup and entities resolved, white space
+/// collapsed), when it has at least [`MIN_PRODUCT_DESCRIPTION_CHARS`] characters and reads
+/// as text (words between spaces, not an escaped blob).
+pub(crate) fn product_description(doc: &Document) -> Option<String> {
+    let mut best: Option<String> = None;
+    for node in doc.nodes() {
+        let NodeData::Element(el) = node.value() else {
+            continue;
+        };
+        if el.tag() != Tag::SCRIPT || !el.attr("type").is_some_and(|t| t.contains("ld+json")) {
+            continue;
+        }
+        let Ok(root) = serde_json::from_str::<serde_json::Value>(&node.text()) else {
+            continue;
+        };
+        let mut stack = vec![&root];
+        let mut visited = 0;
+        while let Some(value) = stack.pop() {
+            visited += 1;
+            if visited > MAX_LD_VALUES {
+                break;
+            }
+            match value {
+                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
+                serde_json::Value::Object(map) => {
+                    let product = match map.get("@type") {
+                        Some(serde_json::Value::String(t)) => is_product(t),
+                        Some(serde_json::Value::Array(ts)) => {
+                            ts.iter().any(|t| t.as_str().is_some_and(is_product))
+                        }
+                        _ => false,
+                    };
+                    if let Some(text) = map
+                        .get("description")
+                        .and_then(|d| d.as_str())
+                        .filter(|_| product)
+                        .map(plain_text)
+                    {
+                        if best.as_ref().is_none_or(|b| text.len() > b.len()) {
+                            best = Some(text);
+                        }
+                    }
+                    stack.extend(map.values().rev());
+                }
+                _ => {}
+            }
+        }
+    }
+    best.filter(|d| {
+        d.chars().count() >= MIN_PRODUCT_DESCRIPTION_CHARS
+            && d.split(' ').count() * 20 >= d.chars().count()
+    })
+}
+
+/// Whether the schema.org type `name` is a product itself (not an offer of one).
+fn is_product(name: &str) -> bool {
+    schema_type(name) == Some(PageType::Product) && !name.ends_with("Offer")
+}
+
+/// The text of an HTML fragment: its text nodes joined by spaces, white space collapsed.
+fn plain_text(html: &str) -> String {
+    let doc = Document::parse(html);
+    let mut out = String::new();
+    for node in doc.nodes() {
+        if let NodeData::Text(t) = node.value() {
+            for word in t.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `text` is missing from `paragraphs`: fewer than [`PRODUCT_DESCRIPTION_SHARE`] of
+/// its words (lowercased runs of letters and digits) are words of the paragraphs.
+pub(crate) fn missing_from(paragraphs: &[String], text: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let body: std::collections::HashSet<String> =
+        paragraphs.iter().flat_map(|p| words(p)).collect();
+    let own = words(text);
+    let found = own.iter().filter(|w| body.contains(*w)).count();
+    (found as f64) < PRODUCT_DESCRIPTION_SHARE * own.len() as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,5 +590,23 @@ mod tests {
         assert!(readerable(&[long.clone(), long.clone()]));
         assert!(!readerable(&vec!["Short line.".to_string(); 40]));
         assert!(!readerable(&[]));
+    }
+
+    #[test]
+    fn a_product_description_missing_from_the_body_is_found() {
+        let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"Offer",
+            "description":"An offer that says a great deal about nothing in particular at all, honestly."},
+            {"@type":["Product"],"description":"<p>Soft&amp;warm wool socks,</p><p>knitted in Portugal from merino yarn that keeps feet warm and dry on long walks.</p>"}]}</script>"#;
+        let d = product_description(&Document::parse(html)).unwrap();
+        assert_eq!(
+            d,
+            "Soft&warm wool socks, knitted in Portugal from merino yarn that keeps feet warm and dry on long walks."
+        );
+        assert!(missing_from(&["Add to cart".to_string()], &d));
+        assert!(!missing_from(&[format!("Details: {d}")], &d));
+        let blob = r#"<script type="application/ld+json">{"@type":"Product","description":"An%20elegant%20sofa%20embodying%20a%20curved%20design%20and%20a%20harmonious%20look%20for%20any%20room"}</script>"#;
+        assert_eq!(product_description(&Document::parse(blob)), None);
+        let short = r#"<script type="application/ld+json">{"@type":"Product","description":"Handy tool."}</script>"#;
+        assert_eq!(product_description(&Document::parse(short)), None);
     }
 }
