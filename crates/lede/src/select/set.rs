@@ -191,13 +191,27 @@ impl Pool {
                 }
                 same
             });
+            // Document frequency in one pass over the sentences: each
+            // sorted set is looked up in the sorted words, every search
+            // starting after the word found before. `frequency` counts the
+            // sentences holding the word here, less one below.
+            for s in &doc.sentences {
+                let mut from = 0;
+                for &hash in &s.terms.set {
+                    match words[from..].binary_search_by_key(&hash, |w| w.hash) {
+                        Ok(at) => {
+                            words[from + at].frequency += 1.0;
+                            from += at + 1;
+                        }
+                        Err(at) => from += at,
+                    }
+                    if from == words.len() {
+                        break;
+                    }
+                }
+            }
             for w in &mut words {
-                let holding = doc
-                    .sentences
-                    .iter()
-                    .filter(|s| s.terms.set.binary_search(&w.hash).is_ok())
-                    .count();
-                w.frequency = holding.saturating_sub(1) as f32;
+                w.frequency = (w.frequency - 1.0).max(0.0);
                 w.in_title = title.binary_search(&w.hash).is_ok();
                 w.lexical = lexicon.weight(w.hash).max(0.0);
             }
