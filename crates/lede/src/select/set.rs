@@ -191,13 +191,37 @@ impl Pool {
                 }
                 same
             });
+            // Document frequency in one pass over the sentences: each
+            // sorted set is looked up in the sorted words, every search
+            // starting after the word found before, and only for hashes
+            // that pass a 1,024-bit filter of the words (most words of the
+            // other sentences miss it). `frequency` counts the sentences
+            // holding the word here, less one below.
+            let bit = |hash: u64| (hash >> 54) as usize;
+            let mut filter = [0u64; 16];
+            for w in &words {
+                filter[bit(w.hash) / 64] |= 1 << (bit(w.hash) % 64);
+            }
+            for s in &doc.sentences {
+                let mut from = 0;
+                for &hash in &s.terms.set {
+                    if filter[bit(hash) / 64] & (1 << (bit(hash) % 64)) == 0 {
+                        continue;
+                    }
+                    match words[from..].binary_search_by_key(&hash, |w| w.hash) {
+                        Ok(at) => {
+                            words[from + at].frequency += 1.0;
+                            from += at + 1;
+                        }
+                        Err(at) => from += at,
+                    }
+                    if from == words.len() {
+                        break;
+                    }
+                }
+            }
             for w in &mut words {
-                let holding = doc
-                    .sentences
-                    .iter()
-                    .filter(|s| s.terms.set.binary_search(&w.hash).is_ok())
-                    .count();
-                w.frequency = holding.saturating_sub(1) as f32;
+                w.frequency = (w.frequency - 1.0).max(0.0);
                 w.in_title = title.binary_search(&w.hash).is_ok();
                 w.lexical = lexicon.weight(w.hash).max(0.0);
             }
