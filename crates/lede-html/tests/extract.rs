@@ -592,3 +592,28 @@ fn utility_classes_do_not_name_furniture() {
     let article = extract(&html, None).unwrap();
     assert_eq!(article.paragraphs, [STORY_1, STORY_2, STORY_3]);
 }
+
+#[test]
+fn a_named_link_inside_a_sentence_stays() {
+    let sentence = "The head of the big <a class=\"atm-tag-link\" href=\"/tag/dozimetr\">Dozimetr case</a>, \
+                    in which investigators examine wide corruption in public contracts, told the court \
+                    that he had fallen into financial trouble years ago.";
+    let html = format!(
+        "<html><body><article><h1>Court hears the businessman</h1><p>{sentence}</p>\
+         <p>The judge said that the hearing would go on behind closed doors for the rest of the week.</p>\
+         <p class=\"tags\"><a class=\"atm-tag-link\" href=\"/tag/a\">Dozimetr</a> \
+         <a class=\"atm-tag-link\" href=\"/tag/b\">Courts</a></p></article></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert!(
+        article.paragraphs[0].starts_with("The head of the big Dozimetr case, in which"),
+        "{:?}",
+        article.paragraphs
+    );
+    // The list of tags itself is still furniture.
+    assert!(
+        !article.text().contains("Courts"),
+        "{:?}",
+        article.paragraphs
+    );
+}

@@ -197,14 +197,24 @@ impl Walk {
                         if let Some(parent) = stack.last_mut().filter(|p| p.ended) {
                             parent.followed = true;
                         }
+                        let block_level = tag.has(BLOCK);
+                        // An inline element in the middle of a sentence ("velké <a
+                        // class="tag-link">kauzy Dozimetr</a>, v níž ...") is part of the
+                        // sentence, whatever its name says.
+                        let mid_sentence = !block_level
+                            && pending
+                                .text
+                                .chars()
+                                .next_back()
+                                .is_some_and(|c| c.is_alphanumeric() || c == ',');
                         let skipped = skip_depth > 0
                             || tag.has(SKIPPED)
                             || (h != Hint::Revealed && hidden(el))
                             || ((h == Hint::Boilerplate || (strict && h == Hint::Layout))
+                                && !mid_sentence
                                 && !matches!(tag, Tag::HTML | Tag::BODY));
                         let highlights = !skipped
                             && (in_highlights || (h == Hint::Highlights && tag.has(LIST_BOX)));
-                        let block_level = tag.has(BLOCK);
                         if skip_depth == 0 && is_picture(el) {
                             if let Some(parent) = stack.last_mut() {
                                 parent.picture = true;
