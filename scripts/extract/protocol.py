@@ -48,7 +48,7 @@ def reexec_in_venv():
         return
     if not VENV_PY.exists():
         subprocess.run(["bash", str(HERE / "setup_venv.sh")], check=True)
-    os.execv(str(VENV_PY), [str(VENV_PY), __file__, *sys.argv[1:]])
+    os.execv(str(VENV_PY), [str(VENV_PY), sys.argv[0], *sys.argv[1:]])
 
 
 def hash5(key, salt=""):
