@@ -19,6 +19,8 @@ class _Options(TypedDict, total=False):
     words: Optional[int]
     chars: Optional[int]
     ratio: Optional[float]
+    at_least_one: Optional[bool]
+    """With words or chars: give the best bullet even when none fits (by default the budget is a limit)."""
     algorithm: Optional[str]
     """learned (default), lead, textrank or lexrank."""
     max_overlap: Optional[float]
@@ -159,6 +161,9 @@ class Summary:
     @property
     def source(self) -> Optional[Source]:
         """For HTML input: metadata and the text that offsets index into; None for text."""
+    @property
+    def warnings(self) -> list[dict[str, Any]]:
+        """What limits the summary (`code`: body_truncated, page_truncated, nothing_fits); empty when none."""
     def to_dict(self) -> dict[str, Any]:
         """Exactly what `lede summarize --format json` prints, as plain data."""
     def to_json(self) -> str:

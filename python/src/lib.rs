@@ -312,8 +312,10 @@ fn summarize_batch<'py>(
 /// For HTML, offsets index into `summary.source.text`.
 ///
 /// Options (keywords): at most one length of `sentences` (default 3),
-/// `words`, `chars` or `ratio`; `algorithm`, `max_overlap`, `min_words`,
-/// `max_input_bytes`, `model` (a file from `lede train`). Raises `LedeError` for unusable input or options.
+/// `words`, `chars` or `ratio` (word and character budgets are limits unless
+/// `at_least_one`); `algorithm`, `max_overlap`, `min_words`, `max_input_bytes`,
+/// `model` (a file from `lede train`), `language`. Raises `LedeError` for
+/// unusable input or options.
 #[pyfunction]
 #[pyo3(signature = (text, *, input_format=None, url=None, **options))]
 fn summarize(

@@ -29,6 +29,7 @@ pub struct OptionArgs {
     words: Option<i64>,
     chars: Option<i64>,
     ratio: Option<f64>,
+    at_least_one: Option<bool>,
     algorithm: Option<String>,
     max_overlap: Option<f64>,
     min_words: Option<i64>,
@@ -49,6 +50,7 @@ impl OptionArgs {
                 "words" => args.words = field(&key, &value, "an int")?,
                 "chars" => args.chars = field(&key, &value, "an int")?,
                 "ratio" => args.ratio = field(&key, &value, "a float")?,
+                "at_least_one" => args.at_least_one = field(&key, &value, "a bool")?,
                 "algorithm" => args.algorithm = field(&key, &value, "a str")?,
                 "max_overlap" => args.max_overlap = field(&key, &value, "a float")?,
                 "min_words" => args.min_words = field(&key, &value, "an int")?,
@@ -58,8 +60,8 @@ impl OptionArgs {
                 _ => {
                     return Err(PyTypeError::new_err(format!(
                         "unexpected keyword argument '{key}' (options are: sentences, words, \
-                         chars, ratio, algorithm, max_overlap, min_words, max_input_bytes, \
-                         model, language)"
+                         chars, ratio, at_least_one, algorithm, max_overlap, min_words, \
+                         max_input_bytes, model, language)"
                     )))
                 }
             }
@@ -122,6 +124,7 @@ impl OptionArgs {
         };
         let mut options = Options {
             length,
+            length_at_least_one: self.at_least_one.unwrap_or(false),
             ..Options::default()
         };
         if let Some(name) = &self.algorithm {

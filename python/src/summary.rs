@@ -247,6 +247,13 @@ result_class!(PySummary, {
     fn source(&self) -> Option<PySource> {
         self.0.source.clone().map(PySource)
     }
+    /// What limits this summary, as plain data (`{"code": "nothing_fits",
+    /// "budget": 5, "unit": "words", "shortest": 9}`, ...): the JSON's
+    /// `warnings`; empty when there is nothing to say.
+    #[getter]
+    fn warnings<'py>(&self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.0.warnings.iter().map(|w| to_python(py, w)).collect()
+    }
     /// The summary as one line of JSON, as `lede summarize --format jsonl` prints it
     /// (without the trailing newline).
     fn to_json(&self) -> PyResult<String> {

@@ -52,6 +52,16 @@ def test_lengths_and_algorithms():
         assert 1 <= len(s.bullets) <= 3
 
 
+def test_a_budget_nothing_fits_says_so():
+    s = lede.summarize(NEWS, words=3)
+    assert s.bullets == []
+    assert s.warnings == [{"code": "nothing_fits", "budget": 3, "unit": "words", "shortest": 6}]
+    assert s.to_dict()["warnings"] == s.warnings
+    assert lede.summarize(NEWS).warnings == []
+    anyway = lede.summarize(NEWS, words=3, at_least_one=True)
+    assert len(anyway.bullets) == 1 and anyway.warnings == []
+
+
 def test_max_overlap_drops_repeats():
     text = (
         "The storm closed the airport on Friday night. "

@@ -166,6 +166,10 @@ try {
   await summarizeText(page, fixture);
   const wordsExpected = await apiBullets({ text: fixture, words: 60, algorithm });
   check(JSON.stringify(await highlighted(page)) === JSON.stringify(wordsExpected), "a 60-word summary matches the API");
+  await page.fill("#length", "3");
+  await summarizeText(page, fixture);
+  const meta = await page.$eval("#bullets-meta", (m) => m.textContent);
+  check(/no sentence fits in 3 words \(the shortest has \d+\)/.test(meta), "a budget no sentence fits says so: " + meta);
   await page.selectOption("#length-unit", "chars");
   check(await page.$eval("#length", (i) => i.value) === "400", "switching the unit to characters sets 400");
   await page.selectOption("#length-unit", "sentences");

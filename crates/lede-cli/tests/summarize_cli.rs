@@ -145,6 +145,36 @@ fn length_options_and_formats() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("ratio"));
 }
 
+/// A budget no sentence fits gives no bullet and says so: on stderr beside
+/// text, as a `nothing_fits` warning in JSON; `--at-least-one` lifts it.
+#[test]
+fn a_budget_nothing_fits_is_reported() {
+    let out = lede(&["summarize", &minya(), "--words", "3"]);
+    assert_eq!(stdout(&out), "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: no sentence fits in 3 words (the shortest has")
+            && err.contains("--at-least-one"),
+        "{err}"
+    );
+    let json = stdout(&lede(&[
+        "summarize",
+        &minya(),
+        "--chars",
+        "10",
+        "-f",
+        "jsonl",
+    ]));
+    let summary: Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(summary["bullets"], serde_json::json!([]));
+    assert_eq!(summary["warnings"][0]["code"], "nothing_fits");
+    assert_eq!(summary["warnings"][0]["budget"], 10);
+    assert_eq!(summary["warnings"][0]["unit"], "chars");
+    let anyway = lede(&["summarize", &minya(), "--words", "3", "--at-least-one"]);
+    assert_eq!(stdout(&anyway).lines().count(), 1);
+    assert!(anyway.stderr.is_empty());
+}
+
 #[test]
 fn bad_single_inputs_fail_clearly() {
     for (input, needle) in [

@@ -103,7 +103,7 @@ pub(crate) struct SummarizeRequest {
     pub(crate) options: lede::Options,
 }
 
-const SUMMARIZE_FIELDS: [&str; 10] = [
+const SUMMARIZE_FIELDS: [&str; 11] = [
     "text",
     "html",
     "url",
@@ -114,6 +114,7 @@ const SUMMARIZE_FIELDS: [&str; 10] = [
     "algorithm",
     "max_overlap",
     "language",
+    "at_least_one",
 ];
 
 #[derive(Deserialize)]
@@ -128,6 +129,7 @@ struct RawSummarize {
     algorithm: Option<String>,
     max_overlap: Option<f32>,
     language: Option<String>,
+    at_least_one: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -149,8 +151,11 @@ pub(crate) fn query(uri: &axum::http::Uri) -> Result<Map<String, Value>, ApiErro
         })?;
     let mut map = Map::new();
     for (name, value) in pairs {
-        let value = match serde_json::from_str::<serde_json::Number>(&value) {
-            Ok(number) if name != "url" => Value::Number(number),
+        let value = match (serde_json::from_str::<serde_json::Number>(&value), &*value) {
+            _ if name == "url" => Value::String(value),
+            (Ok(number), _) => Value::Number(number),
+            (_, "true") => Value::Bool(true),
+            (_, "false") => Value::Bool(false),
             _ => Value::String(value),
         };
         if map.insert(name.clone(), value).is_some() {
@@ -371,6 +376,7 @@ fn options(raw: RawSummarize, prefix: &str) -> Result<lede::Options, ApiError> {
             )
         })?;
     }
+    options.length_at_least_one = raw.at_least_one.unwrap_or(false);
     if let Some(overlap) = raw.max_overlap {
         if !(0.0..=1.0).contains(&overlap) {
             return Err(ApiError::bad_request(
@@ -506,6 +512,11 @@ mod tests {
         let ok = parse(json!({"text": "x", "words": 40, "algorithm": "TextRank"})).unwrap();
         assert_eq!(ok.options.length, lede::Length::Words(40));
         assert_eq!(ok.options.algorithm, lede::Algorithm::TextRank);
+        assert!(!ok.options.length_at_least_one);
+        let anyway = parse(json!({"text": "x", "words": 4, "at_least_one": true})).unwrap();
+        assert!(anyway.options.length_at_least_one);
+        let err = parse(json!({"text": "x", "at_least_one": "yes"})).unwrap_err();
+        assert_eq!(err.field.as_deref(), Some("at_least_one"));
     }
 
     fn headers(content_type: Option<&str>) -> HeaderMap {
@@ -543,13 +554,14 @@ mod tests {
 
     #[test]
     fn query_values_keep_their_types() {
-        let uri: axum::http::Uri = "/v1/summarize?sentences=2&ratio=0.5&algorithm=lead&url=7"
-            .parse()
-            .unwrap();
+        let uri: axum::http::Uri =
+            "/v1/summarize?sentences=2&ratio=0.5&algorithm=lead&url=true&at_least_one=true"
+                .parse()
+                .unwrap();
         let map = query(&uri).unwrap();
         assert_eq!(
             Value::Object(map),
-            json!({"sentences": 2, "ratio": 0.5, "algorithm": "lead", "url": "7"})
+            json!({"sentences": 2, "ratio": 0.5, "algorithm": "lead", "url": "true", "at_least_one": true})
         );
     }
 

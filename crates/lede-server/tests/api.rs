@@ -68,6 +68,22 @@ async fn honours_length_and_algorithm() {
         .map(|b| b["text"].as_str().unwrap().split_whitespace().count())
         .sum();
     assert!(words <= 40, "{words} words for a 30-word budget");
+
+    let reply = post(
+        &server.url("/v1/summarize"),
+        &json!({"text": MINYA, "words": 3}),
+    )
+    .await;
+    let summary = reply.json();
+    assert_valid("Summary", &summary);
+    assert_eq!(summary["bullets"], json!([]));
+    assert_eq!(summary["warnings"][0]["code"], "nothing_fits");
+    let reply = post(
+        &server.url("/v1/summarize"),
+        &json!({"text": MINYA, "words": 3, "at_least_one": true}),
+    )
+    .await;
+    assert_eq!(reply.json()["bullets"].as_array().unwrap().len(), 1);
 }
 
 #[tokio::test]

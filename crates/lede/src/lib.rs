@@ -33,6 +33,6 @@ pub mod text;
 pub use error::{Error, Result};
 pub use ingest::{Input, InputFormat};
 pub use pipeline::{Options, Summarizer};
-pub use render::{Bullet, Format, Source, Summary, TextSpan, Warning};
+pub use render::{BudgetUnit, Bullet, Format, Source, Summary, TextSpan, Warning};
 pub use score::{Algorithm, Scorer};
 pub use select::Length;

@@ -15,7 +15,7 @@ use crate::ingest::{
     DEFAULT_MAX_INPUT_BYTES,
 };
 use crate::lang::{detect, parse_tag, Language};
-use crate::render::{Bullet, Offsets, Removed, Source, Summary, Warning};
+use crate::render::{BudgetUnit, Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{
     embedded_model_for, LearnedScorer, Model, ModelFileError, EMBEDDED_LANGUAGES,
 };
@@ -413,13 +413,15 @@ impl Summarizer {
                 standfirst: standfirst == Some(i),
             })
             .collect();
-        let warnings = if cleaned.truncated {
-            vec![Warning::BodyTruncated {
+        let mut warnings = Vec::new();
+        if cleaned.truncated {
+            warnings.push(Warning::BodyTruncated {
                 sentences: doc.sentences.len(),
-            }]
-        } else {
-            Vec::new()
-        };
+            });
+        }
+        if chosen.is_empty() {
+            warnings.extend(nothing_fits(&doc, options.length));
+        }
         Ok(Summary {
             id: None,
             algorithm: options.algorithm.name().to_owned(),
@@ -440,4 +442,22 @@ impl Summarizer {
             warnings,
         })
     }
+}
+
+/// The warning for a word or character budget smaller than every sentence of
+/// `doc` (none for other lengths, or when some sentence fits).
+fn nothing_fits(doc: &Document, length: Length) -> Option<Warning> {
+    let (budget, unit) = match length {
+        Length::Words(w) => (w, BudgetUnit::Words),
+        Length::Chars(c) => (c, BudgetUnit::Chars),
+        Length::Sentences(_) | Length::Ratio(_) => return None,
+    };
+    let shortest = (0..doc.sentences.len())
+        .map(|i| length.cost(doc, i))
+        .min()?;
+    (shortest > budget).then_some(Warning::NothingFits {
+        budget,
+        unit,
+        shortest,
+    })
 }

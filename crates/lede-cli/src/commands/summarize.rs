@@ -192,7 +192,20 @@ fn summarize_one(job: &Job, args: &Args, name: &str, work: Work) -> anyhow::Resu
     let format = args.format.map_or(Format::Text, Format::from);
     let mut out = Output::open(args.output.as_deref(), false)?;
     out.record(&summary.render(format))?;
+    if matches!(format, Format::Text | Format::Markdown) {
+        for warning in &summary.warnings {
+            eprintln!("{WARNING} {}", warning_text(warning));
+        }
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A warning as printed beside text output, with the option that lifts it.
+fn warning_text(warning: &lede::Warning) -> String {
+    match warning {
+        lede::Warning::NothingFits { .. } => format!("{warning} (--at-least-one gives one anyway)"),
+        _ => warning.to_string(),
+    }
 }
 
 fn is_corpus_name(name: &str) -> bool {
@@ -591,7 +604,12 @@ impl Sink {
                     let body = outcome
                         .result
                         .as_ref()
-                        .map(|s| s.render(*format))
+                        .map(|s| {
+                            for warning in &s.warnings {
+                                eprintln!("{WARNING} {}: {}", outcome.id, warning_text(warning));
+                            }
+                            s.render(*format)
+                        })
                         .unwrap_or_default();
                     out.record(&format!("{gap}==> {} <==\n{body}", outcome.id))
                 }

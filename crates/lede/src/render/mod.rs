@@ -147,6 +147,54 @@ pub enum Warning {
         /// Bytes kept.
         bytes: usize,
     },
+    /// A word or character budget that no sentence fits, so there is no bullet
+    /// ([`crate::Options::length_at_least_one`] gives the best sentence anyway).
+    NothingFits {
+        /// The budget, in `unit`s.
+        budget: usize,
+        /// What the budget counts.
+        unit: BudgetUnit,
+        /// The shortest sentence's size, in `unit`s.
+        shortest: usize,
+    },
+}
+
+/// What a length budget counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BudgetUnit {
+    /// Words.
+    Words,
+    /// Characters.
+    Chars,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::BodyTruncated { sentences } => write!(
+                f,
+                "the body is longer than lede reads: bullets come from its first {sentences} sentences"
+            ),
+            Warning::PageTruncated { bytes } => {
+                write!(f, "the page was cut at {bytes} bytes by the download limit")
+            }
+            Warning::NothingFits {
+                budget,
+                unit,
+                shortest,
+            } => {
+                let unit = match unit {
+                    BudgetUnit::Words => "words",
+                    BudgetUnit::Chars => "characters",
+                };
+                write!(
+                    f,
+                    "no sentence fits in {budget} {unit} (the shortest has {shortest}), so there is no bullet"
+                )
+            }
+        }
+    }
 }
 
 /// Output formats for summaries.

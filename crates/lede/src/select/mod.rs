@@ -35,6 +35,18 @@ impl Default for Length {
 }
 
 impl Length {
+    /// What sentence `i` of `doc` costs against this budget as a bullet: its
+    /// words or characters as shown (0 for sentence counts and ratios).
+    pub fn cost(&self, doc: &Document<'_>, i: usize) -> usize {
+        let span = bullet_span(doc, i);
+        match self {
+            Length::Words(_) if span == doc.sentences[i].span => doc.sentences[i].terms.words,
+            Length::Words(_) => Terms::of(&doc.text[span]).words,
+            Length::Chars(_) => doc.text[span].chars().count(),
+            Length::Sentences(_) | Length::Ratio(_) => 0,
+        }
+    }
+
     /// Checks that the value is usable.
     pub fn validate(&self) -> Result<(), String> {
         match *self {
@@ -242,19 +254,6 @@ impl<'d, 'a> Picker<'d, 'a> {
             && rules::opens_with_reference(self.doc.sentence_text(i))
     }
 
-    /// What bullet `i` costs against the budget.
-    fn cost(&self, i: usize) -> usize {
-        let shown = || &self.doc.text[bullet_span(self.doc, i)];
-        match self.selection.length {
-            Length::Words(_) if bullet_span(self.doc, i) == self.doc.sentences[i].span => {
-                self.doc.sentences[i].terms.words
-            }
-            Length::Words(_) => Terms::of(shown()).words,
-            Length::Chars(_) => shown().chars().count(),
-            Length::Sentences(_) | Length::Ratio(_) => 0,
-        }
-    }
-
     /// Chooses `i` unless it is over the budget or repeats a chosen bullet.
     fn take(&mut self, i: usize) -> bool {
         let budget = match self.selection.length {
@@ -262,7 +261,7 @@ impl<'d, 'a> Picker<'d, 'a> {
             Length::Chars(c) => c,
             Length::Sentences(_) | Length::Ratio(_) => usize::MAX,
         };
-        let cost = self.cost(i);
+        let cost = self.selection.length.cost(self.doc, i);
         let first_anyway = self.selection.at_least_one && self.chosen.is_empty();
         if self.spent + cost > budget && !first_anyway {
             return false;
