@@ -141,21 +141,32 @@ struct SpanJson<'a>(&'a lede::TextSpan);
 
 impl Serialize for SpanJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let lede::TextSpan {
-            text,
-            start,
-            end,
-            byte_start,
-            byte_end,
-        } = self.0;
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("byte_end", byte_end)?;
-        map.serialize_entry("byte_start", byte_start)?;
-        map.serialize_entry("end", end)?;
-        map.serialize_entry("start", start)?;
-        map.serialize_entry("text", text)?;
-        map.end()
+        span_map(s, self.0, |_| Ok(()))
     }
+}
+
+/// `span`'s fields as a map in sorted key order, with the `fields` that sort
+/// between `end` and `start` (every other field of bullets and removals does).
+fn span_map<S: Serializer>(
+    s: S,
+    span: &lede::TextSpan,
+    fields: impl FnOnce(&mut S::SerializeMap) -> Result<(), S::Error>,
+) -> Result<S::Ok, S::Error> {
+    let lede::TextSpan {
+        text,
+        start,
+        end,
+        byte_start,
+        byte_end,
+    } = span;
+    let mut map = s.serialize_map(None)?;
+    map.serialize_entry("byte_end", byte_end)?;
+    map.serialize_entry("byte_start", byte_start)?;
+    map.serialize_entry("end", end)?;
+    fields(&mut map)?;
+    map.serialize_entry("start", start)?;
+    map.serialize_entry("text", text)?;
+    map.end()
 }
 
 struct BulletJson<'a>(&'a lede::Bullet);
@@ -163,32 +174,21 @@ struct BulletJson<'a>(&'a lede::Bullet);
 impl Serialize for BulletJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let lede::Bullet {
-            span:
-                lede::TextSpan {
-                    text,
-                    start,
-                    end,
-                    byte_start,
-                    byte_end,
-                },
+            span,
             score,
             rank,
             sentence_index,
             standfirst,
         } = self.0;
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("byte_end", byte_end)?;
-        map.serialize_entry("byte_start", byte_start)?;
-        map.serialize_entry("end", end)?;
-        map.serialize_entry("rank", rank)?;
-        map.serialize_entry("score", &Score(*score))?;
-        map.serialize_entry("sentence_index", sentence_index)?;
-        if *standfirst {
-            map.serialize_entry("standfirst", standfirst)?;
-        }
-        map.serialize_entry("start", start)?;
-        map.serialize_entry("text", text)?;
-        map.end()
+        span_map(s, span, |map| {
+            map.serialize_entry("rank", rank)?;
+            map.serialize_entry("score", &Score(*score))?;
+            map.serialize_entry("sentence_index", sentence_index)?;
+            if *standfirst {
+                map.serialize_entry("standfirst", standfirst)?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -196,25 +196,8 @@ struct RemovedJson<'a>(&'a lede::render::Removed);
 
 impl Serialize for RemovedJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let lede::render::Removed {
-            span:
-                lede::TextSpan {
-                    text,
-                    start,
-                    end,
-                    byte_start,
-                    byte_end,
-                },
-            reason,
-        } = self.0;
-        let mut map = s.serialize_map(None)?;
-        map.serialize_entry("byte_end", byte_end)?;
-        map.serialize_entry("byte_start", byte_start)?;
-        map.serialize_entry("end", end)?;
-        map.serialize_entry("reason", reason)?;
-        map.serialize_entry("start", start)?;
-        map.serialize_entry("text", text)?;
-        map.end()
+        let lede::render::Removed { span, reason } = self.0;
+        span_map(s, span, |map| map.serialize_entry("reason", reason))
     }
 }
 
