@@ -17,6 +17,13 @@ mod dom;
 #[allow(dead_code)]
 #[path = "../src/keys.rs"]
 mod keys;
+#[allow(dead_code)]
+#[path = "../src/meta/ld.rs"]
+mod ld;
+/// The page's JSON-LD, which the content module reads for the declared page type.
+mod meta {
+    pub(crate) use super::ld::{types_of, Graph, JsonLd};
+}
 #[path = "../tests/reference/mod.rs"]
 mod reference;
 

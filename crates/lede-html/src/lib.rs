@@ -205,8 +205,10 @@ fn extract_with(
         return Err(ExtractError::Binary);
     }
     let doc = dom::Document::parse(html);
-    let (mut article, ld_body) = meta::metadata(&doc, url);
-    let mut declared = content::declared(&doc).page_type;
+    let json_ld = meta::JsonLd::parse(&doc);
+    let ld = json_ld.graph();
+    let (mut article, ld_body) = meta::metadata(&doc, &ld, url);
+    let mut declared = content::declared(&doc, &ld).page_type;
     let mut body = content::body(&doc, declared);
     let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
     if chars(&body.paragraphs) < NOSCRIPT_BODY_CHARS {
@@ -218,11 +220,12 @@ fn extract_with(
                 body.kinds = fallback.kinds;
                 body.prose = fallback.prose;
                 body.cards = fallback.cards;
-                declared = declared.or(content::declared(&inner_doc).page_type);
+                let inner_ld = meta::JsonLd::parse(&inner_doc);
+                declared = declared.or(content::declared(&inner_doc, &inner_ld.graph()).page_type);
             }
         }
     }
-    let cues = content::cues(&doc);
+    let cues = content::cues(&doc, &ld);
     if let Some(forest) = blocks {
         content::add_classified(&doc, (declared, url, cues), forest, &mut body);
     }
@@ -256,7 +259,7 @@ fn extract_with(
     // Shops often keep the product's own text only in its JSON-LD, the page showing
     // specifications or reviews instead.
     if article.page_type == PageType::Product {
-        if let Some(description) = content::product_description(&doc)
+        if let Some(description) = content::product_description(&ld)
             .filter(|d| content::missing_from(&article.paragraphs, d))
         {
             article.paragraphs.insert(0, description);

@@ -4,6 +4,7 @@
 mod author;
 mod date;
 mod lang;
+mod ld;
 mod link;
 
 use std::collections::HashMap;
@@ -14,28 +15,10 @@ use serde_json::Value;
 use crate::Article;
 
 pub use date::normalize_date;
-
-/// JSON-LD `@type`s that describe an article.
-const ARTICLE_TYPES: &[&str] = &[
-    "AnalysisNewsArticle",
-    "Article",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "NewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "Report",
-    "ReviewNewsArticle",
-    "ScholarlyArticle",
-    "SocialMediaPosting",
-    "TechArticle",
-];
+pub(crate) use ld::{types_of, Graph, JsonLd};
 
 /// The JSON-LD of a page without an article object.
 static NULL: Value = Value::Null;
-
-/// Most JSON-LD values visited per page, a bound on work for hostile input.
-const MAX_JSON_VALUES: usize = 100_000;
 
 /// Most tags kept for one page.
 const MAX_TAGS: usize = 50;
@@ -67,7 +50,6 @@ struct Found {
     meta: HashMap<String, Vec<String>>,
     /// `<link rel=…>` targets keyed by each lowercase `rel` word, in page order.
     links: HashMap<String, Vec<String>>,
-    json_ld: Vec<String>,
     time: Option<String>,
     /// Microdata `datePublished` on elements other than `<meta>`.
     item_date: Option<String>,
@@ -98,17 +80,11 @@ impl Found {
     }
 }
 
-/// Reads the metadata of `doc` into an [`Article`] with empty body, and returns the
-/// JSON-LD `articleBody` paragraphs (empty when absent). `url` is the page's address:
-/// the base of relative links and the last source of a publication date.
-pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
+/// Reads the metadata of `doc`, whose JSON-LD is `graph`, into an [`Article`] with empty
+/// body, and returns the JSON-LD `articleBody` paragraphs (empty when absent). `url` is the
+/// page's address: the base of relative links and the last source of a publication date.
+pub fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> (Article, Vec<String>) {
     let found = gather(doc);
-    let lds: Vec<Value> = found
-        .json_ld
-        .iter()
-        .filter_map(|text| serde_json::from_str::<Value>(text).ok())
-        .collect();
-    let graph = Graph::new(&lds);
     let ld = graph.article.or(graph.other_work).unwrap_or(&NULL);
     let meta = |key: &str| found.meta(key);
 
@@ -122,7 +98,7 @@ pub fn metadata(doc: &Document, url: Option<&str>) -> (Article, Vec<String>) {
         .or_else(|| url.and_then(host));
 
     let title = title(&found, graph.article.unwrap_or(&NULL), site_name.as_deref());
-    let authors = authors(&found, &graph, graph.article.unwrap_or(&NULL));
+    let authors = authors(&found, graph, graph.article.unwrap_or(&NULL));
 
     let published = ld_str(ld, "datePublished")
         .or_else(|| {
@@ -262,9 +238,6 @@ fn gather(doc: &Document) -> Found {
                         .push(content.trim().to_string());
                 }
                 continue;
-            }
-            Tag::SCRIPT if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                found.json_ld.push(node.text());
             }
             Tag::TIME if found.time.is_none() => {
                 found.time = el.attr("datetime").map(str::to_string);
@@ -474,77 +447,7 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The JSON-LD of a page: its article object and the objects named by `@id`.
-struct Graph<'a> {
-    article: Option<&'a Value>,
-    /// The first object with a `datePublished`, `headline` or `author`, for pages whose
-    /// JSON-LD has no article (forum threads, Q&A pages, products).
-    other_work: Option<&'a Value>,
-    by_id: HashMap<&'a str, &'a Value>,
-}
-
 impl<'a> Graph<'a> {
-    /// Walks every JSON-LD value (arrays and `@graph` included, at most
-    /// [`MAX_JSON_VALUES`]); the article is the first object whose `@type` is an article.
-    fn new(roots: &'a [Value]) -> Graph<'a> {
-        let mut graph = Graph {
-            article: None,
-            other_work: None,
-            by_id: HashMap::new(),
-        };
-        let mut stack: Vec<&Value> = roots.iter().rev().collect();
-        let mut visited = 0;
-        while let Some(value) = stack.pop() {
-            visited += 1;
-            if visited > MAX_JSON_VALUES {
-                break;
-            }
-            match value {
-                Value::Array(items) => stack.extend(items.iter().rev()),
-                Value::Object(map) => {
-                    let is_article = match map.get("@type") {
-                        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-                        Some(Value::Array(ts)) => ts
-                            .iter()
-                            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
-                        _ => false,
-                    };
-                    if is_article && graph.article.is_none() {
-                        graph.article = Some(value);
-                    }
-                    let is_work = map.contains_key("datePublished")
-                        || map.contains_key("headline")
-                        || map.contains_key("author");
-                    if is_work && graph.other_work.is_none() {
-                        graph.other_work = Some(value);
-                    }
-                    if let Some(Value::String(id)) = map.get("@id") {
-                        if map.len() > 1 {
-                            graph.by_id.entry(id.as_str()).or_insert(value);
-                        }
-                    }
-                    if let Some(graph_value) = map.get("@graph") {
-                        stack.push(graph_value);
-                    }
-                }
-                _ => {}
-            }
-        }
-        graph
-    }
-
-    /// `value` itself, or the object its `@id` names when it is only a reference.
-    fn resolve(&self, value: &'a Value) -> &'a Value {
-        match value {
-            Value::Object(map) if map.len() == 1 => map
-                .get("@id")
-                .and_then(Value::as_str)
-                .and_then(|id| self.by_id.get(id).copied())
-                .unwrap_or(value),
-            _ => value,
-        }
-    }
-
     /// The names in the article's `author` (a string, a Person, a list of either, or
     /// `@id` references to Persons of the graph).
     fn authors(&self, ld: &'a Value) -> Vec<String> {

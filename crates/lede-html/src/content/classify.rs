@@ -393,10 +393,12 @@ pub(crate) fn training_blocks(
     strict: bool,
     url: Option<&str>,
 ) -> Vec<(String, BlockRow)> {
-    let declared = declared(doc).page_type;
+    let json_ld = crate::meta::JsonLd::parse(doc);
+    let ld = json_ld.graph();
+    let declared = declared(doc, &ld).page_type;
     let hints = super::hints::element_hints(doc, declared == Some(PageType::Forum));
     let walk = Walk::run(doc, &hints, strict);
-    let page_type = rules_type(declared.unwrap_or_default(), cues(doc), url);
+    let page_type = rules_type(declared.unwrap_or_default(), cues(doc, &ld), url);
     let ctx = PageContext::new(doc, page_type);
     let rows = rows(doc, &ctx, &walk);
     walk.blocks()

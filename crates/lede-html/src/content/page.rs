@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ptype;
 use crate::dom::{Document, NodeData, Tag};
+use crate::meta::{types_of, Graph};
 
 /// The kind of page, as far as cheap cues tell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -84,10 +85,10 @@ fn rank(t: PageType) -> u8 {
     }
 }
 
-/// Reads the declared type of `doc` in one pass over its elements.
-pub(crate) fn declared(doc: &Document) -> Declared {
+/// Reads the declared type of `doc`, whose JSON-LD is `ld`, in one pass over its elements.
+pub(crate) fn declared(doc: &Document, ld: &Graph<'_>) -> Declared {
     let mut best: Option<PageType> = None;
-    each_declared(doc, |t| {
+    each_declared(doc, ld, |t| {
         if best.is_none_or(|b| rank(t) > rank(b)) {
             best = Some(t);
         }
@@ -95,87 +96,39 @@ pub(crate) fn declared(doc: &Document) -> Declared {
     Declared { page_type: best }
 }
 
-/// Calls `f` with every page type `doc` declares: `og:type`, JSON-LD `@type`, microdata
-/// `itemtype`, in page order.
-fn each_declared(doc: &Document, mut f: impl FnMut(PageType)) {
+/// Calls `f` with every page type `doc` declares: its JSON-LD `@type`s (in `ld`), then
+/// `og:type` and microdata `itemtype` in page order.
+fn each_declared(doc: &Document, ld: &Graph<'_>, mut f: impl FnMut(PageType)) {
     let mut offer = |t: Option<PageType>| {
         if let Some(t) = t {
             f(t);
         }
     };
+    for name in ld.types() {
+        offer(schema_type(name));
+    }
     for node in doc.nodes() {
         let NodeData::Element(el) = node.value() else {
             continue;
         };
-        match el.tag() {
-            Tag::META => {
-                let og = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .is_some_and(|k| k.trim().eq_ignore_ascii_case("og:type"));
-                if og {
-                    let value = el.attr("content").unwrap_or("").trim().to_ascii_lowercase();
-                    offer(match value.as_str() {
-                        "article" | "blog" | "news" => Some(PageType::Article),
-                        "product" | "og:product" | "product.item" => Some(PageType::Product),
-                        _ => None,
-                    });
-                }
-            }
-            Tag::SCRIPT if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                for_each_ld_type(&node.text(), |name| offer(schema_type(name)));
-            }
-            _ => {}
+        let og = el.tag() == Tag::META
+            && el
+                .attr("property")
+                .or_else(|| el.attr("name"))
+                .is_some_and(|k| k.trim().eq_ignore_ascii_case("og:type"));
+        if og {
+            let value = el.attr("content").unwrap_or("").trim().to_ascii_lowercase();
+            offer(match value.as_str() {
+                "article" | "blog" | "news" => Some(PageType::Article),
+                "product" | "og:product" | "product.item" => Some(PageType::Product),
+                _ => None,
+            });
         }
         if let Some(types) = el.attr("itemtype") {
             for name in types.split_whitespace() {
                 offer(schema_type(name));
             }
         }
-    }
-}
-
-/// Calls `f` with every string value of an `"@type"` key in JSON-LD text (a string or an
-/// array of strings), without parsing the rest of the document.
-fn for_each_ld_type(json: &str, mut f: impl FnMut(&str)) {
-    let bytes = json.as_bytes();
-    let mut at = 0;
-    while let Some(found) = memchr::memmem::find(&bytes[at..], b"\"@type\"") {
-        let mut i = at + found + 7;
-        let skip_space = |i: &mut usize| {
-            while *i < bytes.len() && bytes[*i].is_ascii_whitespace() {
-                *i += 1;
-            }
-        };
-        skip_space(&mut i);
-        if bytes.get(i) != Some(&b':') {
-            at = i;
-            continue;
-        }
-        i += 1;
-        skip_space(&mut i);
-        let in_array = bytes.get(i) == Some(&b'[');
-        if in_array {
-            i += 1;
-        }
-        loop {
-            skip_space(&mut i);
-            if bytes.get(i) != Some(&b'"') {
-                break;
-            }
-            let start = i + 1;
-            let Some(len) = memchr::memchr(b'"', &bytes[start..]) else {
-                break;
-            };
-            f(&json[start..start + len]);
-            i = start + len + 1;
-            skip_space(&mut i);
-            if !in_array || bytes.get(i) != Some(&b',') {
-                break;
-            }
-            i += 1;
-        }
-        at = i.min(bytes.len());
     }
 }
 
@@ -280,8 +233,8 @@ pub(crate) struct Cues {
     pub(super) counts: ptype::DocCounts,
 }
 
-/// Reads the cues of `doc`.
-pub(crate) fn cues(doc: &Document) -> Cues {
+/// Reads the cues of `doc`, whose JSON-LD is `ld`.
+pub(crate) fn cues(doc: &Document, ld: &Graph<'_>) -> Cues {
     let (mut pre, mut code, mut generator) = (0, 0, false);
     for node in doc.nodes() {
         let NodeData::Element(el) = node.value() else {
@@ -307,7 +260,7 @@ pub(crate) fn cues(doc: &Document) -> Cues {
             });
     }
     let mut all = [false; ptype::TYPES];
-    each_declared(doc, |t| {
+    each_declared(doc, ld, |t| {
         if let Some(i) = ptype::PAGE_TYPES.iter().position(|&p| p == t) {
             all[i] = true;
         }
@@ -415,55 +368,23 @@ const MIN_PRODUCT_DESCRIPTION_CHARS: usize = 100;
 /// A product description counts as missing from the body when less than this share of its
 /// words are words of the body.
 const PRODUCT_DESCRIPTION_SHARE: f64 = 0.5;
-/// JSON values read in one `ld+json` script, at most.
-const MAX_LD_VALUES: usize = 10_000;
-
 /// The longest `description` of a schema.org product (`Product`, `ProductGroup`, ...) in the
-/// JSON-LD of `doc`, as plain text (its markup and entities resolved, white space
+/// page's JSON-LD `ld`, as plain text (its markup and entities resolved, white space
 /// collapsed), when it has at least [`MIN_PRODUCT_DESCRIPTION_CHARS`] characters and reads
 /// as text (words between spaces, not an escaped blob).
-pub(crate) fn product_description(doc: &Document) -> Option<String> {
+pub(crate) fn product_description(ld: &Graph<'_>) -> Option<String> {
     let mut best: Option<String> = None;
-    for node in doc.nodes() {
-        let NodeData::Element(el) = node.value() else {
-            continue;
-        };
-        if el.tag() != Tag::SCRIPT || !el.attr("type").is_some_and(|t| t.contains("ld+json")) {
+    for map in ld.typed() {
+        if !types_of(map).any(is_product) {
             continue;
         }
-        let Ok(root) = serde_json::from_str::<serde_json::Value>(&node.text()) else {
-            continue;
-        };
-        let mut stack = vec![&root];
-        let mut visited = 0;
-        while let Some(value) = stack.pop() {
-            visited += 1;
-            if visited > MAX_LD_VALUES {
-                break;
-            }
-            match value {
-                serde_json::Value::Array(items) => stack.extend(items.iter().rev()),
-                serde_json::Value::Object(map) => {
-                    let product = match map.get("@type") {
-                        Some(serde_json::Value::String(t)) => is_product(t),
-                        Some(serde_json::Value::Array(ts)) => {
-                            ts.iter().any(|t| t.as_str().is_some_and(is_product))
-                        }
-                        _ => false,
-                    };
-                    if let Some(text) = map
-                        .get("description")
-                        .and_then(|d| d.as_str())
-                        .filter(|_| product)
-                        .map(plain_text)
-                    {
-                        if best.as_ref().is_none_or(|b| text.len() > b.len()) {
-                            best = Some(text);
-                        }
-                    }
-                    stack.extend(map.values().rev());
-                }
-                _ => {}
+        if let Some(text) = map
+            .get("description")
+            .and_then(|d| d.as_str())
+            .map(plain_text)
+        {
+            if best.as_ref().is_none_or(|b| text.len() > b.len()) {
+                best = Some(text);
             }
         }
     }
@@ -514,19 +435,20 @@ pub(crate) fn missing_from(paragraphs: &[String], text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::meta::JsonLd;
 
     fn declared_of(html: &str) -> Option<PageType> {
-        declared(&Document::parse(html)).page_type
+        let doc = Document::parse(html);
+        declared(&doc, &JsonLd::parse(&doc).graph()).page_type
     }
 
-    #[test]
-    fn json_ld_types_in_strings_arrays_and_graphs() {
-        let mut seen = Vec::new();
-        for_each_ld_type(
-            r#"{"@graph":[{"@type" : "WebSite"},{"@type":["Product", "Thing"]}],"x":"@type"}"#,
-            |t| seen.push(t.to_string()),
-        );
-        assert_eq!(seen, ["WebSite", "Product", "Thing"]);
+    fn cues_of(html: &str) -> Cues {
+        let doc = Document::parse(html);
+        cues(&doc, &JsonLd::parse(&doc).graph())
+    }
+
+    fn product_description_of(html: &str) -> Option<String> {
+        product_description(&JsonLd::parse(&Document::parse(html)).graph())
     }
 
     #[test]
@@ -543,17 +465,15 @@ mod tests {
     #[test]
     fn cues_and_address_refine_an_article() {
         let article = PageType::Article;
-        let docs = cues(&Document::parse(
-            "<div class=rst-content><pre>cargo add lede</pre></div>",
-        ));
+        let docs = cues_of("<div class=rst-content><pre>cargo add lede</pre></div>");
         assert_eq!(rules_type(article, docs, None), PageType::Documentation);
-        let code = cues(&Document::parse("<pre>make</pre><p>Text.</p>"));
+        let code = cues_of("<pre>make</pre><p>Text.</p>");
         assert_eq!(rules_type(article, code, None), PageType::Article);
         assert_eq!(
             rules_type(article, code, Some("https://example.com/docs/install")),
             PageType::Documentation
         );
-        let plain = cues(&Document::parse("<p>Text.</p>"));
+        let plain = cues_of("<p>Text.</p>");
         assert_eq!(
             rules_type(
                 article,
@@ -597,7 +517,7 @@ mod tests {
         let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"Offer",
             "description":"An offer that says a great deal about nothing in particular at all, honestly."},
             {"@type":["Product"],"description":"<p>Soft&amp;warm wool socks,</p><p>knitted in Portugal from merino yarn that keeps feet warm and dry on long walks.</p>"}]}</script>"#;
-        let d = product_description(&Document::parse(html)).unwrap();
+        let d = product_description_of(html).unwrap();
         assert_eq!(
             d,
             "Soft&warm wool socks, knitted in Portugal from merino yarn that keeps feet warm and dry on long walks."
@@ -605,8 +525,8 @@ mod tests {
         assert!(missing_from(&["Add to cart".to_string()], &d));
         assert!(!missing_from(&[format!("Details: {d}")], &d));
         let blob = r#"<script type="application/ld+json">{"@type":"Product","description":"An%20elegant%20sofa%20embodying%20a%20curved%20design%20and%20a%20harmonious%20look%20for%20any%20room"}</script>"#;
-        assert_eq!(product_description(&Document::parse(blob)), None);
+        assert_eq!(product_description_of(blob), None);
         let short = r#"<script type="application/ld+json">{"@type":"Product","description":"Handy tool."}</script>"#;
-        assert_eq!(product_description(&Document::parse(short)), None);
+        assert_eq!(product_description_of(short), None);
     }
 }

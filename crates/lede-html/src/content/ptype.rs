@@ -406,14 +406,16 @@ pub(crate) fn row(counts: &DocCounts, url: Option<&str>, rules: PageType) -> Pag
 /// `<noscript>` block may differ).
 pub fn training_row(html: &str, url: Option<&str>) -> (PageType, PageRow) {
     let doc = Document::parse(html);
-    let declared = super::declared(&doc).page_type;
+    let json_ld = crate::meta::JsonLd::parse(&doc);
+    let ld = json_ld.graph();
+    let declared = super::declared(&doc, &ld).page_type;
     let body = super::body(&doc, declared);
     let given = declared.unwrap_or(if body.cards {
         PageType::Listing
     } else {
         PageType::Article
     });
-    let cues = super::cues(&doc);
+    let cues = super::cues(&doc, &ld);
     let rules = super::rules_type(given, cues, url);
     (rules, row(&cues.counts, url, rules))
 }
