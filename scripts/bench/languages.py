@@ -15,7 +15,8 @@ trained on all of train and scored on the 1,500 validation docs beside Lead-1, t
 embedded English model, TextRank and the oracle's ceiling.
 
 fundus: the publishers' teasers in `../shared/data/fundus_dev` as references, learned vs
-lead per language (multilingual ROUGE, the page's detected language).
+lead per language (multilingual ROUGE, the page's detected language), then pooled over every
+language but English and over the detected languages without a model of their own.
 
 junk: `lede summarize` on every page of `trafilatura_eval` and `fundus_dev` (the page files
 byte for byte, so lede detects the charset), checks the bullets of the non-English pages
@@ -407,6 +408,7 @@ def fundus(sentences, model):
           "| learned - lead R1, 95% bootstrap | lead-1 copies the teaser |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     per_doc = {}
+    r1 = {"learned": {}, "lead": {}}
     for lang, keys in sorted(languages.items(), key=lambda x: (-len(x[1]), x[0])):
         gold = os.path.join(OUT, f"fundus_gold_{lang}.jsonl")
         write_jsonl(gold, [{"id": k, "highlights": truth[k]["summary"]} for k in keys])
@@ -423,6 +425,7 @@ def fundus(sentences, model):
             scores = json.loads(out.stdout)["scores"]
             row[alg] = [100 * scores[t]["fmeasure"]["mean"] for t in ("rouge1", "rouge2", "rougeLsum")]
             per_doc[alg] = read_per_doc_r1(per_doc_path)
+            r1[alg].update(per_doc[alg])
         cells = []
         for i in range(3):
             cells += [f"{row['learned'][i]:.2f}", f"{row['lead'][i]:.2f}"]
@@ -432,6 +435,26 @@ def fundus(sentences, model):
         cells += [f"{100 * statistics.mean(diffs):+.2f} [{100 * low:+.2f}, {100 * high:+.2f}]",
                   f"{copies} of {len(keys)}"]
         print(f"| {lang} | {len(keys)} | " + " | ".join(cells) + " |", flush=True)
+    pooled(languages, r1)
+
+
+def pooled(languages, r1):
+    """Learned - lead R1 over pooled pages: the languages are too small to tell one by one."""
+    groups = [
+        ("every language but English", lambda lang: lang != "en"),
+        ("detected, without a model of their own (not en, fr)",
+         lambda lang: lang not in ("en", "none", "fr")),
+    ]
+    print("\n| pooled pages | pages | learned R1 | lead R1 | learned - lead R1, 95% bootstrap |")
+    print("|---|---|---|---|---|")
+    for name, keep in groups:
+        keys = [k for lang, ks in languages.items() if keep(lang) for k in ks]
+        diffs = [r1["learned"][k] - r1["lead"][k] for k in keys]
+        low, high = bootstrap_interval(diffs)
+        learned = 100 * statistics.mean(r1["learned"][k] for k in keys)
+        lead = 100 * statistics.mean(r1["lead"][k] for k in keys)
+        print(f"| {name} | {len(keys)} | {learned:.2f} | {lead:.2f} | "
+              f"{100 * statistics.mean(diffs):+.2f} [{100 * low:+.2f}, {100 * high:+.2f}] |")
 
 
 # The languages lede detects (`lede::Language`).

@@ -17,7 +17,8 @@ use crate::ingest::{
 use crate::lang::{detect, parse_tag, Language};
 use crate::render::{BudgetUnit, Bullet, Offsets, Removed, Source, Summary, Warning};
 use crate::score::learned::{
-    embedded_model_for, LearnedScorer, Model, ModelFileError, EMBEDDED_LANGUAGES,
+    add_lead_prior, embedded_model_for, lead_prior_applies, LearnedScorer, Model, ModelFileError,
+    EMBEDDED_LANGUAGES,
 };
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
 use crate::select::{bullet_span, open_with, rank_order, select, select_set, Length, Selection};
@@ -130,8 +131,12 @@ impl Options {
 /// The learned algorithm picks its model by the text's language (the one
 /// in [`Options::language`], else the detected one): French text gets the
 /// embedded French model, everything else (English, language-neutral text,
-/// other languages) the default model trained on English news. A model
-/// given to [`Summarizer::with_model`] serves every language.
+/// other languages) the default model trained on English news. On text in
+/// a language other than English without a model of its own (German,
+/// Turkish, ...), the default model's scores are blended with Lead's
+/// ([`crate::score::learned::add_lead_prior`]): trained on English, it
+/// would otherwise pass over the opening sentence too often there. A model
+/// given to [`Summarizer::with_model`] serves every language as it is.
 ///
 /// An embedded model is decoded on its first use (once per process, by
 /// whichever thread needs it first), so a summarizer that never meets
@@ -143,6 +148,11 @@ pub struct Summarizer {
     /// Models that replace `learned` for text in one language; empty when
     /// the model was given.
     by_language: Arc<[(Language, LazyScorer)]>,
+    /// Whether the default model adds the lead prior on text in a language
+    /// without a model of its own ([`lead_prior_applies`]): the embedded
+    /// models do; a model given to [`Summarizer::with_model`] is used as
+    /// given for every language.
+    lead_prior: bool,
 }
 
 /// A learned scorer compiled on first use from an embedded model (or
@@ -208,6 +218,7 @@ impl Summarizer {
         Ok(Summarizer {
             learned: Arc::new(LazyScorer::embedded(None)),
             by_language: by_language.into(),
+            lead_prior: true,
         })
     }
 
@@ -218,6 +229,7 @@ impl Summarizer {
         Summarizer {
             learned: Arc::new(LazyScorer::ready(LearnedScorer::new(model))),
             by_language: Arc::new([]),
+            lead_prior: false,
         }
     }
 
@@ -368,10 +380,13 @@ impl Summarizer {
                 (learned, Some(learned.model()))
             }
         };
-        let scores = scorer.score(&doc);
+        let selection = self.selection(options, model.map(|m| m.selection.max_overlap));
+        let mut scores = scorer.score(&doc);
+        if model.is_some() && self.lead_prior && lead_prior_applies(language) {
+            add_lead_prior(&doc, &selection, &mut scores);
+        }
         options.check_deadline()?;
         let order = rank_order(&scores);
-        let selection = self.selection(options, model.map(|m| m.selection.max_overlap));
         let chosen = match model {
             Some(model) => {
                 let choice = model.selection.set_choice();

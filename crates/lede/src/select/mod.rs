@@ -207,7 +207,7 @@ pub fn open_with(
 
 /// Whether sentence `i` is only chosen when nothing else is left: too
 /// short, or (with the editorial rules) a question, caption or list item.
-fn is_poor(doc: &Document, selection: &Selection, i: usize) -> bool {
+pub(crate) fn is_poor(doc: &Document, selection: &Selection, i: usize) -> bool {
     doc.sentences[i].terms.words < selection.min_words
         || (selection.editorial && {
             let text = doc.sentence_text(i);

@@ -32,7 +32,9 @@ pub fn embedded_model() -> Result<Arc<Model>, ModelFileError> {
 pub const EMBEDDED_LANGUAGES: [Language; 1] = [Language::French];
 
 /// The embedded model for text in `language`: its own model where
-/// [`EMBEDDED_LANGUAGES`] lists one, else the default model.
+/// [`EMBEDDED_LANGUAGES`] lists one, else the default model. For a
+/// language other than English served by the default model, the
+/// summarizer blends its scores with Lead's ([`super::add_lead_prior`]).
 ///
 /// ```
 /// use lede::lang::Language;
