@@ -617,3 +617,29 @@ fn a_named_link_inside_a_sentence_stays() {
         article.paragraphs
     );
 }
+
+#[test]
+fn an_inline_element_styled_as_a_block_is_a_line_of_its_own() {
+    let html = "<html><body><article><h1>Wind turbines tested in the lab</h1>\
+        <p><a href=\"/photo.jpg\"><img src=\"/photo.jpg\" alt=\"\">\
+        <em style=\"color: #aaa; display: block;\">© Nordex</em></a>Hamburg (iwr) - Wind \
+        turbines feed their power into the grid through power electronics, and their \
+        behaviour during voltage dips must be validated before they reach the market.</p>\
+        <p>A new test bench in Bremerhaven now does in three months what took a year of \
+        measurements in the field, the partners said on Friday.</p></article></body></html>";
+    let article = extract(html, None).unwrap();
+    assert_eq!(article.paragraphs[0], "© Nordex");
+    assert!(
+        article.paragraphs[1].starts_with("Hamburg (iwr) - Wind turbines"),
+        "{:?}",
+        article.paragraphs
+    );
+    // `display: inline-block` and other inline layouts keep the words together.
+    let html = html.replace("display: block", "display: inline-block");
+    let article = extract(&html, None).unwrap();
+    assert!(
+        article.text().contains("© NordexHamburg"),
+        "{:?}",
+        article.paragraphs
+    );
+}

@@ -56,6 +56,9 @@ struct Frame {
     node: NodeId,
     kind: Kind,
     block_level: bool,
+    /// An inline element its `style` lays out as a block ([`styled_as_block`]): its text is
+    /// a line of its own.
+    line: bool,
     skipped: bool,
     link: bool,
     pre: bool,
@@ -220,10 +223,13 @@ impl Walk {
                                 parent.picture = true;
                             }
                         }
+                        let line = !skipped && !block_level && styled_as_block(el);
                         if skipped {
                             skip_depth += 1;
                         } else if block_level {
                             walk.flush(&mut pending, &mut stack);
+                        } else if line {
+                            pending.newline();
                         }
                         if !skipped {
                             match tag {
@@ -237,6 +243,7 @@ impl Walk {
                             node: node.id(),
                             kind,
                             block_level,
+                            line,
                             skipped,
                             link: in_link || tag == Tag::A,
                             pre: in_pre || tag == Tag::PRE,
@@ -271,6 +278,8 @@ impl Walk {
                             skip_depth -= 1;
                         } else if frame.block_level {
                             walk.flush(&mut pending, &mut stack);
+                        } else if frame.line {
+                            pending.newline();
                         }
                     }
                     let Some(frame) = stack.pop() else {
@@ -716,13 +725,34 @@ pub(super) fn hidden(el: &Element) -> bool {
     el.attrs().any(|(name, value)| match name {
         "hidden" => true,
         "style" => {
-            let compact: String = value
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            compact.contains("display:none") || compact.contains("visibility:hidden")
+            let style = compact_style(value);
+            style.contains("display:none") || style.contains("visibility:hidden")
         }
         _ => false,
     })
+}
+
+/// Whether the `style` of `el` lays it out as a block (`display: block`, `flex`, `grid`,
+/// `list-item`, `table`): a caption credit in `<em style="display: block">` inside a link
+/// is a line of its own, not glued to the story's first word ("© NordexHamburg").
+fn styled_as_block(el: &Element) -> bool {
+    el.attr("style").is_some_and(|value| {
+        let style = compact_style(value);
+        style.match_indices("display:").any(|(at, m)| {
+            let display = style[at + m.len()..].split([';', '!']).next();
+            matches!(
+                display,
+                Some("block" | "flex" | "grid" | "list-item" | "table")
+            )
+        })
+    })
+}
+
+/// A `style` attribute's value lowercased, white space left out.
+fn compact_style(value: &str) -> String {
+    value
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }

@@ -238,6 +238,21 @@ const FURNITURE_OTHER_PREFIXES: &[&str] = &[
     "lesen sie auch:",
     "lesen sie mehr:",
     "mehr zum thema:",
+    "weitere pressemitteilungen",
+    // sources and readers of the story, reading times
+    "mit informationen der ",
+    "mit informationen von ",
+    "mit material der ",
+    "mit material von ",
+    "leído por ",
+    "lesedauer",
+    "lesezeit",
+    "temps de lecture",
+    "tiempo de lectura",
+    "tempo de leitura",
+    "tempo di lettura",
+    "leestijd",
+    "czas czytania",
     "lesen sie hier",
     "hier lesen sie",
     "à lire aussi :",
@@ -309,6 +324,11 @@ const SITE_MESSAGES: &[&str] = &[
     "jetzt abonnieren",
     "artikel freischalten",
     "bestätigen sie ihre e-mail",
+    "kein aktives abo",
+    "unterstützen sie qualitätsjournalismus",
+    "wenn javascript aktiviert ist",
+    "javascript ist deaktiviert",
+    "javascript einschalten",
     // French
     "nous utilisons des cookies",
     "ce site utilise des cookies",
@@ -322,6 +342,8 @@ const SITE_MESSAGES: &[&str] = &[
     "réservé aux abonnés",
     "créer un compte",
     "activer javascript",
+    "activez javascript",
+    "javascript est désactivé",
     "désactivez votre bloqueur",
     "sur un seul appareil à la fois",
     "votre abonnement n’autorise pas",
@@ -341,6 +363,13 @@ const SITE_MESSAGES: &[&str] = &[
     "olvidaste tu contraseña",
     "regístrate",
     "actualiza tu navegador",
+    "habilita javascript",
+    "habilitar javascript",
+    "javascript está desactivado",
+    "ative o javascript",
+    "abilita javascript",
+    "javascript inschakelen",
+    "włącz javascript",
     "exclusivo para suscriptores",
     "faça login",
     "assine já",
@@ -853,7 +882,8 @@ fn opens_with_site_message(paragraph: &str) -> bool {
 /// English, where names with a year are often list items such as "Windows
 /// Server 2019"), or parts separated by `|` that are each a date-only line or
 /// a byline, one of them dated ("Do 25.04.24 | 14:07 Uhr | Von Eva
-/// Kirchner-Rätsch").
+/// Kirchner-Rätsch"); outside English a part may also be a short label
+/// ([`META_LABEL_MAX_WORDS`]).
 fn is_meta_line_in(line: &str, lang: Option<Language>) -> bool {
     let strict = english_only(lang);
     if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -867,14 +897,28 @@ fn is_meta_line_in(line: &str, lang: Option<Language>) -> bool {
     }
     let mut dated = false;
     for part in line.split('|').map(str::trim).filter(|p| !p.is_empty()) {
-        if is_date_line(part, strict) {
+        if is_date_line(part, strict) || (!strict && RELATIVE_TIME.is_match(part)) {
             dated = true;
-        } else if !is_byline_paragraph_in(part, lang) {
+        } else if !is_byline_paragraph_in(part, lang)
+            && (strict || part.split_whitespace().count() > META_LABEL_MAX_WORDS)
+        {
             return false;
         }
     }
     dated
 }
+
+/// A time relative to now as a page's metadata gives it ("Publicado hace 3 horas", "vor 2
+/// Stunden", "il y a 5 minutes", "há 1 dia"), which dates a meta line outside English.
+static RELATIVE_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:publicado|actualizado|atualizado|aktualisiert|publié|mis à jour)\s+)?(?:hace\s+\d+\s+(?:minutos?|horas?|días?)|vor\s+\d+\s+(?:minuten?|stunden?|tagen?)|il y a\s+\d+\s+(?:minutes?|heures?|jours?)|há\s+\d+\s+(?:minutos?|horas?|dias?))$")
+        .expect("valid relative time pattern")
+});
+
+/// The most words of a part of a dated meta line outside English that is not a date or a
+/// byline: a source, a reading time or a player's label ("Quelle: dpa-afx", "Lesedauer
+/// etwa 4 min.", "Text vorlesen Stop Pause Fortsetzen").
+const META_LABEL_MAX_WORDS: usize = 6;
 
 /// Whether a whole paragraph is only a photo credit ("Foto: dpa",
 /// "Bild: Keystone", "Photo : AFP", "© Reuters"); never in English text,
@@ -1193,6 +1237,31 @@ mod tests {
             "Home Office bleibt für viele Beschäftigte die Regel.",
         ] {
             assert!(!is_boilerplate_paragraph_in(text, GERMAN), "{text}");
+        }
+    }
+
+    /// Bullets that became the summary's opening once the default model was blended with
+    /// Lead on languages without a model of their own: each is furniture.
+    #[test]
+    fn no_junk_openings_are_furniture() {
+        for (text, lang) in [
+            ("28.04.2021 - 07:18 | Quelle: dpa-afx topthem... | Lesedauer etwa 4 min. | Text vorlesen Stop Pause Fortsetzen", GERMAN),
+            ("Jacobo Betancur Peláez | Publicado hace 3 horas", SPANISH),
+            ("Adhocracy funktioniert am besten, wenn JavaScript aktiviert ist.", GERMAN),
+            ("Sie haben kein aktives AboUnterstützen Sie Qualitätsjournalismus und erhalten Sie Zugriff auf alle Inhalte.Abo abschliessen", GERMAN),
+            ("Mit Informationen der ARD-Korrespondentinnen und -Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa, edp, KNA und Reuters.", GERMAN),
+            ("Tiempo de lectura: 6 min", SPANISH),
+            ("Leído por Abril Mederos.", SPANISH),
+            ("Weitere Pressemitteilungen von Nordex SE", GERMAN),
+        ] {
+            assert!(is_boilerplate_paragraph_in(text, lang), "{text}");
+        }
+        // A sentence with a bar and a date stays, and English keeps its strict meta lines.
+        for (text, lang) in [
+            ("Am 4. Mai 2021 | so die Polizei | kam es in der Innenstadt zu einem schweren Unfall mit drei Verletzten.", GERMAN),
+            ("May 4, 2021 | Quelle: dpa", ENGLISH),
+        ] {
+            assert!(!is_boilerplate_paragraph_in(text, lang), "{text}");
         }
     }
 

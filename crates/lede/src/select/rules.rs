@@ -66,6 +66,16 @@ const CAPTION_OPENERS: &[&str] = &[
     "right:",
     "top:",
     "inset:",
+    // the people of a group photo, in the languages of the "no junk" pages
+    "von links nach rechts",
+    "v.l.n.r.",
+    "v. l. n. r.",
+    "de gauche à droite",
+    "de izquierda a derecha",
+    "da sinistra a destra",
+    "da esquerda para a direita",
+    "van links naar rechts",
+    "od lewej",
 ];
 
 /// Characters that may stand before the first word without changing it:
@@ -120,7 +130,22 @@ pub fn is_caption(sentence: &str) -> bool {
                 .is_none_or(|c| !c.is_alphanumeric())
     });
     let trimmed = sentence.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
-    opener || trimmed.ends_with(':')
+    opener || trimmed.ends_with(':') || ends_with_photographer(trimmed)
+}
+
+/// Whether a Chinese caption ends with its photographer: the name and 摄 ("taken by")
+/// after a space ("... 正录制视频 李尕 摄", "... 记者 王明摄").
+fn ends_with_photographer(sentence: &str) -> bool {
+    let Some(head) = sentence.strip_suffix('摄') else {
+        return false;
+    };
+    let head = head.trim_end();
+    let Some((before, name)) = head.rsplit_once(char::is_whitespace) else {
+        return false;
+    };
+    !before.trim().is_empty()
+        && (1..=4).contains(&name.chars().count())
+        && name.chars().all(char::is_alphabetic)
 }
 
 /// Length in bytes of a list marker at the start of `s` ("• ", "- ", "* ",
@@ -191,6 +216,13 @@ mod tests {
         assert!(is_caption("Pictured: the house in May."));
         assert!(is_caption("Scroll down for video."));
         assert!(!is_caption("Pictures of the flood spread online."));
+        assert!(is_caption(
+            "Von links nach rechts: Mathias Malischewski, Project Manager, Prof. Dr. Jan Wenske"
+        ));
+        assert!(is_caption(
+            "为了上网推介、售卖家乡特产，安化县一块花生地里正录制视频 李尕 摄"
+        ));
+        assert!(!is_caption("他们在田间地头拍摄"));
     }
 
     #[test]
