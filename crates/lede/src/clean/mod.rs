@@ -427,6 +427,7 @@ fn clean_paragraphs(
     out: &mut Cleaned,
     lang: Option<Language>,
 ) {
+    let headline = out.title.clone().map(|title| &text[title]);
     // Kept pieces of each paragraph, after boilerplate and credit removal.
     let mut kept: Vec<Vec<Range<usize>>> = Vec::with_capacity(paragraphs.len());
     for (index, paragraph) in paragraphs.iter().enumerate() {
@@ -444,6 +445,14 @@ fn clean_paragraphs(
             out.removed.push(Removal {
                 span,
                 reason: Reason::Boilerplate,
+            });
+            kept.push(Vec::new());
+            continue;
+        }
+        if headline.is_some_and(|headline| is_headline_with_site_name(slice, headline)) {
+            out.removed.push(Removal {
+                span,
+                reason: Reason::Duplicate,
             });
             kept.push(Vec::new());
             continue;
@@ -547,6 +556,33 @@ fn clean_paragraphs(
         }
         paragraph += 1;
     }
+}
+
+/// The most words after the headline in a paragraph read as the headline with the site's
+/// name ("Feuerwehrleute sollen später in Pension | wdr aktuell").
+const SITE_NAME_MAX_WORDS: usize = 4;
+
+/// Whether `paragraph` is `headline` (the title, of three words or more) again
+/// with the site's name after a bar or dash, as a page's `<title>` gives it ("... - الصباح
+/// | Assabah"): the page repeating its title, not text of the story.
+fn is_headline_with_site_name(paragraph: &str, headline: &str) -> bool {
+    let headline = headline.trim();
+    if headline.split_whitespace().count() < 3 {
+        return false;
+    }
+    let Some(rest) = paragraph.strip_prefix(headline) else {
+        return false;
+    };
+    let Some(name) = rest
+        .strip_prefix(" | ")
+        .or_else(|| rest.strip_prefix(" - "))
+        .or_else(|| rest.strip_prefix(" – "))
+        .or_else(|| rest.strip_prefix(" — "))
+    else {
+        return false;
+    };
+    let words = name.split_whitespace().filter(|w| *w != "|").count();
+    (1..=SITE_NAME_MAX_WORDS).contains(&words) && !ends_like_sentence(name)
 }
 
 /// Index of the first paragraph that still has text, given those seen so far.

@@ -843,6 +843,7 @@ pub fn is_boilerplate_paragraph_in(paragraph: &str, lang: Option<Language>) -> b
         && (bare.starts_with("https://") || bare.starts_with("http://"));
     (paragraph.len() <= 160
         && (bare_url
+            || MEDIA_AVAILABILITY.is_match(paragraph.trim())
             || FURNITURE_OTHER.contains(&bare)
             || FURNITURE_OTHER_PREFIXES
                 .iter()
@@ -852,6 +853,15 @@ pub fn is_boilerplate_paragraph_in(paragraph: &str, lang: Option<Language>) -> b
             .iter()
             .any(|m| (paragraph.len() <= 300 || m.contains(' ')) && lower.contains(m))
 }
+
+/// A video or audio player's length and availability, as German broadcasters give it
+/// ("02:57 Min.. Verfügbar bis 06.05.2024.").
+static MEDIA_AVAILABILITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\d{1,2}:\d{2}(?::\d{2})?\s*Min\.*\s*)?Verfügbar bis \d{1,2}\.\d{1,2}\.\d{2,4}\.?$",
+    )
+    .expect("valid media availability pattern")
+});
 
 /// The longest paragraph read as a site message: a newsletter form's three sentences of
 /// consent text run to about 350 bytes. Single-word messages ("abbonati", which is also
@@ -1253,6 +1263,7 @@ mod tests {
             ("Tiempo de lectura: 6 min", SPANISH),
             ("Leído por Abril Mederos.", SPANISH),
             ("Weitere Pressemitteilungen von Nordex SE", GERMAN),
+            ("02:57 Min.. Verfügbar bis 06.05.2024.", GERMAN),
         ] {
             assert!(is_boilerplate_paragraph_in(text, lang), "{text}");
         }

@@ -215,3 +215,24 @@ fn a_body_written_as_bullets_is_the_body() {
     assert_eq!(c.highlights.len(), 1);
     assert_eq!(c.sentences.len(), 1);
 }
+
+#[test]
+fn the_headline_again_with_the_site_name_is_a_duplicate() {
+    let text = "Feuerwehrleute sollen später in Pension\n\n\
+                Feuerwehrleute sollen später in Pension | wdr aktuell\n\n\
+                Die Landesregierung will das Rentenalter für Feuerwehrleute anheben.\n\n\
+                Feuerwehrleute sollen später in Pension - das sagt die Regierung seit Monaten.";
+    let c = clean_in(text, Some(Language::German));
+    assert_eq!(
+        reasons(text, &c),
+        [(
+            Reason::Duplicate,
+            "Feuerwehrleute sollen später in Pension | wdr aktuell".to_owned()
+        )]
+    );
+    // A sentence that goes on after the headline is text of the story.
+    assert_eq!(
+        body(text, &c)[1],
+        "Feuerwehrleute sollen später in Pension - das sagt die Regierung seit Monaten."
+    );
+}

@@ -118,13 +118,18 @@ static SPECIAL: [bool; 256] = {
 };
 
 /// [`SPECIAL`] plus the first bytes of the full-width terminators `。`
-/// (0xE3) and `！？` (0xEF), for languages other than English.
+/// (0xE3) and `！？` (0xEF) and of the Arabic question mark `؟` (0xD8), for
+/// languages other than English.
 static SPECIAL_WIDE: [bool; 256] = {
     let mut table = SPECIAL;
     table[0xE3] = true;
     table[0xEF] = true;
+    table[0xD8] = true;
     table
 };
+
+/// The Arabic question mark, a terminator followed by a space as `?` is.
+const ARABIC_QUESTION: char = '؟';
 
 /// Full-width sentence terminators (Chinese, Japanese).
 const WIDE_TERMINATORS: [char; 3] = ['。', '！', '？'];
@@ -260,7 +265,8 @@ impl<'a> Segmenter<'a> {
             }
             let b = self.bytes[i];
             let terminator = matches!(b, b'.' | b'!' | b'?')
-                || (b == 0xE2 && self.text[i..self.end].starts_with(ELLIPSIS));
+                || (b == 0xE2 && self.text[i..self.end].starts_with(ELLIPSIS))
+                || (b == 0xD8 && self.text[i..self.end].starts_with(ARABIC_QUESTION));
             if (b == 0xE3 || b == 0xEF) && self.text[i..self.end].starts_with(WIDE_TERMINATORS) {
                 let j = self.wide_cluster_end(i);
                 if self.wide_ends_sentence(i, j) {
@@ -361,7 +367,9 @@ impl<'a> Segmenter<'a> {
     fn cluster_end_any(&self, i: usize) -> usize {
         let mut j = i;
         for c in self.text[i..self.end].chars() {
-            if !matches!(c, '.' | '!' | '?' | ')' | ']' | '}' | '…') && !QUOTES.contains(&c) {
+            if !matches!(c, '.' | '!' | '?' | ARABIC_QUESTION | ')' | ']' | '}' | '…')
+                && !QUOTES.contains(&c)
+            {
                 break;
             }
             j += c.len_utf8();

@@ -468,6 +468,21 @@ mod languages {
     }
 
     #[test]
+    fn the_arabic_question_mark_ends_a_sentence() {
+        assert_eq!(
+            split_in(
+                "ما الذي يحدث في السودان؟ والى أين يتجه البلد؟ انضمت اليه كتلة نداء السودان.",
+                Some(Language::Arabic)
+            ),
+            [
+                "ما الذي يحدث في السودان؟",
+                "والى أين يتجه البلد؟",
+                "انضمت اليه كتلة نداء السودان."
+            ]
+        );
+    }
+
+    #[test]
     fn neutral_rules_use_no_word_lists() {
         // No English opener list: "J." before "The" does not end a sentence,
         // nor does "Dr." (not an abbreviation here, but a capital follows).

@@ -110,12 +110,13 @@ pub fn opens_with_reference(sentence: &str) -> bool {
     REFERENCE_OPENERS.contains(&word.as_str())
 }
 
-/// Whether the sentence is a question (ends with `?`, perhaps inside quotes).
+/// Whether the sentence is a question (ends with `?`, the Arabic `؟` or the full-width
+/// `？`, perhaps inside quotes).
 pub fn is_question(sentence: &str) -> bool {
     let end = sentence.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | '\u{2019}' | ')' | ']')
     });
-    end.ends_with('?')
+    end.ends_with(['?', '؟', '？'])
 }
 
 /// Whether the sentence reads as a photo caption, page furniture or an
@@ -212,6 +213,8 @@ mod tests {
         assert!(is_question("Is it over?"));
         assert!(is_question("\"Why me?\""));
         assert!(!is_question("\"Why me?\" she asked."));
+        assert!(is_question("ما الذي يحدث في السودان؟"));
+        assert!(is_question("你去哪里？"));
         assert!(is_caption("True or False, Mercury is:."));
         assert!(is_caption("Pictured: the house in May."));
         assert!(is_caption("Scroll down for video."));
