@@ -17,7 +17,8 @@ const LARGE_SHARE: f64 = 0.5;
 /// (React streams its server render into `<div hidden>`; anti-flicker snippets hide the
 /// body until their test runs). An element named like furniture is a wrapper named after its layout
 /// (`container penci_sidebar`, `header-style-2`), not a box of furniture, and gets no hint
-/// when it holds more than [`LARGE_SHARE`] of the page's text, or when its name also
+/// when it holds more than [`LARGE_SHARE`] of the page's text outside scripts and styles
+/// (inline CSS and JSON can outweigh the story), or when its name also
 /// speaks of content (`documentContent__sharingContainer`) and it holds more than that
 /// share of the page's paragraph text (menus hold text, but no paragraphs).
 ///
@@ -26,7 +27,6 @@ const LARGE_SHARE: f64 = 0.5;
 pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     struct Open {
         id: NodeId,
-        chars: usize,
         /// Characters outside scripts, styles and other elements never read.
         read_chars: usize,
         paragraph_chars: usize,
@@ -34,14 +34,13 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     }
     struct Furniture {
         id: NodeId,
-        chars: usize,
+        read_chars: usize,
         paragraph_chars: usize,
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut hints = vec![Hint::Neutral; doc.node_count()];
     let mut furniture: Vec<Furniture> = Vec::new();
     let mut hidden_boxes: Vec<(NodeId, usize)> = Vec::new();
-    let mut total = 0usize;
     let mut total_paragraph = 0usize;
     let mut open_paragraphs = 0usize;
     let mut total_read = 0usize;
@@ -54,7 +53,6 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     open_unread += usize::from(el.tag().has(SKIPPED));
                     stack.push(Open {
                         id: node.id(),
-                        chars: 0,
                         read_chars: 0,
                         paragraph_chars: 0,
                         hint: if el.tag().has(LANDMARK) {
@@ -70,11 +68,9 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                     let paragraph_chars = if open_paragraphs > 0 { chars } else { 0 };
                     let read_chars = if open_unread == 0 { chars } else { 0 };
-                    total += chars;
                     total_paragraph += paragraph_chars;
                     total_read += read_chars;
                     if let Some(top) = stack.last_mut() {
-                        top.chars += chars;
                         top.read_chars += read_chars;
                         top.paragraph_chars += paragraph_chars;
                     }
@@ -99,12 +95,11 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                 if matches!(open.hint, Hint::Boilerplate | Hint::Layout) {
                     furniture.push(Furniture {
                         id: open.id,
-                        chars: open.chars,
+                        read_chars: open.read_chars,
                         paragraph_chars: open.paragraph_chars,
                     });
                 }
                 if let Some(parent) = stack.last_mut() {
-                    parent.chars += open.chars;
                     parent.read_chars += open.read_chars;
                     parent.paragraph_chars += open.paragraph_chars;
                 }
@@ -113,7 +108,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     }
     let share = |part: usize, whole: usize| part as f64 > LARGE_SHARE * whole as f64;
     for f in furniture {
-        let wrapper = share(f.chars, total)
+        let wrapper = share(f.read_chars, total_read)
             || (share(f.paragraph_chars, total_paragraph)
                 && doc.element(f.id).is_some_and(names_content));
         if wrapper {
