@@ -7,6 +7,8 @@ use crate::dom::Tag;
 const LONG_HEADING: usize = 80;
 /// Blocks shorter than this (in characters) without sentence punctuation count as scraps.
 const SHORT_BLOCK: usize = 25;
+/// Blocks of prose are at least this long (in non-space characters).
+pub(super) const PROSE_CHARS: usize = 2 * SHORT_BLOCK;
 /// A block whose share of characters inside links exceeds this is a link list.
 pub(super) const MAX_LINK_DENSITY: f64 = 0.5;
 
@@ -50,15 +52,13 @@ impl Block {
     }
 
     pub(super) fn has_sentence_punctuation(&self) -> bool {
-        self.text
-            .chars()
-            .any(|c| matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '、' | '،'))
+        self.text.chars().any(is_sentence_mark)
     }
 
     /// A sentence or more of running text.
     pub(super) fn is_prose(&self) -> bool {
         (!self.is_heading() || self.chars >= LONG_HEADING)
-            && self.chars >= 2 * SHORT_BLOCK
+            && self.chars >= PROSE_CHARS
             && self.has_sentence_punctuation()
     }
 
@@ -103,6 +103,11 @@ impl Block {
         }
         len * (1.0 - density)
     }
+}
+
+/// Punctuation that running text has and labels, menus and names lack.
+pub(super) fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '.' | ',' | '!' | '?' | ';' | '。' | '、' | '،')
 }
 
 /// The kind of block an element of `tag` holds.

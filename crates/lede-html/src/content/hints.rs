@@ -1,11 +1,12 @@
 //! The hints of a page's elements: what their names and landmarks say, unless they wrap
 //! most of the page.
 
-use crate::dom::flag::{LANDMARK, SKIPPED};
+use crate::dom::flag::{BLOCK, LANDMARK, SKIPPED};
 use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 
+use super::block::{is_sentence_mark, PROSE_CHARS};
 use super::walk::hidden;
-use super::words::{hint, names_content, Hint};
+use super::words::{hint, is_dialog, names_content, Hint};
 
 /// Share of the page's text above which an element named like furniture is kept anyway.
 const LARGE_SHARE: f64 = 0.5;
@@ -17,46 +18,63 @@ const LARGE_SHARE: f64 = 0.5;
 /// (React streams its server render into `<div hidden>`; anti-flicker snippets hide the
 /// body until their test runs). An element named like furniture is a wrapper named after its layout
 /// (`container penci_sidebar`, `header-style-2`), not a box of furniture, and gets no hint
-/// when it holds more than [`LARGE_SHARE`] of the page's text, or when its name also
-/// speaks of content (`documentContent__sharingContainer`) and it holds more than that
-/// share of the page's paragraph text (menus hold text, but no paragraphs).
+/// when it holds more than [`LARGE_SHARE`] of the page's text outside scripts and styles
+/// (inline CSS and JSON can outweigh the story) and of its prose ([`Run::prose_chars`]: a
+/// footer or menu of a near-empty page holds most of its text, but the page's paragraphs
+/// lie outside), unless it is a box laid over the page ([`is_dialog`]: a cookie box can
+/// hold most of both). A table is judged by its text alone: its rows are the content of a
+/// list page, not prose. It also gets no hint when its name
+/// speaks of content (`documentContent__sharingContainer`) and it holds more than
+/// [`LARGE_SHARE`] of the page's paragraph text (menus hold text, but no paragraphs).
 ///
 /// On a forum thread (`thread`) an element named after comments (`comments`,
 /// `comment-body`) holds the posts and gets no boilerplate hint.
 pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     struct Open {
         id: NodeId,
-        chars: usize,
         /// Characters outside scripts, styles and other elements never read.
         read_chars: usize,
         paragraph_chars: usize,
+        /// Characters of prose paragraphs ([`Run::prose_chars`]).
+        prose_chars: usize,
         hint: Hint,
     }
     struct Furniture {
         id: NodeId,
-        chars: usize,
+        read_chars: usize,
         paragraph_chars: usize,
+        prose_chars: usize,
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut hints = vec![Hint::Neutral; doc.node_count()];
     let mut furniture: Vec<Furniture> = Vec::new();
     let mut hidden_boxes: Vec<(NodeId, usize)> = Vec::new();
-    let mut total = 0usize;
     let mut total_paragraph = 0usize;
     let mut open_paragraphs = 0usize;
     let mut total_read = 0usize;
     let mut open_unread = 0usize;
+    let mut open_links = 0usize;
+    let mut run = Run::default();
+    let mut total_prose = 0usize;
     for edge in doc.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 NodeData::Element(el) => {
+                    if el.tag().has(BLOCK) {
+                        let prose = std::mem::take(&mut run).prose_chars();
+                        total_prose += prose;
+                        if let Some(top) = stack.last_mut() {
+                            top.prose_chars += prose;
+                        }
+                    }
+                    open_links += usize::from(el.tag() == Tag::A);
                     open_paragraphs += usize::from(el.tag() == Tag::P);
                     open_unread += usize::from(el.tag().has(SKIPPED));
                     stack.push(Open {
                         id: node.id(),
-                        chars: 0,
                         read_chars: 0,
                         paragraph_chars: 0,
+                        prose_chars: 0,
                         hint: if el.tag().has(LANDMARK) {
                             Hint::Boilerplate
                         } else if thread && names_comments(el) {
@@ -70,11 +88,12 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     let chars = text.chars().filter(|c| !c.is_whitespace()).count();
                     let paragraph_chars = if open_paragraphs > 0 { chars } else { 0 };
                     let read_chars = if open_unread == 0 { chars } else { 0 };
-                    total += chars;
                     total_paragraph += paragraph_chars;
                     total_read += read_chars;
+                    if read_chars > 0 {
+                        run.push(text, open_links > 0);
+                    }
                     if let Some(top) = stack.last_mut() {
-                        top.chars += chars;
                         top.read_chars += read_chars;
                         top.paragraph_chars += paragraph_chars;
                     }
@@ -85,11 +104,19 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                 if stack.last().is_none_or(|top| top.id != node.id()) {
                     continue;
                 }
+                if let (Some(top), NodeData::Element(el)) = (stack.last_mut(), node.value()) {
+                    if el.tag().has(BLOCK) {
+                        let prose = std::mem::take(&mut run).prose_chars();
+                        total_prose += prose;
+                        top.prose_chars += prose;
+                    }
+                }
                 let Some(open) = stack.pop() else {
                     continue;
                 };
                 if let NodeData::Element(el) = node.value() {
                     open_paragraphs -= usize::from(el.tag() == Tag::P);
+                    open_links -= usize::from(el.tag() == Tag::A);
                     open_unread -= usize::from(el.tag().has(SKIPPED));
                     if hidden(el) {
                         hidden_boxes.push((open.id, open.read_chars));
@@ -99,23 +126,28 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                 if matches!(open.hint, Hint::Boilerplate | Hint::Layout) {
                     furniture.push(Furniture {
                         id: open.id,
-                        chars: open.chars,
+                        read_chars: open.read_chars,
                         paragraph_chars: open.paragraph_chars,
+                        prose_chars: open.prose_chars,
                     });
                 }
                 if let Some(parent) = stack.last_mut() {
-                    parent.chars += open.chars;
                     parent.read_chars += open.read_chars;
                     parent.paragraph_chars += open.paragraph_chars;
+                    parent.prose_chars += open.prose_chars;
                 }
             }
         }
     }
     let share = |part: usize, whole: usize| part as f64 > LARGE_SHARE * whole as f64;
     for f in furniture {
-        let wrapper = share(f.chars, total)
-            || (share(f.paragraph_chars, total_paragraph)
-                && doc.element(f.id).is_some_and(names_content));
+        let Some(el) = doc.element(f.id) else {
+            continue;
+        };
+        let wrapper = (share(f.read_chars, total_read)
+            && (share(f.prose_chars, total_prose) || el.tag() == Tag::TABLE)
+            && !is_dialog(el))
+            || (share(f.paragraph_chars, total_paragraph) && names_content(el));
         if wrapper {
             hints[f.id.index()] = Hint::Neutral;
         }
@@ -133,4 +165,32 @@ fn names_comments(el: &Element) -> bool {
     el.classes()
         .chain(el.id())
         .any(|name| name.to_ascii_lowercase().contains("comment"))
+}
+
+/// Text read since the last block boundary: how long it is, how much of it sits in links,
+/// and whether it has sentence punctuation.
+#[derive(Default)]
+struct Run {
+    chars: usize,
+    link_chars: usize,
+    sentence: bool,
+}
+
+impl Run {
+    fn push(&mut self, text: &str, link: bool) {
+        for c in text.chars().filter(|c| !c.is_whitespace()) {
+            self.chars += 1;
+            self.link_chars += usize::from(link);
+            self.sentence |= is_sentence_mark(c);
+        }
+    }
+
+    /// Its characters when it is a paragraph of prose, else 0.
+    fn prose_chars(&self) -> usize {
+        if self.chars >= PROSE_CHARS && self.sentence && 2 * self.link_chars <= self.chars {
+            self.chars
+        } else {
+            0
+        }
+    }
 }

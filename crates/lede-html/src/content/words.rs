@@ -232,6 +232,31 @@ pub(super) fn hint(el: &Element) -> Hint {
     }
 }
 
+/// Words of class and id names that mark a cookie or consent box.
+const CONSENT_WORDS: [&str; 4] = ["consent", "cookie", "cookies", "gdpr"];
+
+/// Whether `el` is a box laid over the page rather than a part of it: its role is a dialog,
+/// or a word of its class or id names cookies or consent (`BorlabsCookieBox`,
+/// `onetrust-consent-sdk`; not after a modifier: `has-cookie-bar` is the page).
+pub(super) fn is_dialog(el: &Element) -> bool {
+    let by_role = el.attr("role").is_some_and(|role| {
+        ["dialog", "alertdialog"]
+            .iter()
+            .any(|dialog| role.trim().eq_ignore_ascii_case(dialog))
+    });
+    by_role
+        || el.classes().chain(el.id()).any(|name| {
+            let mut consent = false;
+            let mut after_modifier = false;
+            for_each_word(name, |word| {
+                consent |=
+                    !after_modifier && CONSENT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w));
+                after_modifier = lookup(word) == Some(Word::Modifier);
+            });
+            consent
+        })
+}
+
 /// Whether a class or id name of `el` has a word of article content (`documentContent`).
 pub(super) fn names_content(el: &Element) -> bool {
     el.classes().chain(el.id()).any(|name| {
@@ -307,7 +332,8 @@ fn contains_any_ignoring_case(name: &str, needles: &[&str]) -> bool {
 mod tests {
     use super::*;
 
-    fn hint_of(html: &str) -> Hint {
+    /// `f` of the first element of `html`.
+    fn first_element<T>(html: &str, f: impl FnOnce(&Element) -> T) -> T {
         let doc = crate::dom::Document::parse(html);
         let el = doc
             .nodes()
@@ -316,7 +342,11 @@ mod tests {
                 _ => None,
             })
             .expect("one element");
-        hint(el)
+        f(el)
+    }
+
+    fn hint_of(html: &str) -> Hint {
+        first_element(html, hint)
     }
 
     fn words_of(name: &str) -> Vec<&str> {
@@ -375,5 +405,25 @@ mod tests {
             hint_of(r#"<div class="el__storyhighlights">"#),
             Hint::Highlights
         );
+    }
+
+    #[test]
+    fn tells_boxes_laid_over_the_page() {
+        for html in [
+            r#"<div id="BorlabsCookieBox">"#,
+            r#"<div class="box" id="onetrust-consent-sdk">"#,
+            r#"<div class="gdpr_banner">"#,
+            r#"<div role=" AlertDialog ">"#,
+            r#"<section role="dialog">"#,
+        ] {
+            assert!(first_element(html, is_dialog), "{html}");
+        }
+        for html in [
+            r#"<div class="page has-cookie-bar">"#,
+            r#"<div class="cookbook">"#,
+            r#"<div role="main">"#,
+        ] {
+            assert!(!first_element(html, is_dialog), "{html}");
+        }
     }
 }
