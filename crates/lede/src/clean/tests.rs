@@ -236,3 +236,21 @@ fn the_headline_again_with_the_site_name_is_a_duplicate() {
         "Feuerwehrleute sollen später in Pension - das sagt die Regierung seit Monaten."
     );
 }
+
+#[test]
+fn a_link_label_for_a_new_window_is_cut_from_the_sentence() {
+    let text = "Neue Akkus für den ID.3\n\n\
+                Mehr war von Volkswagen nicht zu erfahren(öffnet im neuen Fenster). \
+                Der Hersteller nannte keinen Termin für die Auslieferung.";
+    let c = clean_in(text, Some(Language::German));
+    assert_eq!(
+        reasons(text, &c),
+        [(Reason::Boilerplate, "(öffnet im neuen Fenster)".to_owned())]
+    );
+    let body = body(text, &c).concat();
+    assert!(
+        body.starts_with("Mehr war von Volkswagen nicht zu erfahren"),
+        "{body}"
+    );
+    assert!(!body.contains("Fenster"), "{body}");
+}
