@@ -30,15 +30,6 @@ const LARGE_SHARE: f64 = 0.5;
 /// On a forum thread (`thread`) an element named after comments (`comments`,
 /// `comment-body`) holds the posts and gets no boilerplate hint.
 pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
-    struct Open {
-        id: NodeId,
-        /// Characters outside scripts, styles and other elements never read.
-        read_chars: usize,
-        paragraph_chars: usize,
-        /// Characters of prose paragraphs ([`Run::prose_chars`]).
-        prose_chars: usize,
-        hint: Hint,
-    }
     struct Furniture {
         id: NodeId,
         read_chars: usize,
@@ -61,11 +52,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
             Edge::Open(node) => match node.value() {
                 NodeData::Element(el) => {
                     if el.tag().has(BLOCK) {
-                        let prose = std::mem::take(&mut run).prose_chars();
-                        total_prose += prose;
-                        if let Some(top) = stack.last_mut() {
-                            top.prose_chars += prose;
-                        }
+                        run.end(&mut total_prose, stack.last_mut());
                     }
                     open_links += usize::from(el.tag() == Tag::A);
                     open_paragraphs += usize::from(el.tag() == Tag::P);
@@ -104,11 +91,9 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                 if stack.last().is_none_or(|top| top.id != node.id()) {
                     continue;
                 }
-                if let (Some(top), NodeData::Element(el)) = (stack.last_mut(), node.value()) {
+                if let NodeData::Element(el) = node.value() {
                     if el.tag().has(BLOCK) {
-                        let prose = std::mem::take(&mut run).prose_chars();
-                        total_prose += prose;
-                        top.prose_chars += prose;
+                        run.end(&mut total_prose, stack.last_mut());
                     }
                 }
                 let Some(open) = stack.pop() else {
@@ -167,6 +152,17 @@ fn names_comments(el: &Element) -> bool {
         .any(|name| name.to_ascii_lowercase().contains("comment"))
 }
 
+/// An element still open in [`element_hints`]'s walk, with the text read inside it so far.
+struct Open {
+    id: NodeId,
+    /// Characters outside scripts, styles and other elements never read.
+    read_chars: usize,
+    paragraph_chars: usize,
+    /// Characters of prose paragraphs ([`Run::prose_chars`]).
+    prose_chars: usize,
+    hint: Hint,
+}
+
 /// Text read since the last block boundary: how long it is, how much of it sits in links,
 /// and whether it has sentence punctuation.
 #[derive(Default)]
@@ -182,6 +178,16 @@ impl Run {
             self.chars += 1;
             self.link_chars += usize::from(link);
             self.sentence |= is_sentence_mark(c);
+        }
+    }
+
+    /// Ends the run at a block boundary: its prose counts toward the page's `total` and the
+    /// innermost open element's, and a new run starts.
+    fn end(&mut self, total: &mut usize, open: Option<&mut Open>) {
+        let prose = std::mem::take(self).prose_chars();
+        *total += prose;
+        if let Some(open) = open {
+            open.prose_chars += prose;
         }
     }
 

@@ -573,11 +573,9 @@ fn is_headline_with_site_name(paragraph: &str, headline: &str) -> bool {
     let Some(rest) = paragraph.strip_prefix(headline) else {
         return false;
     };
-    let Some(name) = rest
-        .strip_prefix(" | ")
-        .or_else(|| rest.strip_prefix(" - "))
-        .or_else(|| rest.strip_prefix(" – "))
-        .or_else(|| rest.strip_prefix(" — "))
+    let Some(name) = [" | ", " - ", " – ", " — "]
+        .iter()
+        .find_map(|separator| rest.strip_prefix(separator))
     else {
         return false;
     };
