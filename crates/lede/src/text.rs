@@ -178,7 +178,7 @@ fn stop_hashes(lang: Option<Language>) -> &'static HashSet64 {
 /// never wraps; a look-up compares one fixed window without a branch: about half the words of news text are stop words, so a branch
 /// on the outcome would mispredict on every other word.
 #[derive(Debug)]
-struct HashSet64 {
+pub(crate) struct HashSet64 {
     slots: Box<[u64]>,
     shift: u32,
     zero: bool,
@@ -188,7 +188,7 @@ struct HashSet64 {
 const PROBE: usize = 4;
 
 impl HashSet64 {
-    fn new(hashes: impl IntoIterator<Item = u64>) -> HashSet64 {
+    pub(crate) fn new(hashes: impl IntoIterator<Item = u64>) -> HashSet64 {
         let hashes: Vec<u64> = hashes.into_iter().collect();
         let mut size = (hashes.len() * 4).next_power_of_two().max(16);
         loop {
@@ -228,7 +228,7 @@ impl HashSet64 {
     }
 
     #[inline]
-    fn contains(&self, h: u64) -> bool {
+    pub(crate) fn contains(&self, h: u64) -> bool {
         let home = self.home(h);
         let window: &[u64; PROBE] = self.slots[home..home + PROBE]
             .try_into()
@@ -364,55 +364,78 @@ static ASCII_WORD: [u8; 128] = {
 };
 
 /// Calls `f` with the [`word_hash`] of every word of `text` (see
-/// [`words`]), in order, tokenizing and hashing in one pass over the bytes:
-/// a loop over the gap before each word, then a tight loop hashing it.
+/// [`words`]), in order.
 #[inline]
 pub(crate) fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
+    with_word_hashes(text, |hashes| hashes.iter().for_each(|&h| f(h)));
+}
+
+/// Runs `f` on the [`word_hash`]es of the words of `text`, in a scratch
+/// buffer of the thread that only grows (up to [`SCRATCH_KEPT`] slots).
+/// The buffer is taken out of its thread-local slot while in use, so that
+/// the compiler keeps its length in a register.
+fn with_word_hashes<T>(text: &str, f: impl FnOnce(&mut [u64]) -> T) -> T {
+    thread_local! {
+        static SCRATCH: std::cell::Cell<Vec<u64>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut scratch = SCRATCH.take();
+    let words = word_hashes(text, &mut scratch);
+    let result = f(&mut scratch[..words]);
+    if scratch.len() <= SCRATCH_KEPT {
+        SCRATCH.set(scratch);
+    }
+    result
+}
+
+/// The largest scratch buffer [`with_word_hashes`] keeps for the next call
+/// (512 KiB); one a huge text needed is freed.
+const SCRATCH_KEPT: usize = 1 << 16;
+
+/// Writes the [`word_hash`]es of the words of `text` (see [`words`]) to
+/// the start of `out`, growing it when it could be too short, and returns
+/// how many there are. Every ASCII byte stores the running hash at the
+/// next free slot, and the slot advances when a word has just ended:
+/// word ends are unpredictable (about one byte in six), and a branch on
+/// them would mispredict often. The one branch left, on non-ASCII bytes,
+/// is predictable.
+fn word_hashes(text: &str, out: &mut Vec<u64>) -> usize {
     let bytes = text.as_bytes();
+    // Words and gaps alternate, so there are at most (len + 1) / 2 words;
+    // one more slot takes the store after the last.
+    let slots = bytes.len() / 2 + 2;
+    if out.len() < slots {
+        out.resize(slots, 0);
+    }
+    let out = &mut out[..slots];
+    let (mut k, mut hash, mut in_word) = (0usize, FNV_OFFSET, false);
     let mut i = 0;
     while i < bytes.len() {
-        // The gap: up to and including the word's first character.
-        let first = loop {
-            let b = bytes[i];
-            if b < 0x80 {
-                i += 1;
-                let lower = ASCII_WORD[usize::from(b)];
-                if lower != 0 {
-                    break Some(fnv(FNV_OFFSET, lower));
-                }
-            } else {
-                let c = text[i..].chars().next().expect("a character starts here");
-                i += c.len_utf8();
-                if c.is_alphanumeric() {
-                    break Some(fnv_lowercase(FNV_OFFSET, c));
-                }
-            }
-            if i == bytes.len() {
-                break None;
-            }
-        };
-        let Some(mut hash) = first else { return };
-        // The rest of the word.
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let lower = ASCII_WORD[usize::from(b)];
-                if lower == 0 {
-                    break;
-                }
-                hash = fnv(hash, lower);
-                i += 1;
-            } else {
-                let c = text[i..].chars().next().expect("a character starts here");
-                if !c.is_alphanumeric() {
-                    break;
-                }
+        let b = bytes[i];
+        if b < 0x80 {
+            let lower = ASCII_WORD[usize::from(b)];
+            let word = lower != 0;
+            out[k] = hash;
+            k += usize::from(in_word & !word);
+            let next = fnv(hash, lower);
+            hash = if word { next } else { FNV_OFFSET };
+            in_word = word;
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
                 hash = fnv_lowercase(hash, c);
-                i += c.len_utf8();
+                in_word = true;
+            } else {
+                out[k] = hash;
+                k += usize::from(in_word);
+                hash = FNV_OFFSET;
+                in_word = false;
             }
         }
-        f(hash);
     }
+    out[k] = hash;
+    k + usize::from(in_word)
 }
 
 /// Whether a word hash belongs to an English stopword.
@@ -453,34 +476,34 @@ impl Terms {
     }
 
     fn of_normalized(text: &str, stopwords: &HashSet64) -> Terms {
-        thread_local! {
-            static WORDS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
-        }
-        // The three lists are built in one reused buffer and copied out at
-        // their exact sizes: no growing, no zero-filling.
-        WORDS.with(|words| {
-            let buf = &mut *words.borrow_mut();
-            buf.clear();
-            for_each_word_hash(text, |h| buf.push(h));
-            let hashes = buf.clone();
+        // The three lists are built in the scratch buffer and copied out
+        // at their exact sizes.
+        with_word_hashes(text, |buf| {
+            let hashes = buf.to_vec();
             // The content words, compacted in place without a branch on
             // each word: every hash is written, and the end advances past
-            // content words.
+            // content words. Then the same for distinct ones, sorted.
             let mut kept = 0;
             for i in 0..buf.len() {
                 let h = buf[i];
                 buf[kept] = h;
                 kept += usize::from(!stopwords.contains(h));
             }
-            buf.truncate(kept);
-            let content = buf.clone();
+            let buf = &mut buf[..kept];
+            let content = buf.to_vec();
             buf.sort_unstable();
-            buf.dedup();
+            let (mut distinct, mut previous) = (0, None);
+            for i in 0..buf.len() {
+                let h = buf[i];
+                buf[distinct] = h;
+                distinct += usize::from(previous != Some(h));
+                previous = Some(h);
+            }
             Terms {
                 words: hashes.len(),
                 hashes,
                 content,
-                set: buf.clone(),
+                set: buf[..distinct].to_vec(),
             }
         })
     }
@@ -580,7 +603,11 @@ mod tests {
             let mut fused = Vec::new();
             for_each_word_hash(&text, |h| fused.push(h));
             let hashed: Vec<u64> = expected.iter().map(|w| word_hash(w)).collect();
-            proptest::prop_assert_eq!(fused, hashed);
+            proptest::prop_assert_eq!(&fused, &hashed);
+            // A scratch buffer longer than needed, holding stale values.
+            let mut scratch = vec![7; 3];
+            let n = word_hashes(&text, &mut scratch);
+            proptest::prop_assert_eq!(&scratch[..n], &hashed[..]);
         }
     }
 }

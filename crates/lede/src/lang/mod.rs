@@ -29,8 +29,11 @@ mod resources;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::{for_each_word_hash, word_hash, HashSet64};
 
 pub use resources::LanguageResources;
 
@@ -396,43 +399,17 @@ const ENGLISH_MARKERS: [&str; 30] = [
 /// [`ENGLISH_MARKERS`]: about 20-30% are in English news, next to none in
 /// other languages.
 fn looks_english(head: &str) -> bool {
-    let mut words = 0usize;
-    let mut markers = 0usize;
-    for word in head
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    static MARKERS: LazyLock<HashSet64> =
+        LazyLock::new(|| HashSet64::new(ENGLISH_MARKERS.iter().map(|w| word_hash(w))));
+    let (mut words, mut markers) = (0usize, 0usize);
+    // A word hash equals a marker's only for that word in any case: no
+    // other character lowercases to the markers' ASCII letters.
+    for_each_word_hash(head, |h| {
         words += 1;
-        if word.len() <= 6 && word.is_ascii() {
-            markers += usize::from(PACKED_MARKERS.contains(&pack_lowercase(word.as_bytes())));
-        }
-    }
+        markers += usize::from(MARKERS.contains(h));
+    });
     words >= 30 && markers * 100 >= words * 12
 }
-
-/// The bytes of a short ASCII word (at most 8), lowercased, in one integer;
-/// words never hold a zero byte, so the padding cannot make two equal.
-const fn pack_lowercase(word: &[u8]) -> u64 {
-    let mut packed = 0u64;
-    let mut i = 0;
-    while i < word.len() {
-        packed |= (word[i].to_ascii_lowercase() as u64) << (8 * i);
-        i += 1;
-    }
-    packed
-}
-
-/// [`ENGLISH_MARKERS`] packed by [`pack_lowercase`], so the test compares
-/// integers rather than strings.
-const PACKED_MARKERS: [u64; ENGLISH_MARKERS.len()] = {
-    let mut packed = [0u64; ENGLISH_MARKERS.len()];
-    let mut i = 0;
-    while i < packed.len() {
-        packed[i] = pack_lowercase(ENGLISH_MARKERS[i].as_bytes());
-        i += 1;
-    }
-    packed
-};
 
 /// The first `cap` bytes of `text`, cut back to a character boundary.
 fn prefix(text: &str, cap: usize) -> &str {
