@@ -604,10 +604,12 @@ mod tests {
             for_each_word_hash(&text, |h| fused.push(h));
             let hashed: Vec<u64> = expected.iter().map(|w| word_hash(w)).collect();
             proptest::prop_assert_eq!(&fused, &hashed);
-            // A scratch buffer longer than needed, holding stale values.
-            let mut scratch = vec![7; 3];
-            let n = word_hashes(&text, &mut scratch);
-            proptest::prop_assert_eq!(&scratch[..n], &hashed[..]);
+            // Into a buffer longer than needed and holding stale values,
+            // and into an empty one that has to grow.
+            for mut scratch in [vec![7; text.len() + 3], Vec::new()] {
+                let n = word_hashes(&text, &mut scratch);
+                proptest::prop_assert_eq!(&scratch[..n], &hashed[..]);
+            }
         }
     }
 }

@@ -402,8 +402,9 @@ fn looks_english(head: &str) -> bool {
     static MARKERS: LazyLock<HashSet64> =
         LazyLock::new(|| HashSet64::new(ENGLISH_MARKERS.iter().map(|w| word_hash(w))));
     let (mut words, mut markers) = (0usize, 0usize);
-    // A word hash equals a marker's only for that word in any case: no
-    // other character lowercases to the markers' ASCII letters.
+    // A word hash equals a marker's only for that word in any case: the
+    // one other character that lowercases to an ASCII letter, the Kelvin
+    // sign (to "k"), is in no marker.
     for_each_word_hash(head, |h| {
         words += 1;
         markers += usize::from(MARKERS.contains(h));
