@@ -75,7 +75,7 @@ pub(crate) unsafe fn walk<const W: usize, const STRIDE: usize>(
             && trees.leaves.len() == count * STRIDE,
         "whole strides of tests and leaves"
     );
-    let mut columns = [[0f32; 2 * LANES]; W];
+    let mut columns = Columns([[0f32; 2 * LANES]; W]);
     let mut blocks = rows.chunks_exact(2 * LANES);
     let mut scores = out.chunks_exact_mut(2 * LANES);
     for (block, scores) in blocks.by_ref().zip(scores.by_ref()) {
@@ -89,14 +89,16 @@ pub(crate) unsafe fn walk<const W: usize, const STRIDE: usize>(
     }
 }
 
+/// The features of up to `2 * LANES` rows laid out as columns, each on a
+/// cache line of its own, so that no load of eight values straddles two
+/// lines (the stack gives arrays of `f32` only 4-byte alignment).
+#[repr(align(64))]
+struct Columns<const W: usize>([[f32; 2 * LANES]; W]);
+
 /// Lays the first `width` features of `block` out as columns.
-fn transpose<const W: usize>(
-    block: &[[f32; W]],
-    width: usize,
-    columns: &mut [[f32; 2 * LANES]; W],
-) {
+fn transpose<const W: usize>(block: &[[f32; W]], width: usize, columns: &mut Columns<W>) {
     for (lane, row) in block.iter().enumerate() {
-        for (column, &x) in columns[..width].iter_mut().zip(row) {
+        for (column, &x) in columns.0[..width].iter_mut().zip(row) {
             column[lane] = x;
         }
     }
@@ -106,7 +108,7 @@ fn transpose<const W: usize>(
 #[target_feature(enable = "avx2")]
 unsafe fn walk_block<const W: usize, const STRIDE: usize, const V: usize>(
     trees: &Trees<'_>,
-    columns: &[[f32; 2 * LANES]; W],
+    columns: &Columns<W>,
     out: &mut [f32],
 ) {
     assert!(out.len() == V * LANES && V <= 2);
@@ -125,7 +127,7 @@ unsafe fn walk_block<const W: usize, const STRIDE: usize, const V: usize>(
         // taken last to first, each shifting the earlier ones up.
         let mut tests = [_mm256_setzero_si256(); V];
         for (&threshold, &feature) in thresholds.iter().zip(features).rev() {
-            let column = &columns[feature as usize & (W - 1)];
+            let column = &columns.0[feature as usize & (W - 1)];
             let threshold = _mm256_set1_ps(threshold);
             for (v, tests) in tests.iter_mut().enumerate() {
                 // SAFETY: `column` holds 2 * LANES values.

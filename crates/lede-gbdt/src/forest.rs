@@ -13,7 +13,7 @@
 //! (the features, then padding), so every index of the walk is masked into
 //! range instead of bounds-checked. For the depths real models have (up to
 //! 8) the walk is compiled once per depth, fully unrolled. On x86-64 CPUs
-//! with AVX2 those depths are walked eight rows at a time with gathers
+//! with AVX2 those depths are walked eight rows at a time without gathers
 //! (`avx2.rs`), the same scores bit for bit; the scalar walk is the
 //! fallback everywhere else.
 
@@ -36,11 +36,52 @@ pub struct Forest {
     /// then one unused slot.
     nodes: Vec<Node>,
     /// `2^depth` leaf values per tree.
-    leaves: Vec<f32>,
+    leaves: CacheAligned<f32>,
     /// The tests of `nodes` split into thresholds and features, as the
-    /// vector walk gathers them.
-    thresholds: Vec<f32>,
-    features: Vec<u32>,
+    /// vector walk reads them.
+    thresholds: CacheAligned<f32>,
+    features: CacheAligned<u32>,
+}
+
+/// Values whose first one starts a 64-byte cache line, so that the vector
+/// walk's loads of eight leaves never straddle two lines. Where a plain
+/// `Vec` lands depends on every allocation before it, and a walk over
+/// leaves 16 bytes off a line measured several percent slower.
+#[derive(Debug)]
+struct CacheAligned<T> {
+    buf: Vec<T>,
+    start: usize,
+    len: usize,
+}
+
+impl<T: Copy + Default> CacheAligned<T> {
+    fn new(values: &[T]) -> CacheAligned<T> {
+        let spare = 64 / std::mem::size_of::<T>();
+        let mut buf = vec![T::default(); values.len() + spare];
+        // `align_offset` may decline to answer (usize::MAX); the values
+        // then simply stay where they fit.
+        let start = buf.as_ptr().align_offset(64).min(spare);
+        buf[start..start + values.len()].copy_from_slice(values);
+        CacheAligned {
+            buf,
+            start,
+            len: values.len(),
+        }
+    }
+}
+
+impl<T> std::ops::Deref for CacheAligned<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        &self.buf[self.start..self.start + self.len]
+    }
+}
+
+/// A clone lies elsewhere, so it is aligned afresh.
+impl<T: Copy + Default> Clone for CacheAligned<T> {
+    fn clone(&self) -> CacheAligned<T> {
+        CacheAligned::new(self)
+    }
 }
 
 fn depth_of(tree: &Tree, node: usize) -> usize {
@@ -74,16 +115,16 @@ impl Forest {
         {
             fill(tree, width, 0, nodes, leaves, 0, depth);
         }
-        let thresholds = nodes.iter().map(|n| n.threshold).collect();
-        let features = nodes.iter().map(|n| n.feature).collect();
+        let thresholds: Vec<f32> = nodes.iter().map(|n| n.threshold).collect();
+        let features: Vec<u32> = nodes.iter().map(|n| n.feature).collect();
         Forest {
             base_score,
             width,
             depth,
             nodes,
-            leaves,
-            thresholds,
-            features,
+            leaves: CacheAligned::new(&leaves),
+            thresholds: CacheAligned::new(&thresholds),
+            features: CacheAligned::new(&features),
         }
     }
 
@@ -290,6 +331,22 @@ mod tests {
         fn below(&mut self, n: usize) -> usize {
             (self.next() % n as u64) as usize
         }
+    }
+
+    #[test]
+    fn cache_aligned_values_start_a_line_and_clones_too() {
+        let values: Vec<f32> = (0..37).map(|i| i as f32).collect();
+        for skew in 0..16 {
+            // Allocations of other sizes first move where the buffer lands.
+            let _before = vec![0u8; skew * 4];
+            let aligned = CacheAligned::new(&values);
+            assert_eq!(&aligned[..], &values[..]);
+            assert_eq!(aligned.as_ptr() as usize % 64, 0);
+            let copy = aligned.clone();
+            assert_eq!(&copy[..], &values[..]);
+            assert_eq!(copy.as_ptr() as usize % 64, 0);
+        }
+        assert!(CacheAligned::<u32>::new(&[]).is_empty());
     }
 
     /// Rows of `width` features: small integers, the trees' own thresholds

@@ -294,10 +294,8 @@ struct Labelled {
 impl Labelled {
     fn new(example: &Example, recipe: &Recipe) -> Labelled {
         let doc = document(&example.article, recipe.language);
-        let mut article_words: Vec<u64> = doc
-            .sentences
-            .iter()
-            .flat_map(|s| s.terms.set.iter().copied())
+        let mut article_words: Vec<u64> = (0..doc.sentences.len())
+            .flat_map(|i| doc.content(i).set.iter().copied())
             .collect();
         article_words.sort_unstable();
         article_words.dedup();

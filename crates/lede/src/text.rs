@@ -370,6 +370,11 @@ pub(crate) fn for_each_word_hash(text: &str, mut f: impl FnMut(u64)) {
     with_word_hashes(text, |hashes| hashes.iter().for_each(|&h| f(h)));
 }
 
+/// Appends the [`word_hash`]es of the words of `text` to `out`, in order.
+pub(crate) fn extend_word_hashes(text: &str, out: &mut Vec<u64>) {
+    with_word_hashes(text, |hashes| out.extend_from_slice(hashes));
+}
+
 /// Runs `f` on the [`word_hash`]es of the words of `text`, in a scratch
 /// buffer of the thread that only grows (up to [`SCRATCH_KEPT`] slots).
 /// The buffer is taken out of its thread-local slot while in use, so that
@@ -466,47 +471,71 @@ impl Terms {
     /// language-neutral, no stop words), after Unicode NFC normalization,
     /// so composed and decomposed accents count as the same word.
     pub fn of_in(text: &str, lang: Option<Language>) -> Terms {
-        use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
-        let stopwords = stop_hashes(lang);
-        if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
-            let normalized: String = text.nfc().collect();
-            return Terms::of_normalized(&normalized, stopwords);
-        }
-        Terms::of_normalized(text, stopwords)
+        in_nfc(text, |text| Terms::of_normalized(text, lang))
     }
 
-    fn of_normalized(text: &str, stopwords: &HashSet64) -> Terms {
-        // The three lists are built in the scratch buffer and copied out
-        // at their exact sizes.
+    fn of_normalized(text: &str, lang: Option<Language>) -> Terms {
         with_word_hashes(text, |buf| {
-            let hashes = buf.to_vec();
-            // The content words, compacted in place without a branch on
-            // each word: every hash is written, and the end advances past
-            // content words. Then the same for distinct ones, sorted.
-            let mut kept = 0;
-            for i in 0..buf.len() {
-                let h = buf[i];
-                buf[kept] = h;
-                kept += usize::from(!stopwords.contains(h));
-            }
-            let buf = &mut buf[..kept];
-            let content = buf.to_vec();
-            buf.sort_unstable();
-            let (mut distinct, mut previous) = (0, None);
-            for i in 0..buf.len() {
-                let h = buf[i];
-                buf[distinct] = h;
-                distinct += usize::from(previous != Some(h));
-                previous = Some(h);
-            }
+            let ContentWords { content, set } = ContentWords::of(buf, lang);
             Terms {
-                words: hashes.len(),
-                hashes,
+                words: buf.len(),
+                hashes: buf.to_vec(),
                 content,
-                set: buf[..distinct].to_vec(),
+                set,
             }
         })
     }
+}
+
+/// The content words of a text: its word hashes less the stop words of its
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContentWords {
+    /// The hashes of the content words, in order, with repeats.
+    pub content: Vec<u64>,
+    /// The same hashes, sorted and deduplicated.
+    pub set: Vec<u64>,
+}
+
+impl ContentWords {
+    /// The content words among `hashes` (the words of a text in language
+    /// `lang`, in order; `None`: language-neutral, no stop words).
+    pub fn of(hashes: &[u64], lang: Option<Language>) -> ContentWords {
+        let stopwords = stop_hashes(lang);
+        // Compacted without a branch on each word: every hash is written,
+        // and the end advances past content words. Then the same for
+        // distinct ones, sorted.
+        let mut content = vec![0; hashes.len()];
+        let mut kept = 0;
+        for &h in hashes {
+            content[kept] = h;
+            kept += usize::from(!stopwords.contains(h));
+        }
+        content.truncate(kept);
+        let mut set = content.clone();
+        set.sort_unstable();
+        let (mut distinct, mut previous) = (0, None);
+        for i in 0..set.len() {
+            let h = set[i];
+            set[distinct] = h;
+            distinct += usize::from(previous != Some(h));
+            previous = Some(h);
+        }
+        set.truncate(distinct);
+        ContentWords { content, set }
+    }
+}
+
+/// Runs `f` on `text` in Unicode NFC normalization (borrowed when it
+/// already is, as nearly all text is), so that composed and decomposed
+/// accents give the same words.
+pub(crate) fn in_nfc<T>(text: &str, f: impl FnOnce(&str) -> T) -> T {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if !text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        let normalized: String = text.nfc().collect();
+        return f(&normalized);
+    }
+    f(text)
 }
 
 /// Number of elements two sorted, deduplicated slices share.

@@ -2,7 +2,10 @@
 
 use std::collections::HashSet;
 
-use lede::clean::{MAX_SENTENCES, MAX_SENTENCE_BYTES};
+use lede::clean::{clean_in, MAX_SENTENCES, MAX_SENTENCE_BYTES};
+use lede::document::Document;
+use lede::lang::Language;
+use lede::text::Terms;
 use lede::{Algorithm, Input, InputFormat, Length, Options, Summarizer, Warning};
 use proptest::prelude::*;
 
@@ -16,6 +19,7 @@ fn article() -> impl Strategy<Value = String> {
         Just("Mr.".to_owned()),
         Just("$3.50".to_owned()),
         Just("café".to_owned()),
+        Just("Cafe\u{301}".to_owned()),
         Just("日本".to_owned()),
         Just("'quoted'".to_owned()),
         Just("(Amr Nabil)".to_owned()),
@@ -49,6 +53,25 @@ fn length() -> impl Strategy<Value = Length> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The words a document keeps for each sentence, and the content words
+    /// it makes on demand, are those of the sentence's own terms.
+    #[test]
+    fn sentence_words_are_the_terms_of_their_text(
+        text in article(),
+        lang in prop::sample::select(vec![Some(Language::English), Some(Language::French), None]),
+    ) {
+        let mut cleaned = clean_in(&text, lang);
+        let doc = Document::build(&text, &mut cleaned);
+        // Asked for out of order, as selection does.
+        for i in (0..doc.sentences.len()).rev() {
+            let terms = Terms::of_in(doc.sentence_text(i), lang);
+            prop_assert_eq!(doc.sentences[i].words, terms.words);
+            prop_assert_eq!(doc.hashes(i), &terms.hashes[..]);
+            prop_assert_eq!(&doc.content(i).content, &terms.content);
+            prop_assert_eq!(&doc.content(i).set, &terms.set);
+        }
+    }
 
     #[test]
     fn bullets_are_exact_unique_ordered_sentences(text in article(), length in length(), alg in 0usize..Algorithm::ALL.len()) {

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Sentence;
 use crate::lang::Language;
 use crate::segment::split_sentences_in;
-use crate::text::Terms;
+use crate::text::{extend_word_hashes, in_nfc};
 
 /// Lines of input read per document; later lines are not summarized.
 pub const MAX_LINES: usize = 20_000;
@@ -101,6 +101,9 @@ pub struct Cleaned {
     pub removed: Vec<Removal>,
     /// Body sentences in document order, repeats removed.
     pub sentences: Vec<Sentence>,
+    /// The word hashes of all `sentences`, one after another: one list per
+    /// document rather than one per sentence.
+    pub word_hashes: Vec<u64>,
     /// Number of body paragraphs.
     pub paragraphs: usize,
     /// Whether the body went past [`MAX_LINES`] or [`MAX_SENTENCES`] and
@@ -231,21 +234,23 @@ fn split_body(text: &str, out: &mut Cleaned, lang: Option<Language>) {
                     break 'blocks;
                 }
                 examined += 1;
-                let terms = Terms::of_in(&text[span.clone()], lang);
-                let key = combine_word_hashes(terms.hashes.iter().copied());
-                if terms.words >= 3 && !seen.insert(key) {
+                // The words Terms::of_in would give.
+                let start = out.word_hashes.len();
+                in_nfc(&text[span.clone()], |s| {
+                    extend_word_hashes(s, &mut out.word_hashes)
+                });
+                let hashes = start..out.word_hashes.len();
+                let key = combine_word_hashes(out.word_hashes[hashes.clone()].iter().copied());
+                if hashes.len() >= 3 && !seen.insert(key) {
+                    out.word_hashes.truncate(start);
                     out.removed.push(Removal {
                         span,
                         reason: Reason::Duplicate,
                     });
                     continue;
                 }
-                out.sentences.push(Sentence {
-                    terms,
-                    span,
-                    paragraph: block.paragraph,
-                    position_in_paragraph: position,
-                });
+                out.sentences
+                    .push(Sentence::new(span, block.paragraph, position, hashes));
                 position += 1;
             }
         }
@@ -417,7 +422,7 @@ fn combine_step(acc: u64, h: u64) -> u64 {
 }
 
 /// Combines word hashes, in order, into one key (see [`dedup_key`]).
-pub(crate) fn combine_word_hashes(hashes: impl IntoIterator<Item = u64>) -> u64 {
+fn combine_word_hashes(hashes: impl IntoIterator<Item = u64>) -> u64 {
     hashes.into_iter().fold(KEY_START, combine_step)
 }
 

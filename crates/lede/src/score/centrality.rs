@@ -86,11 +86,11 @@ impl GraphScratch {
         self.starts.clear();
         self.starts.push(0);
         self.graph_terms = 0;
-        for (i, s) in doc.sentences[..upto].iter().enumerate() {
+        for i in 0..upto {
             if i == graph {
                 self.graph_terms = self.index.len();
             }
-            for &t in &s.terms.set {
+            for &t in &doc.content(i).set {
                 let next = self.index.len() as u32;
                 self.ids.push(*self.index.entry(t).or_insert(next));
             }
@@ -162,7 +162,7 @@ impl GraphScratch {
         }
         // The counts went into the upper triangle; mirror them.
         for i in 0..n {
-            self.shared[i * n + i] = doc.sentences[i].terms.set.len() as u32;
+            self.shared[i * n + i] = doc.content(i).set.len() as u32;
             for j in i + 1..n {
                 self.shared[j * n + i] = self.shared[i * n + j];
             }
@@ -173,11 +173,8 @@ impl GraphScratch {
     /// `n`, into `out` (later sentences score zero).
     pub(crate) fn textrank(&mut self, doc: &Document, n: usize, out: &mut Vec<f32>) {
         self.log_len.clear();
-        self.log_len.extend(
-            doc.sentences[..n]
-                .iter()
-                .map(|s| ((s.terms.content.len() + 1) as f64).ln()),
-        );
+        self.log_len
+            .extend((0..n).map(|i| ((doc.content(i).content.len() + 1) as f64).ln()));
         self.start_graph();
         for i in 0..n {
             for j in 0..n {
@@ -234,11 +231,12 @@ impl GraphScratch {
         self.vectors.clear();
         self.vector_starts.clear();
         self.vector_starts.push(0);
-        for (i, s) in doc.sentences[..n].iter().enumerate() {
+        for i in 0..n {
+            let terms = doc.content(i);
             let start = self.vectors.len();
-            self.vectors.extend(s.terms.set.iter().map(|&t| (t, 0.0)));
+            self.vectors.extend(terms.set.iter().map(|&t| (t, 0.0)));
             let tf = &mut self.vectors[start..];
-            for t in &s.terms.content {
+            for t in &terms.content {
                 if let Ok(k) = tf.binary_search_by_key(t, |&(term, _)| term) {
                     tf[k].1 += 1.0;
                 }
@@ -402,7 +400,7 @@ mod tests {
                 g.shared_words(&doc, n);
                 for i in 0..n {
                     for j in 0..n {
-                        let (a, b) = (&doc.sentences[i].terms.set, &doc.sentences[j].terms.set);
+                        let (a, b) = (&doc.content(i).set, &doc.content(j).set);
                         let expected = if i == j { a.len() } else { overlap(a, b) };
                         proptest::prop_assert_eq!(g.shared[i * n + j] as usize, expected);
                     }

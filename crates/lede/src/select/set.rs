@@ -154,10 +154,7 @@ impl Pool {
         let mut shared = [[0f32; MAX_CANDIDATES]; MAX_CANDIDATES];
         for a in 0..n {
             for b in a + 1..n {
-                let (sa, sb) = (
-                    &doc.sentences[cands[a]].terms.set,
-                    &doc.sentences[cands[b]].terms.set,
-                );
+                let (sa, sb) = (&doc.content(cands[a]).set, &doc.content(cands[b]).set);
                 let smaller = sa.len().min(sb.len());
                 let common = overlap(sa, sb) as f32;
                 if smaller > 0 {
@@ -175,7 +172,7 @@ impl Pool {
         let title = doc.title.as_ref().map_or(&[][..], |t| &t.set[..]);
         if choice.weights.is_some() {
             for (a, &i) in cands.iter().enumerate() {
-                words.extend(doc.sentences[i].terms.set.iter().map(|&hash| Word {
+                words.extend(doc.content(i).set.iter().map(|&hash| Word {
                     hash,
                     members: 1 << a,
                     frequency: 0.0,
@@ -202,9 +199,9 @@ impl Pool {
             for w in &words {
                 filter[bit(w.hash) / 64] |= 1 << (bit(w.hash) % 64);
             }
-            for s in &doc.sentences {
+            for i in 0..doc.sentences.len() {
                 let mut from = 0;
-                for &hash in &s.terms.set {
+                for &hash in &doc.content(i).set {
                     if filter[bit(hash) / 64] & (1 << (bit(hash) % 64)) == 0 {
                         continue;
                     }
@@ -282,7 +279,7 @@ impl Pool {
             max = max.max(self.prob[a]);
             x[3] += f32::from(i == 0);
             x[4] += (1.0 + i as f32).ln();
-            words += doc.sentences[i].terms.words;
+            words += doc.sentences[i].words;
             for b in self.members(mask).filter(|&b| b > a) {
                 shared = shared.max(self.shared[a][b]);
             }
@@ -500,7 +497,7 @@ mod tests {
         for (chosen, x) in &sets {
             assert_eq!(chosen.len(), 2);
             assert_eq!(x[3], f32::from(chosen[0] == 0));
-            let words: usize = chosen.iter().map(|&i| doc.sentences[i].terms.words).sum();
+            let words: usize = chosen.iter().map(|&i| doc.sentences[i].words).sum();
             assert!((x[5] - words as f32 / 100.0).abs() < 1e-6);
         }
     }

@@ -410,14 +410,15 @@ fn fill_rows(
     flags.clear();
     flags.resize(terms, 0);
     first_seen.clear();
-    for (i, s) in doc.sentences.iter().enumerate() {
+    for i in 0..n {
+        let terms = doc.content(i);
         let sentence_ids = ids.ids(i);
         let mark = match i {
             0 => FIRST | FIRST_THREE,
             1 | 2 => FIRST_THREE,
             _ => 0,
         };
-        for (&t, &k) in s.terms.set.iter().zip(sentence_ids) {
+        for (&t, &k) in terms.set.iter().zip(sentence_ids) {
             let k = k as usize;
             if k == first_seen.len() {
                 // Ids come in order of first appearance.
@@ -426,8 +427,8 @@ fn fill_rows(
             df[k] += 1;
             flags[k] |= mark;
         }
-        for t in &s.terms.content {
-            if let Ok(p) = s.terms.set.binary_search(t) {
+        for t in &terms.content {
+            if let Ok(p) = terms.set.binary_search(t) {
                 occurrences[sentence_ids[p] as usize] += 1;
             }
         }
@@ -445,7 +446,7 @@ fn fill_rows(
             }
         }
     }
-    let document_words: usize = doc.sentences.iter().map(|s| s.terms.words).sum();
+    let document_words: usize = doc.sentences.iter().map(|s| s.words).sum();
     let mean_words = document_words as f32 / n as f32;
     ids.shared_words(doc, graph);
     ids.textrank(doc, graph, centrality);
@@ -454,9 +455,10 @@ fn fill_rows(
 
     for (i, s) in doc.sentences.iter().enumerate() {
         let text = doc.sentence_text(i);
-        let set = &s.terms.set;
+        let terms = doc.content(i);
+        let set = &terms.set;
         let sentence_ids = ids.ids(i);
-        let content = s.terms.content.len();
+        let content = terms.content.len();
         let topicality = if n > 1 && !set.is_empty() {
             sentence_ids
                 .iter()
@@ -480,13 +482,13 @@ fn fill_rows(
                 if i < graph {
                     shared[i * graph + j] as f32 / set.len().max(1) as f32
                 } else {
-                    share(set, &doc.sentences[j].terms.set)
+                    share(set, &doc.content(j).set)
                 }
             })
             .fold(0.0, f32::max);
         // The word counts pair raw words with the (normalized) word hashes
         // position by position, up to the shorter of the two.
-        let hashes = &s.terms.hashes;
+        let hashes = doc.hashes(i);
         let surface = surface(text, hashes.len());
         let paired = &hashes[..surface.words.min(hashes.len())];
         let attribution = paired.iter().any(|&h| ATTRIBUTION.contains(h));
@@ -513,7 +515,7 @@ fn fill_rows(
                 common as f32 / set.len() as f32
             }
         };
-        let words_f = s.terms.words.max(1) as f32;
+        let words_f = s.words.max(1) as f32;
         let values: Features = [
             i as f32,
             i as f32 / n as f32,
@@ -521,7 +523,7 @@ fn fill_rows(
             s.paragraph as f32,
             s.position_in_paragraph as f32,
             f32::from(u8::from(s.position_in_paragraph == 0)),
-            s.terms.words as f32,
+            s.words as f32,
             text.len() as f32,
             content as f32,
             content as f32 / words_f,
@@ -546,7 +548,7 @@ fn fill_rows(
             surface.uppercase as f32 / letters as f32,
             (document_words as f32).ln_1p(),
             (n - 1 - i) as f32,
-            s.terms.words as f32 / mean_words.max(1.0),
+            s.words as f32 / mean_words.max(1.0),
             share_of(in_three),
             lexical_sum / set.len().max(1) as f32,
             lexical_max,
