@@ -115,19 +115,21 @@ fn trim_start(bytes: &[u8]) -> &[u8] {
     &bytes[skip..]
 }
 
+/// The first bytes of image, PDF, archive and executable files.
+const MAGIC: [&[u8]; 9] = [
+    b"\x89PNG",
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"\x7fELF",
+    b"RIFF",
+    b"\x00\x00\x01\x00",
+];
+
 /// Whether `bytes` look like binary data (image, PDF, archive, executable) rather than text.
 pub fn looks_binary(bytes: &[u8]) -> bool {
-    const MAGIC: [&[u8]; 9] = [
-        b"\x89PNG",
-        b"%PDF-",
-        b"PK\x03\x04",
-        b"GIF8",
-        b"\xff\xd8\xff",
-        b"\x1f\x8b",
-        b"\x7fELF",
-        b"RIFF",
-        b"\x00\x00\x01\x00",
-    ];
     if bytes.starts_with(b"\xff\xfe") || bytes.starts_with(b"\xfe\xff") {
         return false;
     }
@@ -135,10 +137,24 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         return true;
     }
     let sample = &bytes[..bytes.len().min(BINARY_SCAN_BYTES)];
-    let controls = sample
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
-        .count();
+    // Counted in byte lanes, 255 bytes at a time, with `&` rather than
+    // `&&`: the compiler turns that into vector compares (this runs on
+    // every input and was 2% of a Lead run over a corpus).
+    let controls: usize = sample
+        .chunks(255)
+        .map(|chunk| {
+            let count = chunk.iter().fold(0u8, |n, &b| {
+                let control = (b < 0x20)
+                    & (b != b'\t')
+                    & (b != b'\n')
+                    & (b != b'\r')
+                    & (b != 0x0c)
+                    & (b != 0x1b);
+                n + u8::from(control)
+            });
+            usize::from(count)
+        })
+        .sum();
     controls * 50 > sample.len()
 }
 
@@ -261,5 +277,29 @@ mod tests {
         assert!(looks_binary(&[0u8, 1, 2, 3, 4, 5, 6, 7, 200, 201]));
         assert!(!looks_binary(b"<html><p>plain</p></html>"));
         assert!(!looks_binary(b"\xff\xfe<\0h\0"));
+    }
+
+    proptest::proptest! {
+        /// The counting in byte lanes decides as the plain count of the
+        /// control bytes of the first 4 KiB would.
+        #[test]
+        fn binary_detection_counts_control_bytes(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![0u8..0x20, 0x20u8..=0xff, proptest::strategy::Just(b'\n')],
+                0..6000,
+            ),
+        ) {
+            let sample = &bytes[..bytes.len().min(BINARY_SCAN_BYTES)];
+            let controls = sample
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
+                .count();
+            let marked = MAGIC.iter().any(|m| bytes.starts_with(m))
+                || bytes.starts_with(b"\xff\xfe")
+                || bytes.starts_with(b"\xfe\xff");
+            if !marked {
+                proptest::prop_assert_eq!(looks_binary(&bytes), controls * 50 > sample.len());
+            }
+        }
     }
 }
