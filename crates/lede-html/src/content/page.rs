@@ -254,10 +254,9 @@ pub(crate) fn cues(doc: &Document, ld: &Graph<'_>) -> Cues {
             _ => {}
         }
         generator = generator
-            || el.classes().any(|c| {
-                let c = c.to_ascii_lowercase();
-                DOC_CLASSES.iter().any(|d| c.contains(d))
-            });
+            || el
+                .classes()
+                .any(|c| ptype::name_groups(c) & ptype::DOC_CLASS_GROUP != 0);
     }
     let mut all = [false; ptype::TYPES];
     each_declared(doc, ld, |t| {

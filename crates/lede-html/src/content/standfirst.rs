@@ -13,6 +13,7 @@
 
 use crate::dom::{Document, Edge, NodeData, Tag};
 
+use super::words::for_each_word;
 use super::BlockKind;
 
 /// The standfirst is one of the body's first this many paragraphs (a kicker, a byline or a
@@ -238,34 +239,19 @@ impl Marked {
 /// Whether a class or id name has a word that names a standfirst: `article-lead`,
 /// `c-article-summary`, `leadText`, `teasertext`; not `leading-tight` (line height).
 fn names_standfirst(name: &str) -> bool {
-    words(name).any(|word| {
-        let word = word.to_ascii_lowercase();
-        NAMES.contains(&word.as_str())
-            || (STEMS.iter().any(|s| word.starts_with(s))
-                && !NOT_STEMS.iter().any(|s| word.starts_with(s)))
-    })
-}
-
-/// The words of a class or id name, split at punctuation and at camelCase humps.
-fn words(name: &str) -> impl Iterator<Item = &str> {
-    let mut cuts = Vec::new();
-    let mut prev_lower = false;
-    for (i, c) in name.char_indices() {
-        if c.is_ascii_uppercase() && prev_lower {
-            cuts.push(i);
-        }
-        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-    }
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for cut in cuts.into_iter().chain([name.len()]) {
-        pieces.push(&name[start..cut]);
-        start = cut;
-    }
-    pieces
-        .into_iter()
-        .flat_map(|p| p.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|w| !w.is_empty())
+    // The word lists are lowercase ASCII, so comparing while ignoring ASCII case is the
+    // comparison of the lowercased word.
+    let starts = |word: &str, stem: &str| {
+        word.len() >= stem.len()
+            && word.as_bytes()[..stem.len()].eq_ignore_ascii_case(stem.as_bytes())
+    };
+    let mut named = false;
+    for_each_word(name, |word| {
+        named |= NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
+            || (STEMS.iter().any(|s| starts(word, s))
+                && !NOT_STEMS.iter().any(|s| starts(word, s)));
+    });
+    named
 }
 
 /// `text` with runs of whitespace made one space, trimmed: how the extractor writes a
@@ -277,6 +263,20 @@ fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The name test compares ignoring ASCII case, which equals lowercasing the word only
+    /// while the lists are lowercase.
+    #[test]
+    fn name_lists_are_lowercase_and_read_camel_case() {
+        for word in NAMES.iter().chain(STEMS).chain(NOT_STEMS) {
+            assert_eq!(*word, word.to_ascii_lowercase());
+        }
+        assert!(names_standfirst("article-Intro"));
+        assert!(names_standfirst("storyLeadText"));
+        assert!(names_standfirst("TEASERtext"));
+        assert!(!names_standfirst("leading-7"));
+        assert!(!names_standfirst("team-leader"));
+    }
 
     const BODY: &str = "<p>The council met on Monday night and spent four hours on the budget.</p>\
         <p>Members argued over the cost of the new library and the pool.</p>";

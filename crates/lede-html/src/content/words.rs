@@ -268,7 +268,7 @@ pub(super) fn names_content(el: &Element) -> bool {
 
 /// Calls `f` with each word of a class or id name, split at punctuation and camelCase
 /// humps: `storyBody__related-links` gives `story`, `Body`, `related`, `links`.
-fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
+pub(super) fn for_each_word<'a>(name: &'a str, mut f: impl FnMut(&'a str)) {
     let mut start: Option<usize> = None;
     let mut prev_lower = false;
     for (i, c) in name.char_indices() {
@@ -323,9 +323,11 @@ fn contains_any_ignoring_case(name: &str, needles: &[&str]) -> bool {
         }
         None => std::borrow::Cow::Owned(name.to_ascii_lowercase().into_bytes()),
     };
-    needles
-        .iter()
-        .any(|n| memchr::memmem::find(&lower, n.as_bytes()).is_some())
+    // Names are short: comparing windows beats building a substring searcher per call.
+    needles.iter().any(|n| {
+        let n = n.as_bytes();
+        lower.len() >= n.len() && lower.windows(n.len()).any(|w| w == n)
+    })
 }
 
 #[cfg(test)]
