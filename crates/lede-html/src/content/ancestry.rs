@@ -119,7 +119,7 @@ impl Ancestry {
                         }
                         NodeData::Text(text) if inherited & UNREAD == 0 => {
                             if let Some(p) = stack.last().map(|p| p.index()) {
-                                let c = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                                let c = super::visible_chars(text) as u32;
                                 chars[p] += c;
                                 if inherited & IN_LINK != 0 {
                                     link_chars[p] += c;

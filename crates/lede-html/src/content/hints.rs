@@ -72,7 +72,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     });
                 }
                 NodeData::Text(text) => {
-                    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                    let chars = super::visible_chars(text);
                     let paragraph_chars = if open_paragraphs > 0 { chars } else { 0 };
                     let read_chars = if open_unread == 0 { chars } else { 0 };
                     total_paragraph += paragraph_chars;

@@ -93,6 +93,19 @@ pub struct Body {
     hints: Vec<words::Hint>,
 }
 
+/// The characters of `text` that are not whitespace: how the walks measure text.
+fn visible_chars(text: &str) -> usize {
+    if text.is_ascii() {
+        // Byte by byte, which the compiler vectorises; the ASCII whitespace of
+        // `char::is_whitespace` is 9-13 and the space.
+        text.bytes()
+            .filter(|&b| !(b == b' ' || (b'\t'..=b'\r').contains(&b)))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
 /// Characters of the text of `paragraphs`.
 fn chars_of(paragraphs: &[Para]) -> usize {
     paragraphs.iter().map(|p| p.text.chars().count()).sum()
@@ -190,6 +203,18 @@ impl Body {
             self.paragraphs.push(p.text);
             self.kinds.push(p.kind);
             self.prose.push(p.prose);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        /// The ASCII count is the count of non-whitespace characters.
+        #[test]
+        fn visible_chars_skip_whitespace(text in "[ a-z\t\n\u{b}\u{c}\r\u{a0}\u{3000}é]{0,40}") {
+            let plain = text.chars().filter(|c| !c.is_whitespace()).count();
+            proptest::prop_assert_eq!(super::visible_chars(&text), plain);
         }
     }
 }

@@ -288,7 +288,7 @@ pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> DocCounts {
                     if unread {
                         continue;
                     }
-                    let c = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                    let c = super::visible_chars(text) as u32;
                     text_chars += c;
                     if in_link {
                         link_chars += c;
