@@ -179,7 +179,7 @@ pub(super) enum Hint {
 
 /// Reads the class, id, role and itemprop of `el`.
 pub(super) fn hint(el: &Element) -> Hint {
-    // One pass over the attributes: `Element::attr` interns its argument on every call.
+    // One pass over the attributes: each `Element::attr` call scans them all again.
     for (name, value) in el.attrs() {
         match name {
             "itemprop" if value.eq_ignore_ascii_case("articleBody") => return Hint::Neutral,
