@@ -17,8 +17,6 @@ pub struct Sentence {
     pub paragraph: usize,
     /// 0-based position of the sentence within its paragraph.
     pub position_in_paragraph: usize,
-    /// Number of words (as [`Terms::words`] counts them).
-    pub words: usize,
     /// Where the sentence's word hashes lie in [`Cleaned::word_hashes`].
     hashes: Range<usize>,
     /// The content words, made on first use by [`Document::content`]:
@@ -27,6 +25,11 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// Number of words (as [`Terms::words`] counts them).
+    pub fn words(&self) -> usize {
+        self.hashes.len()
+    }
+
     /// The sentence at `span` whose word hashes lie at `hashes`.
     pub(crate) fn new(
         span: Range<usize>,
@@ -38,7 +41,6 @@ impl Sentence {
             span,
             paragraph,
             position_in_paragraph,
-            words: hashes.len(),
             hashes,
             content: OnceLock::new(),
         }

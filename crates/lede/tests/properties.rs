@@ -66,7 +66,7 @@ proptest! {
         // Asked for out of order, as selection does.
         for i in (0..doc.sentences.len()).rev() {
             let terms = Terms::of_in(doc.sentence_text(i), lang);
-            prop_assert_eq!(doc.sentences[i].words, terms.words);
+            prop_assert_eq!(doc.sentences[i].words(), terms.words);
             prop_assert_eq!(doc.hashes(i), &terms.hashes[..]);
             prop_assert_eq!(&doc.content(i).content, &terms.content);
             prop_assert_eq!(&doc.content(i).set, &terms.set);

@@ -254,9 +254,10 @@ pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> DocCounts {
                         .chain(el.id())
                         .fold(0, |mask, name| mask | name_groups(name));
                     for (group, &(slot, _)) in NAME_GROUPS.iter().enumerate() {
-                        if named & (1 << group) != 0 {
+                        let bit = 1 << group;
+                        if named & bit != 0 {
                             // The documentation classes are a flag, the others counts.
-                            if slot == 3 {
+                            if bit == DOC_CLASS_GROUP {
                                 f[slot] = 1.0;
                             } else {
                                 f[slot] += 1.0;

@@ -40,7 +40,7 @@ impl Length {
     pub fn cost(&self, doc: &Document<'_>, i: usize) -> usize {
         let span = bullet_span(doc, i);
         match self {
-            Length::Words(_) if span == doc.sentences[i].span => doc.sentences[i].words,
+            Length::Words(_) if span == doc.sentences[i].span => doc.sentences[i].words(),
             Length::Words(_) => Terms::of(&doc.text[span]).words,
             Length::Chars(_) => doc.text[span].chars().count(),
             Length::Sentences(_) | Length::Ratio(_) => 0,
@@ -208,7 +208,7 @@ pub fn open_with(
 /// Whether sentence `i` is only chosen when nothing else is left: too
 /// short, or (with the editorial rules) a question, caption or list item.
 pub(crate) fn is_poor(doc: &Document, selection: &Selection, i: usize) -> bool {
-    doc.sentences[i].words < selection.min_words
+    doc.sentences[i].words() < selection.min_words
         || (selection.editorial && {
             let text = doc.sentence_text(i);
             rules::is_question(text) || rules::is_caption(text) || rules::list_marker_len(text) > 0

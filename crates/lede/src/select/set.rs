@@ -279,7 +279,7 @@ impl Pool {
             max = max.max(self.prob[a]);
             x[3] += f32::from(i == 0);
             x[4] += (1.0 + i as f32).ln();
-            words += doc.sentences[i].words;
+            words += doc.sentences[i].words();
             for b in self.members(mask).filter(|&b| b > a) {
                 shared = shared.max(self.shared[a][b]);
             }
@@ -497,7 +497,7 @@ mod tests {
         for (chosen, x) in &sets {
             assert_eq!(chosen.len(), 2);
             assert_eq!(x[3], f32::from(chosen[0] == 0));
-            let words: usize = chosen.iter().map(|&i| doc.sentences[i].words).sum();
+            let words: usize = chosen.iter().map(|&i| doc.sentences[i].words()).sum();
             assert!((x[5] - words as f32 / 100.0).abs() < 1e-6);
         }
     }

@@ -446,7 +446,7 @@ fn fill_rows(
             }
         }
     }
-    let document_words: usize = doc.sentences.iter().map(|s| s.words).sum();
+    let document_words: usize = doc.sentences.iter().map(|s| s.words()).sum();
     let mean_words = document_words as f32 / n as f32;
     ids.shared_words(doc, graph);
     ids.textrank(doc, graph, centrality);
@@ -515,7 +515,7 @@ fn fill_rows(
                 common as f32 / set.len() as f32
             }
         };
-        let words_f = s.words.max(1) as f32;
+        let words_f = s.words().max(1) as f32;
         let values: Features = [
             i as f32,
             i as f32 / n as f32,
@@ -523,7 +523,7 @@ fn fill_rows(
             s.paragraph as f32,
             s.position_in_paragraph as f32,
             f32::from(u8::from(s.position_in_paragraph == 0)),
-            s.words as f32,
+            s.words() as f32,
             text.len() as f32,
             content as f32,
             content as f32 / words_f,
@@ -548,7 +548,7 @@ fn fill_rows(
             surface.uppercase as f32 / letters as f32,
             (document_words as f32).ln_1p(),
             (n - 1 - i) as f32,
-            s.words as f32 / mean_words.max(1.0),
+            s.words() as f32 / mean_words.max(1.0),
             share_of(in_three),
             lexical_sum / set.len().max(1) as f32,
             lexical_max,
