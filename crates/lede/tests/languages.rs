@@ -85,3 +85,36 @@ fn an_unsupported_language_tag_gets_the_neutral_rules() {
         );
     }
 }
+
+#[test]
+fn source_credits_captions_and_site_messages_are_not_bullets() {
+    let text = "Angriffe im Gazastreifen\n\n\
+        Bei israelischen Angriffen im Gazastreifen sind nach palästinensischen Angaben mindestens 18 Menschen ums Leben gekommen. \
+        Die Armee äußerte sich zunächst nicht zu den Berichten aus dem Süden des Gebiets.\n\n\
+        Mario Vargas Llosa, peruanischer Schriftsteller und Literatur-Nobelpreisträger (2010). Am 13.04.2025 ist er in Lima gestorben. | Jörg Carstensen/dpa\n\n\
+        Mit Informationen der ARD-Korrespondentinnen und -Korrespondenten sowie der Nachrichtenagenturen AFP, AP, dpa, epd, KNA und Reuters. Zum Teil lassen sich die Angaben nicht unabhängig überprüfen.\n\n\
+        O conhecimento liberta. Saiba mais. Siga-nos no Telegram.\n\n\
+        Sie können selbst entscheiden, ob Sie die Cookies zulassen möchten.\n\n\
+        Die Vereinten Nationen forderten am Dienstag erneut eine Waffenruhe für das gesamte Gebiet.";
+    let summary = summarize(text, &Options::default());
+    assert_eq!(summary.language.as_deref(), Some("de"));
+    let removed: Vec<&str> = summary
+        .removed
+        .iter()
+        .map(|r| r.span.text.as_str())
+        .collect();
+    for start in [
+        "Mario Vargas Llosa",
+        "Mit Informationen der",
+        "O conhecimento",
+        "Sie können selbst",
+    ] {
+        assert!(
+            removed.iter().any(|r| r.starts_with(start)),
+            "{start}: {removed:#?}"
+        );
+    }
+    for bullet in &summary.bullets {
+        assert!(!removed.contains(&bullet.span.text.as_str()));
+    }
+}

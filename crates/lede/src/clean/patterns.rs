@@ -249,11 +249,7 @@ const FURNITURE_OTHER_PREFIXES: &[&str] = &[
     "lesen sie mehr:",
     "mehr zum thema:",
     "weitere pressemitteilungen",
-    // sources and readers of the story, reading times
-    "mit informationen der ",
-    "mit informationen von ",
-    "mit material der ",
-    "mit material von ",
+    // readers of the story, reading times
     "leído por ",
     "lesedauer",
     "lesezeit",
@@ -407,6 +403,19 @@ const SITE_MESSAGES: &[&str] = &[
     "escucha la nota",
     "vous pouvez nous contacter",
     "o sua leitura indica",
+    "quanto está bem informado",
+    "a você que chegou até aqui",
+    "cookies zulassen",
+    "siga-nos no",
+    "siga-nos nas",
+    "síguenos en",
+    "folgen sie uns auf",
+    "suivez-nous sur",
+    "seguici su",
+    "volg ons op",
+    "obserwuj nas na",
+    "korzystamy z cookies",
+    "korzystamy z plików cookie",
     // metered paywalls and sign-up prompts, the voseo forms of Latin America included
     "artículos gratis por mes",
     "artículos gratis al mes",
@@ -477,6 +486,21 @@ const SITE_MESSAGES: &[&str] = &[
     "alle rechten voorbehouden",
     "tüm hakları saklıdır",
 ];
+
+/// Prefixes of a paragraph that names the story's sources, however long the list of
+/// agencies and correspondents runs ("Mit Informationen der ARD-Korrespondentinnen ...
+/// sowie der Nachrichtenagenturen AFP, AP, dpa, ... Zum Teil lassen sich die Angaben nicht
+/// unabhängig überprüfen."): checked on paragraphs of up to [`SOURCE_CREDIT_MAX_BYTES`].
+const SOURCE_CREDIT_PREFIXES: &[&str] = &[
+    "mit informationen der ",
+    "mit informationen von ",
+    "mit material der ",
+    "mit material von ",
+    "mit agenturmaterial",
+];
+
+/// The longest paragraph read as a source credit.
+const SOURCE_CREDIT_MAX_BYTES: usize = 320;
 
 /// Openings of an account prompt that asks the reader to log in (lowercase): the
 /// imperative, followed by what it gives ("Log in to comment", "Einloggen, um ...").
@@ -859,6 +883,9 @@ pub fn is_boilerplate_paragraph_in(paragraph: &str, lang: Option<Language>) -> b
                 .iter()
                 .any(|p| lower.starts_with(p))
             || is_photo_credit_paragraph_in(paragraph, lang)))
+        || (paragraph.len() <= SOURCE_CREDIT_MAX_BYTES
+            && SOURCE_CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        || ends_with_photo_credit(paragraph)
         || SITE_MESSAGES
             .iter()
             .any(|m| (paragraph.len() <= 300 || m.contains(' ')) && lower.contains(m))
@@ -962,6 +989,33 @@ pub fn is_photo_credit_paragraph_in(paragraph: &str, lang: Option<Language>) -> 
     .iter()
     .any(|m| lower.starts_with(m));
     marked && PHOTO_CREDIT_OTHER.find(p).is_some_and(|m| m.start() == 0)
+}
+
+/// The longest paragraph read as a photo caption by its closing credit.
+const CAPTION_MAX_BYTES: usize = 400;
+
+/// Whether a short paragraph closes with a photo credit after a bar, the photographer and
+/// the agency ("Mario Vargas Llosa, ... (2010). Am 13.04.2025 ist ... gestorben. | Jörg
+/// Carstensen/dpa"): the paragraph is the photo's caption.
+fn ends_with_photo_credit(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    if p.len() > CAPTION_MAX_BYTES {
+        return false;
+    }
+    let Some((caption, credit)) = p.rsplit_once(" | ") else {
+        return false;
+    };
+    let Some((by, agency)) = credit.trim().rsplit_once('/') else {
+        return false;
+    };
+    let names = by.split_whitespace().count();
+    !caption.trim().is_empty()
+        && (1..=4).contains(&names)
+        && by
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && (1..=12).contains(&agency.chars().count())
+        && agency.chars().all(|c| c.is_alphanumeric() || c == '-')
 }
 
 /// A line that is only a place, a date and a time: every word is a number,
