@@ -21,7 +21,9 @@ use crate::score::learned::{
     EMBEDDED_LANGUAGES,
 };
 use crate::score::{Algorithm, Lead, LexRank, Scorer, TextRank};
-use crate::select::{bullet_span, open_with, rank_order, select, select_set, Length, Selection};
+use crate::select::{
+    bullet_span, is_prose, open_with, rank_order, select, select_set, Length, Selection,
+};
 
 /// Per-call settings of [`Summarizer::summarize`].
 #[derive(Debug, Clone, PartialEq)]
@@ -381,6 +383,12 @@ impl Summarizer {
             }
         };
         let selection = self.selection(options, model.map(|m| m.selection.max_overlap));
+        // A page without a sentence of prose, only fragments, questions and captions (a
+        // cast list, a results table, a forum page whose posts are not found), has no
+        // article to summarize.
+        if page.is_some() && !(0..doc.sentences.len()).any(|i| is_prose(&doc, i)) {
+            return Err(Error::NoArticle);
+        }
         let mut scores = scorer.score(&doc);
         if model.is_some() && self.lead_prior && lead_prior_applies(language) {
             add_lead_prior(&doc, &selection, &mut scores);

@@ -118,3 +118,22 @@ fn source_credits_captions_and_site_messages_are_not_bullets() {
         assert!(!removed.contains(&bullet.span.text.as_str()));
     }
 }
+
+#[test]
+fn a_page_without_prose_has_no_article() {
+    let page = "<html lang=\"de\"><head><title>Folge 70</title></head><body><article>\
+        <h1>Folge 70: Star Trek</h1><ul><li><b>Jean-Luc Picard</b> Admiral in Rente</li>\
+        <li><b>Raffi Musiker</b> Aussteigerin</li><li><b>Elnor</b> Mönchskrieger?</li>\
+        <li><b>Dr. Agnes Jurati</b> Theoretische Cybernetikerin</li></ul></article></body></html>";
+    let result = Summarizer::new().unwrap().summarize(
+        lede::Input::Html {
+            html: page,
+            url: None,
+        },
+        &Options::default(),
+    );
+    assert!(matches!(result, Err(lede::Error::NoArticle)), "{result:?}");
+    // The same lines as plain text are still summarized: the fallback takes what there is.
+    let text = "Jean-Luc Picard Admiral in Rente\n\nElnor Mönchskrieger?";
+    assert!(!summarize(text, &Options::default()).bullets.is_empty());
+}

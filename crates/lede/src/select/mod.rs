@@ -206,13 +206,17 @@ pub fn open_with(
 }
 
 /// Whether sentence `i` is only chosen when nothing else is left: too
-/// short, or (with the editorial rules) a question, caption or list item.
+/// short, or (with the editorial rules) not prose ([`is_prose`]) or a list item.
 pub(crate) fn is_poor(doc: &Document, selection: &Selection, i: usize) -> bool {
     doc.sentences[i].words() < selection.min_words
-        || (selection.editorial && {
-            let text = doc.sentence_text(i);
-            rules::is_question(text) || rules::is_caption(text) || rules::list_marker_len(text) > 0
-        })
+        || (selection.editorial
+            && (!is_prose(doc, i) || rules::list_marker_len(doc.sentence_text(i)) > 0))
+}
+
+/// Whether sentence `i` reads as prose: not a question, caption or fragment ([`rules`]).
+pub(crate) fn is_prose(doc: &Document, i: usize) -> bool {
+    let text = doc.sentence_text(i);
+    !(rules::is_question(text) || rules::is_caption(text) || rules::is_fragment(text))
 }
 
 /// The bullets chosen so far and what they cost.

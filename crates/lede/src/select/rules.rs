@@ -134,6 +134,72 @@ pub fn is_caption(sentence: &str) -> bool {
     opener || trimmed.ends_with(':') || ends_with_photographer(trimmed)
 }
 
+/// Lines of fewer words that end without sentence punctuation read as labels, headings or
+/// slogans ("Región de los Ríos", "Christian Fröhlich, Johanna Digruber").
+const LABEL_WORDS: usize = 8;
+
+/// Closing quotes and brackets, which may follow a sentence's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2019}'
+            | '\u{bb}'
+            | '\u{203a}'
+            | ')'
+            | ']'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+    )
+}
+
+/// Whether `c` is written without sentence punctuation only in headings: Chinese and
+/// Japanese characters and Hangul (their prose ends with 。！？ or `.`).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Whether the sentence is a fragment rather than a sentence: a line without
+/// sentence-final punctuation that is short (under [`LABEL_WORDS`] words between spaces: a
+/// label, heading, list of names, opening hours or slogan) or written in Chinese, Japanese or Korean (a heading there), or a line that
+/// opens or ends with an ellipsis (a teaser cut off, "...Donalda Tr...", or the rest of
+/// one, "... im Wettbewerb").
+pub fn is_fragment(sentence: &str) -> bool {
+    let text = sentence.trim();
+    // An elision mark in brackets ("... fermées. (...)") leaves the sentence before it whole.
+    let text = ["(...)", "[...]", "(…)", "[…]"]
+        .iter()
+        .find_map(|mark| text.strip_suffix(mark))
+        .map_or(text, str::trim_end);
+    let end = text.trim_end_matches(|c: char| c.is_whitespace() || is_closer(c));
+    let start = skip_leading_quotes(text);
+    if start.starts_with("...")
+        || start.starts_with('…')
+        || end.ends_with("...")
+        || end.ends_with('…')
+    {
+        return true;
+    }
+    match end.chars().next_back() {
+        None => true,
+        Some(last) => {
+            !matches!(last, '.' | '!' | '?' | ';' | '。' | '！' | '？' | '؟' | '।')
+                && (is_cjk(last)
+                    || text
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .nth(LABEL_WORDS - 1)
+                        .is_none())
+        }
+    }
+}
+
 /// Whether a Chinese caption ends with its photographer: the name and 摄 ("taken by")
 /// after a space ("... 正录制视频 李尕 摄", "... 记者 王明摄").
 fn ends_with_photographer(sentence: &str) -> bool {
@@ -226,6 +292,33 @@ mod tests {
             "为了上网推介、售卖家乡特产，安化县一块花生地里正录制视频 李尕 摄"
         ));
         assert!(!is_caption("他们在田间地头拍摄"));
+    }
+
+    #[test]
+    fn fragments_are_labels_headings_and_cut_lines() {
+        assert!(is_fragment("Región de los Ríos"));
+        assert!(is_fragment("Christian Fröhlich, Johanna Digruber"));
+        assert!(is_fragment("Mo bis Fr: 9:00 – 16:00 Uhr"));
+        assert!(is_fragment("宮崎県：高鍋町、新富町、宮崎市"));
+        assert!(is_fragment(
+            "新华社北京4月24日电 题：促进航天技术更好惠及人民――习近平主席致贺信为中拉深化航天合作指明方向"
+        ));
+        assert!(is_fragment(
+            "W poniedziałek do stolicy Pakistanu dotrze delegacja – wynika ze słów Donalda Tr..."
+        ));
+        assert!(is_fragment("... im Wettbewerb - Alles Außer Gewöhnlich"));
+        assert!(is_fragment(
+            "„Ich weiß, ich sollte das vielleicht nicht sagen…“"
+        ));
+        assert!(!is_fragment("Die Füchse stehen im Pokal-Viertelfinale."));
+        assert!(!is_fragment("„Wo ist der Wumms?“"));
+        assert!(!is_fragment("气象厅13日发布了地震消息。"));
+        assert!(!is_fragment(
+            "Comme constaté, si les plages ouvrent, elles peuvent aussi être fermées. (...)"
+        ));
+        assert!(!is_fragment(
+            "Unbekannte Maya-Städte werfen ein neues Licht auf die Frühzeit der Region"
+        ));
     }
 
     #[test]
