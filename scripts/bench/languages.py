@@ -324,10 +324,11 @@ def check_fixture(pages, checked):
     current = {r["id"]: r for r in pages}
     failures = 0
     changed = 0
+    junk_now = 0
     for page_id, row in checked.items():
         r = current.get(page_id)
         if r is None:
-            print(f"GONE {page_id}: no longer summarized as non-English")
+            print(f"GONE {page_id}: no longer summarized as non-English (an error, or English)")
             continue
         known = {b["text"]: b for b in row["bullets"]}
         if [b["text"] for b in row["bullets"]] != bullets_of(r):
@@ -345,6 +346,7 @@ def check_fixture(pages, checked):
                 failures += 1
                 print(f"UNREAD {page_id}: {text[:200]}")
             elif b["verdict"] != "ok":
+                junk_now += 1
                 print(f"KNOWN {b['verdict']} {page_id}: {text[:200]}")
             elif b["flags"] != kinds:
                 failures += 1
@@ -358,7 +360,8 @@ def check_fixture(pages, checked):
                     print(f"NEW JUNK {page_id} [{', '.join(kinds)}]: {text[:200]}")
     known_junk = [b for row in checked.values() for b in row["bullets"]
                   if b["verdict"].startswith("junk")]
-    print(f"known junk in the fixture (the target is none): {len(known_junk)}")
+    print(f"known junk bullets in the output now (the target is none): {junk_now}; "
+          f"in the fixture: {len(known_junk)}")
     bullets = sum(len(row["bullets"]) for row in checked.values())
     languages = sorted({row["language"] for row in checked.values()})
     print(f"hand-checked fixture: {len(checked)} pages ({len(languages)} languages), {bullets} "
