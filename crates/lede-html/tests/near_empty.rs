@@ -60,3 +60,28 @@ fn a_cookie_box_is_no_wrapper_of_the_story() {
     let article = extract(&ad_named_wrapper_beside_a_cookie_box(), None).unwrap();
     assert_eq!(article.paragraphs, STORY);
 }
+
+/// The story in a box whose id reads like an ad slot (`cuerpo-ad`, Spanish "body"), beside a
+/// column of "most read" headlines that holds more of the page's text than the story: the
+/// box holds the page's paragraphs and prose, so it is the story, not an ad, while the
+/// headlines, links without paragraphs, stay out.
+fn ad_named_story_beside_a_longer_link_column() -> String {
+    let headline = r#"<div class="masleidas-noticia"><a href="/n"><h3 class="titular">Guardia de seguridad de un actor famoso se sincera sobre lo que pasó en su casa de campo</h3></a></div>"#;
+    format!(
+        r#"<!DOCTYPE html><html lang="en"><head><title>Old bridge to close</title></head><body>
+<section class="columna-derecha">{headlines}</section>
+<section class="columna-izquierda"><div class="cuerpo-articulo">
+<div class="cuerpo-ad" id="cuerpo-ad"><p>{}</p><p>{}</p><p>{}</p></div></div></section>
+</body></html>"#,
+        STORY[0],
+        STORY[1],
+        STORY[2],
+        headlines = headline.repeat(12),
+    )
+}
+
+#[test]
+fn a_story_in_an_ad_named_box_beside_a_longer_link_column_is_read() {
+    let article = extract(&ad_named_story_beside_a_longer_link_column(), None).unwrap();
+    assert_eq!(article.paragraphs, STORY);
+}
