@@ -167,10 +167,40 @@ fn is_cjk(c: char) -> bool {
 
 /// Whether the sentence is a fragment rather than a sentence: a line without
 /// sentence-final punctuation that is short (under [`LABEL_WORDS`] words between spaces: a
-/// label, heading, list of names, opening hours or slogan) or written in Chinese, Japanese or Korean (a heading there), or a line that
-/// opens or ends with an ellipsis (a teaser cut off, "...Donalda Tr...", or the rest of
-/// one, "... im Wettbewerb").
+/// label, heading, list of names, opening hours or slogan) or written in Chinese, Japanese
+/// or Korean (a heading there), a line that opens or ends with an ellipsis (a teaser cut
+/// off, "...Donalda Tr...", or the rest of one, "... im Wettbewerb"), or a field of a
+/// record: one word and a colon, then under [`LABEL_WORDS`] words ("Award: “Project Fund
+/// 2007”, Austrian Federal Chancellery.", "Replacements: Fortey, Murphy, Daly.").
 pub fn is_fragment(sentence: &str) -> bool {
+    is_cut_or_unterminated(sentence) || is_field(sentence)
+}
+
+/// Whether fewer than [`LABEL_WORDS`] words of `text` between spaces hold a letter or digit.
+fn is_short(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .nth(LABEL_WORDS - 1)
+        .is_none()
+}
+
+/// Whether the sentence is one word and a colon, then a short value.
+fn is_field(sentence: &str) -> bool {
+    let text = skip_leading_quotes(sentence);
+    let Some((label, value)) = text.split_once(char::is_whitespace) else {
+        return false;
+    };
+    label.len() > 1
+        && label.ends_with(':')
+        && label[..label.len() - 1]
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-')
+        && is_short(value)
+}
+
+/// A line cut off with an ellipsis, or one without sentence-final punctuation that is short
+/// or ends in a CJK character ([`is_fragment`]).
+fn is_cut_or_unterminated(sentence: &str) -> bool {
     let text = sentence.trim();
     // An elision mark in brackets ("... fermées. (...)") leaves the sentence before it whole.
     let text = ["(...)", "[...]", "(…)", "[…]"]
@@ -190,12 +220,7 @@ pub fn is_fragment(sentence: &str) -> bool {
         None => true,
         Some(last) => {
             !matches!(last, '.' | '!' | '?' | ';' | '。' | '！' | '？' | '؟' | '।')
-                && (is_cjk(last)
-                    || text
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .nth(LABEL_WORDS - 1)
-                        .is_none())
+                && (is_cjk(last) || is_short(text))
         }
     }
 }
@@ -310,6 +335,16 @@ mod tests {
         assert!(is_fragment(
             "„Ich weiß, ich sollte das vielleicht nicht sagen…“"
         ));
+        assert!(is_fragment(
+            "Award: “Schütte-Lihotzky Project Fund 2007”, Austrian Federal Chancellery."
+        ));
+        assert!(is_fragment(
+            "Replacements: Fortey, Murphy, Daly, Vaili, Cole, Hayes, Trueman."
+        ));
+        assert!(!is_fragment(
+            "Update: Police said on Tuesday that the two men had been released without charge."
+        ));
+        assert!(!is_fragment("He said: 'We will be back next year.'"));
         assert!(!is_fragment("Die Füchse stehen im Pokal-Viertelfinale."));
         assert!(!is_fragment("„Wo ist der Wumms?“"));
         assert!(!is_fragment("气象厅13日发布了地震消息。"));
