@@ -29,9 +29,9 @@ const LARGE_SHARE: f64 = 0.5;
 /// named like boilerplate (not like layout: a footer of addresses can hold most of a
 /// near-empty page's paragraphs), when it holds more than that share of both the page's
 /// paragraph text and its prose outside a box laid over the page or one named after
-/// comments: an ad holds no paragraphs
-/// of prose, so the story in `div#cuerpo-ad` (Spanish "body") is read even where a column
-/// of headline links holds more of the page's text.
+/// comments: an ad holds no paragraphs of prose, so the story in `div#cuerpo-ad`
+/// (Spanish "body") is read even where a column of headline links holds more of the
+/// page's text.
 ///
 /// On a forum thread (`thread`) an element named after comments (`comments`,
 /// `comment-body`) holds the posts and gets no boilerplate hint.
@@ -41,8 +41,6 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
         read_chars: usize,
         paragraph_chars: usize,
         prose_chars: usize,
-        /// Named like an ad, a share widget or related links (not layout, not a landmark).
-        named_boilerplate: bool,
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut hints = vec![Hint::Neutral; doc.node_count()];
@@ -122,10 +120,6 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                         read_chars: open.read_chars,
                         paragraph_chars: open.paragraph_chars,
                         prose_chars: open.prose_chars,
-                        named_boilerplate: open.hint == Hint::Boilerplate
-                            && doc
-                                .element(open.id)
-                                .is_some_and(|el| !el.tag().has(LANDMARK)),
                     });
                 }
                 if let Some(parent) = stack.last_mut() {
@@ -145,7 +139,8 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
             && (share(f.prose_chars, total_prose) || el.tag() == Tag::TABLE)
             && !is_dialog(el))
             || (share(f.paragraph_chars, total_paragraph) && names_content(el))
-            || (f.named_boilerplate
+            || (hints[f.id.index()] == Hint::Boilerplate
+                && !el.tag().has(LANDMARK)
                 && share(f.paragraph_chars, total_paragraph)
                 && share(f.prose_chars, total_prose)
                 && !is_dialog(el)

@@ -139,7 +139,7 @@ const WIDE_CLOSERS: [char; 10] = ['」', '』', '）', '】', '》', '〉', '”
 
 /// Quotation marks that close a quotation after a terminator, in any
 /// language ("“" closes German „…“, "«" closes »…«).
-const QUOTES: [char; 9] = ['"', '\'', '’', '”', '»', '“', '«', '›', '‹'];
+pub(crate) const QUOTES: [char; 9] = ['"', '\'', '’', '”', '»', '“', '«', '›', '‹'];
 
 /// Opening quotes, brackets, inverted Spanish marks and dialogue dashes
 /// that may stand before a word, in any language.

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use crate::segment::QUOTES;
+
 /// Words that point back to an earlier sentence when they open one:
 /// pronouns, determiners and connectives.
 const REFERENCE_OPENERS: &[&str] = &[
@@ -138,23 +140,10 @@ pub fn is_caption(sentence: &str) -> bool {
 /// slogans ("Región de los Ríos", "Christian Fröhlich, Johanna Digruber").
 const LABEL_WORDS: usize = 8;
 
-/// Closing quotes and brackets, which may follow a sentence's final punctuation.
+/// Closing quotes ([`QUOTES`]) and brackets, which may follow a sentence's final
+/// punctuation.
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{2019}'
-            | '\u{bb}'
-            | '\u{203a}'
-            | ')'
-            | ']'
-            | '」'
-            | '』'
-            | '）'
-            | '】'
-    )
+    QUOTES.contains(&c) || matches!(c, ')' | ']' | '」' | '』' | '）' | '】')
 }
 
 /// Whether `c` is written without sentence punctuation only in headings: Chinese and
@@ -347,6 +336,7 @@ mod tests {
         assert!(!is_fragment("He said: 'We will be back next year.'"));
         assert!(!is_fragment("Die Füchse stehen im Pokal-Viertelfinale."));
         assert!(!is_fragment("„Wo ist der Wumms?“"));
+        assert!(!is_fragment("»Wo ist der Wumms?«"));
         assert!(!is_fragment("气象厅13日发布了地震消息。"));
         assert!(!is_fragment(
             "Comme constaté, si les plages ouvrent, elles peuvent aussi être fermées. (...)"
