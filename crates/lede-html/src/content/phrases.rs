@@ -97,17 +97,39 @@ pub(super) fn is_furniture_text(text: &str) -> bool {
     }
     let lower = text.trim().to_lowercase();
     let cookie_notice = COOKIE_MARKERS.iter().any(|m| lower.contains(m));
+    if cookie_notice || is_php_message(&lower) {
+        return true;
+    }
     if chars > 160 {
-        return cookie_notice;
+        return false;
     }
     (chars <= 80
         && (PREFIXES.iter().any(|p| lower.starts_with(p))
             || is_byline(&lower)
             || (announces_related(text) && !lower.ends_with(['.', '!', '?']))))
-        || cookie_notice
         || MARKERS.iter().any(|m| lower.contains(m))
         || is_gallery_counter(&lower)
         || is_date_line(&lower)
+}
+
+/// A PHP error message the server printed into the page: "Warning: Use of undefined
+/// constant X - assumed 'X' (...) in /home/site/functions.php on line 45".
+fn is_php_message(lower: &str) -> bool {
+    const LEVELS: &[&str] = &[
+        "deprecated:",
+        "fatal error:",
+        "notice:",
+        "parse error:",
+        "strict standards:",
+        "warning:",
+    ];
+    let Some((head, line)) = lower.rsplit_once(" on line ") else {
+        return false;
+    };
+    LEVELS.iter().any(|l| lower.starts_with(l))
+        && head.contains(".php")
+        && !line.is_empty()
+        && line.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A block that is only a date or time: "October 12, 2017", "05. Februar 2020, 19:49",
@@ -411,6 +433,10 @@ mod tests {
             "05. Februar 2020, 19:49",
             "Tuesday 2019-11-18 3:59 PM",
             "2 months ago",
+            "Warning: Use of undefined constant PP_MULTIPLE_AUTHORS_VERSION - assumed \
+             'PP_MULTIPLE_AUTHORS_VERSION' (this will throw an Error in a future version of \
+             PHP) in /home/site/public_html/wp-content/themes/gdg/functions.php on line 45",
+            "Deprecated: Function create_function() is deprecated in /var/www/index.php on line 7",
         ] {
             assert!(is_furniture_text(text), "{text}");
         }
@@ -427,6 +453,7 @@ mod tests {
             "By noon, the streets were flooded.",
             "May 2019 was wet.",
             "March on.",
+            "Warning: the index.php page of the council went down on line 3 of the timetable.",
         ] {
             assert!(!is_furniture_text(text), "{text}");
         }

@@ -18,9 +18,9 @@ use super::BlockKind;
 
 /// The standfirst is one of the body's first this many paragraphs (a kicker, a byline or a
 /// date line may come before it).
-const FIRST_PARAGRAPHS: usize = 3;
+pub(super) const FIRST_PARAGRAPHS: usize = 3;
 /// A standfirst has at least this many words: shorter lines are kickers and labels.
-const MIN_WORDS: usize = 8;
+pub(super) const MIN_WORDS: usize = 8;
 /// Elements with more text than this (in bytes) are containers, not a standfirst.
 const MAX_BYTES: usize = 2000;
 
@@ -238,7 +238,7 @@ impl Marked {
 
 /// Whether a class or id name has a word that names a standfirst: `article-lead`,
 /// `c-article-summary`, `leadText`, `teasertext`; not `leading-tight` (line height).
-fn names_standfirst(name: &str) -> bool {
+pub(super) fn names_standfirst(name: &str) -> bool {
     // The word lists are lowercase ASCII, so comparing while ignoring ASCII case is the
     // comparison of the lowercased word.
     let starts = |word: &str, stem: &str| {

@@ -7,6 +7,7 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 
 use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
 use super::phrases::{announces_related, is_furniture_text};
+use super::standfirst::{self, names_standfirst};
 use super::words::{names_related, Hint};
 use super::{BlockKind, Para};
 
@@ -32,11 +33,17 @@ const ICON_PIXELS: u32 = 100;
 /// A list item or loose line of at least this many words is prose even without a final
 /// sentence mark.
 const PROSE_WORDS: usize = 15;
+/// See [`Walk::best`].
+const ARTICLE_SHARE: f64 = 0.9;
+/// See [`Walk::best`].
+const GAP_CHARS: usize = 150;
 
 /// An element whose subtree holds at least one block.
 #[derive(Debug)]
 struct Candidate {
     score: f64,
+    /// An `<article>`, a `<main>` or an element marked `itemprop=articleBody`.
+    article: bool,
     /// Characters in its children that repeat one kind at least [`MIN_CARDS`] times.
     cards: usize,
     first_block: usize,
@@ -54,6 +61,10 @@ struct Kin {
 /// State of one open element during the walk.
 struct Frame {
     node: NodeId,
+    /// See [`Candidate::article`].
+    article: bool,
+    /// Inside a `<script>` or the `<head>`: its text is no furniture a reader sees.
+    unseen: bool,
     kind: Kind,
     block_level: bool,
     /// An inline element its `style` lays out as a block ([`styled_as_block`]): its text is
@@ -148,6 +159,15 @@ pub(super) struct Walk {
     depths: Vec<usize>,
     /// The element that owns each block (the innermost open one when it ended).
     owners: Vec<NodeId>,
+    /// The characters of skipped text a reader would see (furniture, not scripts) between
+    /// each block and the one before, counted up to [`GAP_CHARS`] or a little past it.
+    gaps: Vec<usize>,
+    /// Skipped text since the last block.
+    skipped_chars: usize,
+    /// The parent of each block's owner (the owner itself at the top).
+    parents: Vec<NodeId>,
+    /// The article's blocks ([`Walk::best`]), found once the walk ends.
+    chosen: Option<(usize, usize)>,
     candidates: Vec<Candidate>,
     /// Publisher bullet highlights.
     pub(super) highlights: Vec<String>,
@@ -162,6 +182,10 @@ impl Walk {
             blocks: Vec::new(),
             depths: Vec::new(),
             owners: Vec::new(),
+            gaps: Vec::new(),
+            skipped_chars: 0,
+            parents: Vec::new(),
+            chosen: None,
             candidates: Vec::new(),
             highlights: Vec::new(),
             heading: None,
@@ -179,6 +203,13 @@ impl Walk {
                             top.is_some_and(|f| f.link),
                             top.is_some_and(|f| f.pre),
                         );
+                    }
+                    // Counted only up to the gap the widening reads ([`Walk::best`]).
+                    NodeData::Text(text)
+                        if walk.skipped_chars < GAP_CHARS
+                            && stack.last().is_none_or(|f| !f.unseen) =>
+                    {
+                        walk.skipped_chars += super::visible_chars(text);
                     }
                     NodeData::Element(el) => {
                         let tag = el.tag();
@@ -241,6 +272,12 @@ impl Walk {
                         let kind = kind_of(tag);
                         stack.push(Frame {
                             node: node.id(),
+                            article: matches!(tag.name(), Some("article" | "main"))
+                                || el
+                                    .attr("itemprop")
+                                    .is_some_and(|v| v.eq_ignore_ascii_case("articleBody")),
+                            unseen: stack.last().is_some_and(|p| p.unseen)
+                                || matches!(tag, Tag::SCRIPT | Tag::HEAD),
                             kind,
                             block_level,
                             line,
@@ -326,6 +363,7 @@ impl Walk {
                         // stories heading is worth its output; for its ancestors the
                         // teasers still count as furniture.
                         walk.candidates.push(Candidate {
+                            article: frame.article,
                             score: if frame.ended {
                                 frame.score - frame.dropped_weight
                             } else {
@@ -364,6 +402,7 @@ impl Walk {
             }
         }
         walk.flush(&mut pending, &mut stack);
+        walk.chosen = walk.best(doc);
         walk
     }
 
@@ -374,6 +413,7 @@ impl Walk {
         if taken.chars == 0 {
             return;
         }
+        let parent = stack.len().checked_sub(2).map(|i| stack[i].node);
         let Some(owner) = stack.last_mut() else {
             return;
         };
@@ -439,6 +479,8 @@ impl Walk {
             owner.score += block.weight();
         }
         self.owners.push(owner.node);
+        self.parents.push(parent.unwrap_or(owner.node));
+        self.gaps.push(std::mem::take(&mut self.skipped_chars));
         self.blocks.push(block);
         self.depths.push(stack.len());
     }
@@ -510,32 +552,99 @@ impl Walk {
         best
     }
 
-    /// The blocks `start..end` of the best-scoring element, when one scores above zero.
+    /// The blocks `start..end` of the article, when an element scores above zero: the
+    /// best-scoring element, or the best-scoring `<article>` or `<main>` inside it that
+    /// holds at least [`ARTICLE_SHARE`] of its score (the container around both also
+    /// gathers a ticker or teaser far above the page's main landmark), widened to the
+    /// container's blocks next to it, those with less than [`GAP_CHARS`] of skipped
+    /// furniture between (a headline and standfirst above the landmark, a code block
+    /// below it), and once across any furniture to a standfirst named as one among the
+    /// [`standfirst::FIRST_PARAGRAPHS`] blocks above ([`Walk::is_standfirst`]).
+    fn best(&self, doc: &Document) -> Option<(usize, usize)> {
+        let best = self.best_by(|c| c.score).filter(|b| b.score > 0.0)?;
+        let inner = self
+            .candidates
+            .iter()
+            .filter(|c| {
+                c.article
+                    && c.first_block >= best.first_block
+                    && c.end_block <= best.end_block
+                    && c.score >= ARTICLE_SHARE * best.score
+            })
+            .fold(None, |acc: Option<&Candidate>, c| match acc {
+                Some(a) if a.score >= c.score => Some(a),
+                _ => Some(c),
+            });
+        let Some(inner) = inner else {
+            return Some((best.first_block, best.end_block));
+        };
+        let (mut start, mut end) = (inner.first_block, inner.end_block);
+        let widen = |mut start: usize| {
+            while start > best.first_block && self.gaps[start] < GAP_CHARS {
+                start -= 1;
+            }
+            start
+        };
+        start = widen(start);
+        let near = start
+            .saturating_sub(standfirst::FIRST_PARAGRAPHS)
+            .max(best.first_block);
+        if let Some(i) = (near..start).find(|&i| self.is_standfirst(doc, i)) {
+            start = widen(i);
+        }
+        while end < best.end_block && self.gaps[end] < GAP_CHARS {
+            end += 1;
+        }
+        Some((start, end))
+    }
+
+    /// Whether block `i` is a standfirst: a paragraph of prose in an element named like
+    /// one, or right after an `<h1>` (the headline and deck of a hero header). The
+    /// widening of [`Walk::best`] reaches it across any furniture (an author box, a photo
+    /// and its caption, a navigation bar between the chapô and the `<article>`).
+    fn is_standfirst(&self, doc: &Document, i: usize) -> bool {
+        let block = &self.blocks[i];
+        let after_headline = i > 0 && self.blocks[i - 1].kind == Kind::Heading(1);
+        // Named on the paragraph or on its box (`div.article-chapo > p`); looked up only
+        // for the few blocks above the landmark, not for every element of the walk.
+        let named = [self.owners[i], self.parents[i]]
+            .into_iter()
+            .filter_map(|id| doc.element(id))
+            .any(|el| el.classes().chain(el.id()).any(names_standfirst));
+        (named || after_headline)
+            && block.style == BlockKind::Paragraph
+            && block.link_density() <= MAX_LINK_DENSITY
+            && block
+                .text
+                .split_whitespace()
+                .nth(standfirst::MIN_WORDS - 1)
+                .is_some()
+    }
+
+    /// The blocks `start..end` of the article ([`Walk::best`]).
     pub(super) fn chosen(&self) -> Option<(usize, usize)> {
-        self.best_by(|c| c.score)
-            .filter(|b| b.score > 0.0)
-            .map(|b| (b.first_block, b.end_block))
+        self.chosen
     }
 
     /// Clean paragraphs of the best-scoring element, or of the next best when all of its
     /// text is furniture.
     pub(super) fn paragraphs(&self) -> Vec<Para> {
-        let Some(best) = self.best_by(|c| c.score).filter(|b| b.score > 0.0) else {
+        let Some((start, end)) = self.chosen else {
             return Vec::new();
         };
-        let out = self.output(best);
+        let out = self.output(start, end);
         if !out.is_empty() {
             return out;
         }
         let mut ranked: Vec<&Candidate> = self
             .candidates
             .iter()
-            .filter(|c| c.score > 0.0 && !std::ptr::eq(*c, best))
+            .filter(|c| c.score > 0.0 && (c.first_block, c.end_block) != (start, end))
             .collect();
         ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
         ranked
             .into_iter()
-            .map(|c| self.output(c))
+            .map(|c| self.output(c.first_block, c.end_block))
             .find(|out| !out.is_empty())
             .unwrap_or_default()
     }
@@ -558,9 +667,9 @@ impl Walk {
         out
     }
 
-    /// The clean paragraphs of candidate element `best`.
-    fn output(&self, best: &Candidate) -> Vec<Para> {
-        let blocks = &self.blocks[best.first_block..best.end_block];
+    /// The clean paragraphs of blocks `start..end`.
+    fn output(&self, start: usize, end: usize) -> Vec<Para> {
+        let blocks = &self.blocks[start..end];
         let captions = asides(blocks);
         let kept: Vec<&Block> = blocks
             .iter()
@@ -576,7 +685,7 @@ impl Walk {
             })
             .collect();
         // Scraps after the last sentence of prose are credits, tags, sign-offs and
-        // "Related" headings.
+        // "Related" headings; a code block there is the last step of a how-to.
         let last = kept
             .iter()
             .rposition(|b| b.is_prose())
@@ -584,7 +693,7 @@ impl Walk {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for (i, block) in kept.into_iter().enumerate() {
-            if i > last && block.kind != Kind::Paragraph {
+            if i > last && block.kind != Kind::Paragraph && block.style != BlockKind::Code {
                 continue;
             }
             push_lines(&mut out, &mut seen, block);
