@@ -12,6 +12,7 @@
 //! after it: a name alone (card teasers, subscription prompts named `intro`) is no evidence.
 
 use crate::dom::{Document, Edge, NodeData, Tag};
+use crate::keys;
 
 use super::words::for_each_word;
 use super::BlockKind;
@@ -25,7 +26,7 @@ pub(super) const MIN_WORDS: usize = 8;
 const MAX_BYTES: usize = 2000;
 
 /// Words of class and id names that mark a standfirst, lowercase.
-const NAMES: &[&str] = &[
+const NAMES: [&str; 25] = [
     "abstract",
     "bajada",
     "chapeau",
@@ -52,6 +53,9 @@ const NAMES: &[&str] = &[
     "teaser",
     "vorspann",
 ];
+
+/// The keys of [`NAMES`], for a binary search: every element's class names are read.
+const NAME_KEYS: [u128; 25] = keys::keys(NAMES);
 
 /// Stems that mark a standfirst in a compound word (`leadText`, `teasertext`, `introtext`).
 const STEMS: &[&str] = &[
@@ -198,6 +202,10 @@ impl Marked {
                                 }
                                 if visible && open.bold_at.is_some_and(|at| bold_open <= at) {
                                     open.all_bold = false;
+                                    // A paragraph not set in bold is read for nothing else.
+                                    if !open.named && !open.deck {
+                                        open.text = None;
+                                    }
                                 }
                             }
                         }
@@ -247,7 +255,7 @@ pub(super) fn names_standfirst(name: &str) -> bool {
     };
     let mut named = false;
     for_each_word(name, |word| {
-        named |= NAMES.iter().any(|n| n.eq_ignore_ascii_case(word))
+        named |= keys::find(&NAME_KEYS, word.as_bytes()).is_some()
             || (STEMS.iter().any(|s| starts(word, s))
                 && !NOT_STEMS.iter().any(|s| starts(word, s)));
     });
