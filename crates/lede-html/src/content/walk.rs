@@ -829,16 +829,29 @@ fn lines(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_string)
 }
 
-/// Whether `el` is hidden from readers (`hidden`, `display: none`, `visibility: hidden`).
+/// Whether `el` is hidden from readers (`hidden`, `display: none`, `visibility: hidden`, a
+/// closed modal).
 pub(super) fn hidden(el: &Element) -> bool {
-    el.attrs().any(|(name, value)| match name {
-        "hidden" => true,
-        "style" => {
-            let style = compact_style(value);
-            style.contains("display:none") || style.contains("visibility:hidden")
+    // A closed modal: a dialog (`role=dialog`, `aria-modal=true`) also hidden from
+    // assistive technology (`aria-hidden=true`), shown by script only when it opens.
+    let (mut aria_hidden, mut modal) = (false, false);
+    for (name, value) in el.attrs() {
+        let is = |word: &str| value.trim().eq_ignore_ascii_case(word);
+        match name {
+            "hidden" => return true,
+            "style" => {
+                let style = compact_style(value);
+                if style.contains("display:none") || style.contains("visibility:hidden") {
+                    return true;
+                }
+            }
+            "aria-hidden" => aria_hidden = is("true"),
+            "aria-modal" => modal |= is("true"),
+            "role" => modal |= is("dialog") || is("alertdialog"),
+            _ => {}
         }
-        _ => false,
-    })
+    }
+    aria_hidden && modal
 }
 
 /// Whether the `style` of `el` lays it out as a block (`display: block`, `flex`, `grid`,
@@ -864,4 +877,38 @@ fn compact_style(value: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::{Document, NodeData};
+
+    /// Whether the first element with an `id` in `html` is [`super::hidden`].
+    fn hidden(html: &str) -> bool {
+        let doc = Document::parse(html);
+        let el = doc
+            .nodes()
+            .find_map(|n| match n.value() {
+                NodeData::Element(el) if el.id().is_some() => Some(el),
+                _ => None,
+            })
+            .expect("an element with an id");
+        super::hidden(el)
+    }
+
+    #[test]
+    fn a_closed_modal_is_hidden_an_open_one_or_a_hidden_icon_is_not() {
+        assert!(hidden(
+            r#"<div id="s" role="dialog" aria-hidden="true"><p>15% off</p></div>"#
+        ));
+        assert!(hidden(
+            r#"<x-overlay id="s" aria-modal="true" aria-hidden=" TRUE ">x</x-overlay>"#
+        ));
+        assert!(!hidden(
+            r#"<div id="s" role="dialog" aria-hidden="false">x</div>"#
+        ));
+        assert!(!hidden(r#"<div id="s" role="dialog">x</div>"#));
+        assert!(!hidden(r#"<span id="s" aria-hidden="true">★</span>"#));
+        assert!(hidden(r#"<div id="s" style="display: none">x</div>"#));
+    }
 }

@@ -18,7 +18,9 @@ use super::tag::flag::{BREAKOUT, DROPPED_TEXT, ESCAPABLE_TEXT, FOREIGN, FORMATTI
 use super::tag::Tag;
 
 /// Attributes the extractor reads; every other attribute is skipped without being copied.
-pub(crate) const KEPT_ATTRIBUTES: [&str; 16] = [
+pub(crate) const KEPT_ATTRIBUTES: [&str; 18] = [
+    "aria-hidden",
+    "aria-modal",
     "class",
     "content",
     "datetime",
@@ -36,7 +38,7 @@ pub(crate) const KEPT_ATTRIBUTES: [&str; 16] = [
     "style",
     "type",
 ];
-const KEPT_KEYS: [u128; 16] = keys::keys(KEPT_ATTRIBUTES);
+const KEPT_KEYS: [u128; 18] = keys::keys(KEPT_ATTRIBUTES);
 
 /// An attribute kept by the tokenizer: its (lowercase) name and decoded value.
 pub type Attribute = (&'static str, Box<str>);
