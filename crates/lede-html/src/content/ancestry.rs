@@ -8,6 +8,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::dom::flag::{LANDMARK, SKIPPED};
 use crate::dom::{Document, Edge, Element, NodeData, NodeId};
 
+use super::words::is_article_element;
+
 /// Inside an `<article>`, a `<main>` or an element marked `itemprop=articleBody`.
 pub(super) const IN_ARTICLE: u8 = 1;
 /// Inside a `<ul>`, `<ol>` or `<dl>`.
@@ -70,7 +72,6 @@ fn fnv(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
 fn own_flags(el: &Element) -> u8 {
     let tag = el.tag();
     let mut flags = match tag.name().unwrap_or("") {
-        "article" | "main" => IN_ARTICLE,
         "ul" | "ol" | "dl" => IN_LIST,
         "table" => IN_TABLE,
         "form" => IN_FORM,
@@ -83,10 +84,7 @@ fn own_flags(el: &Element) -> u8 {
     if tag.has(SKIPPED) {
         flags |= UNREAD;
     }
-    if el
-        .attr("itemprop")
-        .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
-    {
+    if is_article_element(el) {
         flags |= IN_ARTICLE;
     }
     flags

@@ -8,7 +8,7 @@ use crate::dom::{Document, Edge, Element, NodeData, NodeId, Tag};
 use super::block::{kind_of, Block, Kind, MAX_LINK_DENSITY};
 use super::phrases::{announces_related, is_furniture_text};
 use super::standfirst::{self, names_standfirst};
-use super::words::{names_related, Hint};
+use super::words::{is_article_element, is_dialog_role, names_related, Hint};
 use super::{BlockKind, Para};
 
 /// Fewest children of one kind (tag and first class) that make a run of cards.
@@ -272,10 +272,7 @@ impl Walk {
                         let kind = kind_of(tag);
                         stack.push(Frame {
                             node: node.id(),
-                            article: matches!(tag.name(), Some("article" | "main"))
-                                || el
-                                    .attr("itemprop")
-                                    .is_some_and(|v| v.eq_ignore_ascii_case("articleBody")),
+                            article: is_article_element(el),
                             unseen: stack.last().is_some_and(|p| p.unseen)
                                 || matches!(tag, Tag::SCRIPT | Tag::HEAD),
                             kind,
@@ -836,7 +833,7 @@ pub(super) fn hidden(el: &Element) -> bool {
     // assistive technology (`aria-hidden=true`), shown by script only when it opens.
     let (mut aria_hidden, mut modal) = (false, false);
     for (name, value) in el.attrs() {
-        let is = |word: &str| value.trim().eq_ignore_ascii_case(word);
+        let is_true = || value.trim().eq_ignore_ascii_case("true");
         match name {
             "hidden" => return true,
             "style" => {
@@ -845,9 +842,9 @@ pub(super) fn hidden(el: &Element) -> bool {
                     return true;
                 }
             }
-            "aria-hidden" => aria_hidden = is("true"),
-            "aria-modal" => modal |= is("true"),
-            "role" => modal |= is("dialog") || is("alertdialog"),
+            "aria-hidden" => aria_hidden = is_true(),
+            "aria-modal" => modal |= is_true(),
+            "role" => modal |= is_dialog_role(value),
             _ => {}
         }
     }

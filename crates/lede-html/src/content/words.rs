@@ -239,12 +239,7 @@ const CONSENT_WORDS: [&str; 4] = ["consent", "cookie", "cookies", "gdpr"];
 /// or a word of its class or id names cookies or consent (`BorlabsCookieBox`,
 /// `onetrust-consent-sdk`; not after a modifier: `has-cookie-bar` is the page).
 pub(super) fn is_dialog(el: &Element) -> bool {
-    let by_role = el.attr("role").is_some_and(|role| {
-        ["dialog", "alertdialog"]
-            .iter()
-            .any(|dialog| role.trim().eq_ignore_ascii_case(dialog))
-    });
-    by_role
+    el.attr("role").is_some_and(is_dialog_role)
         || el.classes().chain(el.id()).any(|name| {
             let mut consent = false;
             let mut after_modifier = false;
@@ -255,6 +250,22 @@ pub(super) fn is_dialog(el: &Element) -> bool {
             });
             consent
         })
+}
+
+/// Whether a `role` value names a box laid over the page (`dialog`, `alertdialog`).
+pub(super) fn is_dialog_role(role: &str) -> bool {
+    ["dialog", "alertdialog"]
+        .iter()
+        .any(|dialog| role.trim().eq_ignore_ascii_case(dialog))
+}
+
+/// Whether `el` is the page's article by its markup: an `<article>`, a `<main>` or an
+/// element marked `itemprop=articleBody`.
+pub(super) fn is_article_element(el: &Element) -> bool {
+    matches!(el.tag().name(), Some("article" | "main"))
+        || el
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
 }
 
 /// Whether a class or id name of `el` has a word of article content (`documentContent`).
