@@ -235,39 +235,18 @@ pub(crate) struct Cues {
 
 /// Reads the cues of `doc`, whose JSON-LD is `ld`.
 pub(crate) fn cues(doc: &Document, ld: &Graph<'_>) -> Cues {
-    let (mut pre, mut code, mut generator) = (0, 0, false);
-    for node in doc.nodes() {
-        let NodeData::Element(el) = node.value() else {
-            continue;
-        };
-        match el.tag() {
-            Tag::PRE => pre += 1,
-            Tag::META
-                if el
-                    .attr("name")
-                    .is_some_and(|n| n.eq_ignore_ascii_case("generator")) =>
-            {
-                let value = el.attr("content").unwrap_or("").to_ascii_lowercase();
-                generator |= DOC_GENERATORS.iter().any(|g| value.contains(g));
-            }
-            tag if tag.name() == Some("code") => code += 1,
-            _ => {}
-        }
-        generator = generator
-            || el
-                .classes()
-                .any(|c| ptype::name_groups(c) & ptype::DOC_CLASS_GROUP != 0);
-    }
     let mut all = [false; ptype::TYPES];
     each_declared(doc, ld, |t| {
         if let Some(i) = ptype::PAGE_TYPES.iter().position(|&p| p == t) {
             all[i] = true;
         }
     });
+    let (counts, doc_classes) = ptype::counts(doc, all);
+    let [pre, code, generator, ..] = counts.0;
     Cues {
-        code: pre > 0 || code >= MIN_CODE_ELEMENTS,
-        generator,
-        counts: ptype::counts(doc, all),
+        code: pre > 0.0 || code >= MIN_CODE_ELEMENTS as f32,
+        generator: generator > 0.0 || doc_classes,
+        counts,
     }
 }
 

@@ -193,10 +193,12 @@ const LONG_PARAGRAPH: u32 = 120;
 /// Siblings sharing a tag and class that make a group of cards.
 const GROUP: u32 = 4;
 
-/// Reads the markup counts of `doc` in one walk. `declared` is every type the page declares
+/// Reads the markup counts of `doc` in one walk, and whether a class name (an id does
+/// not count) is in [`DOC_CLASS_GROUP`]. `declared` is every type the page declares
 /// (schema.org, `og:type`), as [`PAGE_TYPES`] indexes.
-pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> DocCounts {
+pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> (DocCounts, bool) {
     let mut f = [0.0f32; DOC_FEATURES];
+    let mut doc_classes = false;
     let (mut text_chars, mut link_chars, mut p_chars) = (0u32, 0u32, 0u32);
     // Open elements: (in a link, unread, index of an open <p> in `paragraph_chars`).
     let mut stack: Vec<(bool, bool, Option<usize>)> = Vec::new();
@@ -249,10 +251,9 @@ pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> DocCounts {
                             f[2] = 1.0;
                         }
                     }
-                    let named = el
-                        .classes()
-                        .chain(el.id())
-                        .fold(0, |mask, name| mask | name_groups(name));
+                    let classes = el.classes().fold(0, |mask, name| mask | name_groups(name));
+                    doc_classes |= classes & DOC_CLASS_GROUP != 0;
+                    let named = el.id().map_or(classes, |id| classes | name_groups(id));
                     for (group, &(slot, _)) in NAME_GROUPS.iter().enumerate() {
                         let bit = 1 << group;
                         if named & bit != 0 {
@@ -333,7 +334,7 @@ pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> DocCounts {
             f[slot] = 1.0;
         }
     }
-    DocCounts(f)
+    (DocCounts(f), doc_classes)
 }
 
 /// Path segments of an address that speak for each kind of page.
