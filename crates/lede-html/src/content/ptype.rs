@@ -213,26 +213,26 @@ pub(crate) fn counts(doc: &Document, declared: [bool; TYPES]) -> (DocCounts, boo
                     let (in_link, unread, para) = stack.last().copied().unwrap_or_default();
                     let tag = el.tag();
                     let name = tag.name().unwrap_or("");
-                    let slot = match name {
-                        "pre" => Some(0),
-                        "code" => Some(1),
-                        "form" => Some(4),
-                        "input" | "select" | "textarea" => Some(5),
-                        "button" => Some(6),
-                        "h1" => Some(7),
-                        "h2" => Some(8),
-                        "h3" | "h4" | "h5" | "h6" => Some(9),
-                        "li" => Some(15),
-                        "a" => Some(16),
-                        "table" => Some(17),
-                        "td" | "th" => Some(18),
-                        "img" => Some(19),
-                        "article" => Some(20),
-                        "time" => Some(21),
-                        "blockquote" => Some(33),
-                        "dt" | "dd" => Some(34),
-                        "nav" => Some(35),
-                        "aside" => Some(36),
+                    let slot = match tag {
+                        Tag::PRE => Some(0),
+                        Tag::CODE => Some(1),
+                        Tag::FORM => Some(4),
+                        Tag::INPUT | Tag::SELECT | Tag::TEXTAREA => Some(5),
+                        Tag::BUTTON => Some(6),
+                        Tag::H1 => Some(7),
+                        Tag::H2 => Some(8),
+                        Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => Some(9),
+                        Tag::LI => Some(15),
+                        Tag::A => Some(16),
+                        Tag::TABLE => Some(17),
+                        Tag::TD | Tag::TH => Some(18),
+                        Tag::IMG => Some(19),
+                        Tag::ARTICLE => Some(20),
+                        Tag::TIME => Some(21),
+                        Tag::BLOCKQUOTE => Some(33),
+                        Tag::DT | Tag::DD => Some(34),
+                        Tag::NAV => Some(35),
+                        Tag::ASIDE => Some(36),
                         _ => None,
                     };
                     if let Some(s) = slot {
@@ -669,6 +669,19 @@ mod tests {
     }
 
     #[test]
+    fn documentation_classes_are_told_from_ids() {
+        let declared = [false; TYPES];
+        let by_class = counts(
+            &Document::parse("<div class=docs-sidebar>x</div>"),
+            declared,
+        );
+        let by_id = counts(&Document::parse("<div id=docs-sidebar>x</div>"), declared);
+        assert!(by_class.1 && !by_id.1);
+        assert_eq!(by_class.0 .0[feature("doc_class")], 1.0);
+        assert_eq!(by_id.0 .0[feature("doc_class")], 1.0);
+    }
+
+    #[test]
     fn rows_read_markup_address_and_the_rules_type() {
         let html = "<html><body><form><input name=q><button>Go</button></form>\
             <ul class=grid><li class=card><a href=/a>A</a> <span class=price>$10</span></li>\
@@ -678,7 +691,8 @@ mod tests {
         let doc = Document::parse(html);
         let mut declared = [false; TYPES];
         declared[2] = true;
-        let c = counts(&doc, declared);
+        let (c, doc_classes) = counts(&doc, declared);
+        assert!(!doc_classes);
         let r = row(
             &c,
             Some("https://shop.example.com/products/red-pan-26.html?x=1"),
