@@ -475,54 +475,66 @@ impl Terms {
     }
 
     fn of_normalized(text: &str, lang: Option<Language>) -> Terms {
-        with_word_hashes(text, |buf| {
-            let ContentWords { content, set } = ContentWords::of(buf, lang);
-            Terms {
-                words: buf.len(),
-                hashes: buf.to_vec(),
-                content,
-                set,
-            }
+        with_word_hashes(text, |buf| Terms {
+            words: buf.len(),
+            hashes: buf.to_vec(),
+            content: content_words(buf, lang),
+            set: ContentWords::of(buf, lang).set,
         })
     }
 }
 
-/// The content words of a text: its word hashes less the stop words of its
-/// language.
+/// The content words among `hashes` (the words of a text in language
+/// `lang`, in order; `None`: language-neutral, no stop words), in order,
+/// with repeats.
+fn content_words(hashes: &[u64], lang: Option<Language>) -> Vec<u64> {
+    let stopwords = stop_hashes(lang);
+    // Compacted without a branch on each word: every hash is written, and
+    // the end advances past content words.
+    let mut content = vec![0; hashes.len()];
+    let mut kept = 0;
+    for &h in hashes {
+        content[kept] = h;
+        kept += usize::from(!stopwords.contains(h));
+    }
+    content.truncate(kept);
+    content
+}
+
+/// The content words of a text (its word hashes less the stop words of its
+/// language) as a set, with how often each occurs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ContentWords {
-    /// The hashes of the content words, in order, with repeats.
-    pub content: Vec<u64>,
-    /// The same hashes, sorted and deduplicated.
+    /// The hashes of the content words, sorted and deduplicated.
     pub set: Vec<u64>,
+    /// How many times each word of `set` occurs in the text.
+    pub counts: Vec<u32>,
+    /// Number of content words, repeats included (the sum of `counts`).
+    pub len: usize,
 }
 
 impl ContentWords {
     /// The content words among `hashes` (the words of a text in language
     /// `lang`, in order; `None`: language-neutral, no stop words).
     pub fn of(hashes: &[u64], lang: Option<Language>) -> ContentWords {
-        let stopwords = stop_hashes(lang);
-        // Compacted without a branch on each word: every hash is written,
-        // and the end advances past content words. Then the same for
-        // distinct ones, sorted.
-        let mut content = vec![0; hashes.len()];
-        let mut kept = 0;
-        for &h in hashes {
-            content[kept] = h;
-            kept += usize::from(!stopwords.contains(h));
-        }
-        content.truncate(kept);
-        let mut set = content.clone();
+        let mut set = content_words(hashes, lang);
+        let len = set.len();
         set.sort_unstable();
-        let (mut distinct, mut previous) = (0, None);
-        for i in 0..set.len() {
+        // Runs of one hash become one entry and its count.
+        let mut counts: Vec<u32> = Vec::with_capacity(len);
+        let mut distinct = 0;
+        for i in 0..len {
             let h = set[i];
-            set[distinct] = h;
-            distinct += usize::from(previous != Some(h));
-            previous = Some(h);
+            if distinct > 0 && set[distinct - 1] == h {
+                counts[distinct - 1] += 1;
+            } else {
+                set[distinct] = h;
+                counts.push(1);
+                distinct += 1;
+            }
         }
         set.truncate(distinct);
-        ContentWords { content, set }
+        ContentWords { set, counts, len }
     }
 }
 

@@ -174,7 +174,7 @@ impl GraphScratch {
     pub(crate) fn textrank(&mut self, doc: &Document, n: usize, out: &mut Vec<f32>) {
         self.log_len.clear();
         self.log_len
-            .extend((0..n).map(|i| ((doc.content(i).content.len() + 1) as f64).ln()));
+            .extend((0..n).map(|i| ((doc.content(i).len + 1) as f64).ln()));
         self.start_graph();
         for i in 0..n {
             for j in 0..n {
@@ -234,13 +234,14 @@ impl GraphScratch {
         for i in 0..n {
             let terms = doc.content(i);
             let start = self.vectors.len();
-            self.vectors.extend(terms.set.iter().map(|&t| (t, 0.0)));
+            self.vectors.extend(
+                terms
+                    .set
+                    .iter()
+                    .zip(&terms.counts)
+                    .map(|(&t, &count)| (t, f64::from(count))),
+            );
             let tf = &mut self.vectors[start..];
-            for t in &terms.content {
-                if let Ok(k) = tf.binary_search_by_key(t, |&(term, _)| term) {
-                    tf[k].1 += 1.0;
-                }
-            }
             let ids = &self.ids[self.starts[i]..self.starts[i + 1]];
             for ((_, w), &k) in tf.iter_mut().zip(ids) {
                 *w *= (n as f64 / f64::from(self.df[k as usize])).ln() + 1.0;

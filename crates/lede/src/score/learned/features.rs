@@ -427,10 +427,8 @@ fn fill_rows(
             df[k] += 1;
             flags[k] |= mark;
         }
-        for t in &terms.content {
-            if let Ok(p) = terms.set.binary_search(t) {
-                occurrences[sentence_ids[p] as usize] += 1;
-            }
+        for (&k, &count) in sentence_ids.iter().zip(&terms.counts) {
+            occurrences[k as usize] += count;
         }
     }
     // The look-ups mostly miss the cache; in a loop of their own they
@@ -458,7 +456,7 @@ fn fill_rows(
         let terms = doc.content(i);
         let set = &terms.set;
         let sentence_ids = ids.ids(i);
-        let content = terms.content.len();
+        let content = terms.len;
         let topicality = if n > 1 && !set.is_empty() {
             sentence_ids
                 .iter()
