@@ -61,13 +61,6 @@ impl Hasher for PassThrough {
     }
 }
 
-/// FNV-1a over `bytes`, continuing from `hash`.
-fn fnv(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(hash, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// The structure flags an element adds for itself and its descendants.
 fn own_flags(el: &Element) -> u8 {
     let tag = el.tag();
@@ -142,9 +135,7 @@ impl Ancestry {
         }
         let kin = |el: &Element, p: Option<NodeId>| {
             let p = p.map_or(u64::MAX, |p| p.index() as u64);
-            let h = fnv(0xcbf2_9ce4_8422_2325, p.to_le_bytes());
-            let h = fnv(h, el.tag().name().unwrap_or("").bytes().chain([b' ']));
-            fnv(h, el.classes().next().unwrap_or("").bytes())
+            super::words::kin(el, &p.to_le_bytes())
         };
         let mut counts: HashMap<u64, u32, BuildHasherDefault<PassThrough>> = HashMap::default();
         let mut keys = vec![0u64; n];

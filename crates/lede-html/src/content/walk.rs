@@ -290,7 +290,7 @@ impl Walk {
                             dropped: after_end,
                             followed: false,
                             related_name: matches!(kind, Kind::Heading(_)) && names_related(el),
-                            kin: kin_of(el),
+                            kin: super::words::kin(el, &[]),
                             chars: 0,
                             kins: Vec::new(),
                             picture: false,
@@ -745,20 +745,6 @@ fn asides(blocks: &[Block]) -> Vec<bool> {
 /// A `<p>` of prose.
 fn is_paragraph_prose(block: &Block) -> bool {
     block.kind == Kind::Paragraph && !block.caption && block.is_prose()
-}
-
-/// The kind of `el` as a card: its tag and first class, hashed (FNV-1a).
-fn kin_of(el: &Element) -> u64 {
-    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
-    let tag = el.tag().name().unwrap_or("");
-    for b in tag
-        .bytes()
-        .chain([b' '])
-        .chain(el.classes().next().unwrap_or("").bytes())
-    {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// Adds the lines of `block` not seen before to `out`, each with its kind (a table row

@@ -320,25 +320,33 @@ pub(super) fn names_related(el: &Element) -> bool {
         .any(|name| contains_any_ignoring_case(name, &["related"]))
 }
 
+/// The kind of `el` among its siblings: its tag and first class hashed (FNV-1a) after
+/// `prefix` (the parent's index, where kinds of different parents must differ). Children of
+/// one kind are the cards of a list.
+pub(super) fn kin(el: &Element, prefix: &[u8]) -> u64 {
+    let fnv = |hash: u64, bytes: &[u8]| {
+        bytes.iter().fold(hash, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+    };
+    let hash = fnv(0xcbf2_9ce4_8422_2325, prefix);
+    let hash = fnv(hash, el.tag().name().unwrap_or("").as_bytes());
+    let hash = fnv(hash, b" ");
+    fnv(hash, el.classes().next().unwrap_or("").as_bytes())
+}
+
 /// Whether `name` contains one of `needles` (lowercase ASCII), ignoring ASCII case.
 fn contains_any_ignoring_case(name: &str, needles: &[&str]) -> bool {
-    if needles.iter().all(|n| name.len() < n.len()) {
-        return false;
-    }
-    let mut buf = [0u8; 64];
-    let lower: std::borrow::Cow<'_, [u8]> = match buf.get_mut(..name.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(name.as_bytes());
-            lower.make_ascii_lowercase();
-            std::borrow::Cow::Borrowed(lower)
-        }
-        None => std::borrow::Cow::Owned(name.to_ascii_lowercase().into_bytes()),
-    };
-    // Names are short: comparing windows beats building a substring searcher per call,
-    // and testing a window's first byte first saves a call to `memcmp` for most of them.
+    // Names are short: comparing windows in place beats lowercasing a copy or building a
+    // substring searcher per call, and testing a window's first byte first rules out most
+    // of them at once.
+    let name = name.as_bytes();
     needles.iter().any(|n| {
         let n = n.as_bytes();
-        lower.len() >= n.len() && lower.windows(n.len()).any(|w| w[0] == n[0] && w == n)
+        name.len() >= n.len()
+            && name
+                .windows(n.len())
+                .any(|w| w[0].to_ascii_lowercase() == n[0] && w.eq_ignore_ascii_case(n))
     })
 }
 
@@ -367,6 +375,20 @@ mod tests {
         let mut words = Vec::new();
         for_each_word(name, |w| words.push(w));
         words
+    }
+
+    proptest::proptest! {
+        /// The in-place search finds what lowercasing the name and searching it finds.
+        #[test]
+        fn contains_any_ignoring_case_is_a_lowercase_search(
+            name in "[a-zA-Z_ -]{0,24}",
+            needle in proptest::sample::select(vec!["high", "ights", "key-p", "bullets", "a"]),
+        ) {
+            proptest::prop_assert_eq!(
+                contains_any_ignoring_case(&name, &[needle]),
+                name.to_ascii_lowercase().contains(needle)
+            );
+        }
     }
 
     #[test]
