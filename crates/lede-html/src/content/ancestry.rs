@@ -134,8 +134,7 @@ impl Ancestry {
             }
         }
         let kin = |el: &Element, p: Option<NodeId>| {
-            let p = p.map_or(u64::MAX, |p| p.index() as u64);
-            super::words::kin(el, &p.to_le_bytes())
+            super::words::kin(el, p.map_or(u64::MAX, |p| p.index() as u64))
         };
         let mut counts: HashMap<u64, u32, BuildHasherDefault<PassThrough>> = HashMap::default();
         let mut keys = vec![0u64; n];

@@ -290,7 +290,7 @@ impl Walk {
                             dropped: after_end,
                             followed: false,
                             related_name: matches!(kind, Kind::Heading(_)) && names_related(el),
-                            kin: super::words::kin(el, &[]),
+                            kin: super::words::kin(el, u64::MAX),
                             chars: 0,
                             kins: Vec::new(),
                             picture: false,
