@@ -475,11 +475,14 @@ impl Terms {
     }
 
     fn of_normalized(text: &str, lang: Option<Language>) -> Terms {
-        with_word_hashes(text, |buf| Terms {
-            words: buf.len(),
-            hashes: buf.to_vec(),
-            content: content_words(buf, lang),
-            set: ContentWords::of(buf, lang).set,
+        with_word_hashes(text, |buf| {
+            let content = content_words(buf, lang);
+            Terms {
+                words: buf.len(),
+                hashes: buf.to_vec(),
+                set: ContentWords::from_words(content.clone()).set,
+                content,
+            }
         })
     }
 }
@@ -517,7 +520,11 @@ impl ContentWords {
     /// The content words among `hashes` (the words of a text in language
     /// `lang`, in order; `None`: language-neutral, no stop words).
     pub fn of(hashes: &[u64], lang: Option<Language>) -> ContentWords {
-        let mut set = content_words(hashes, lang);
+        ContentWords::from_words(content_words(hashes, lang))
+    }
+
+    /// The set and counts of the content words `words` (in any order).
+    fn from_words(mut set: Vec<u64>) -> ContentWords {
         let len = set.len();
         set.sort_unstable();
         // Runs of one hash become one entry and its count.
