@@ -69,6 +69,39 @@ fn forum_posts_named_after_comments_are_the_thread() {
 }
 
 #[test]
+fn a_thread_that_does_not_say_it_is_one_is_read_from_its_comments() {
+    let post = |who: &str| {
+        format!(
+            "<li class=\"comments_subtree\"><div class=\"comment\"><div class=\"byline\">\
+             <a href=\"/~{who}\">{who}</a></div><div class=\"comment_text\"><p>{who} here: \
+             the new firmware fixed the overheating for me, but the fan is louder now and the \
+             battery drains faster when the screen is off, so I rolled it back after a week \
+             and filed a report with the logs attached.</p></div></div></li>"
+        )
+    };
+    let posts: String = ["ana", "ben", "cy", "dee", "eli", "fay"].map(post).concat();
+    let html = format!(
+        "<html><head><title>Firmware 2.1</title></head><body><nav><a href=/>Home</a></nav>\
+         <h1>Firmware 2.1</h1><ol class=\"comments\">{posts}</ol></body></html>"
+    );
+    let text = extract(&html, None).unwrap().text();
+    assert!(
+        text.contains("ana here") && text.contains("fay here"),
+        "{text}"
+    );
+    // A story of its own keeps its comments out.
+    let story = html.replace(
+        "<h1>Firmware 2.1</h1>",
+        &format!("<article>{STORY}</article>"),
+    );
+    let text = extract(&story, None).unwrap().text();
+    assert!(
+        text.contains("council voted") && !text.contains("ana here"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_product_with_no_body_gets_its_description() {
     let html = "<html><head><meta property=\"og:type\" content=\"product\">\
         <meta property=\"og:description\" content=\"A cast iron pan, pre-seasoned, 26 cm, \

@@ -443,12 +443,10 @@ pub fn embedded() -> Option<&'static lede_gbdt::Forest> {
 /// How the classifier's blocks are used on a page of `page_type` whose rules' body has
 /// `body_chars` characters, or `None` when the rules' body stands: the rules are strong on
 /// articles, the classifier alone is stronger on documentation and service pages, and its
-/// blocks complete the rules' body elsewhere (and on very short bodies). A page where the
-/// rules find no body at all stays without one.
+/// blocks complete the rules' body elsewhere (and on very short or empty bodies).
 pub fn classifier_use(page_type: PageType, body_chars: usize) -> Option<Use> {
     let short = body_chars < SHORT_ARTICLE_CHARS;
     match page_type {
-        _ if body_chars == 0 => None,
         PageType::Article if !short => None,
         PageType::Documentation | PageType::Service if !short => Some(Use::Replace(REPLACE_ABOVE)),
         PageType::Product if !short => Some(Use::Add(PRODUCT_ADD_ABOVE)),
@@ -767,7 +765,10 @@ mod tests {
             classifier_use(PageType::Article, 10),
             Some(Use::Add(ADD_ABOVE))
         );
-        assert_eq!(classifier_use(PageType::Listing, 0), None);
+        assert_eq!(
+            classifier_use(PageType::Listing, 0),
+            Some(Use::Add(ADD_ABOVE))
+        );
         assert_eq!(
             classifier_use(PageType::Forum, 5000),
             Some(Use::Add(ADD_ABOVE))

@@ -33,8 +33,12 @@ use lede_gbdt::Forest;
 use walk::Walk;
 
 /// A strict pass that finds less body text than this (in characters) is retried without
-/// the class and id rules.
+/// the class and id rules; on a page where the rules find nothing, the classifier's blocks
+/// are its body only when they hold this much.
 const MIN_BODY_CHARS: usize = 200;
+/// A thread found on a page that does not declare itself one holds at least this many
+/// characters of posts.
+const MIN_THREAD_CHARS: usize = 1000;
 /// A body shorter than this (in characters) gives way to the page's repeated cards when
 /// those hold [`CARDS_RATIO`] times as much text.
 const CARDS_BELOW_CHARS: usize = 2000;
@@ -136,26 +140,25 @@ fn chars_of(paragraphs: &[Para]) -> usize {
 
 /// Finds the body of `doc`, given the type the page declares: on a listing, collection or
 /// forum the cards win more easily over a short article, and on a forum the elements
-/// named after comments hold the posts, not furniture.
+/// named after comments hold the posts, not furniture. A page that declares no type (or an
+/// article) and has next to no body is read as a thread when its comments hold at least
+/// [`MIN_THREAD_CHARS`] and [`CARDS_RATIO`] times the body's text.
 pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
     let listing = matches!(
         declared,
         Some(PageType::Listing | PageType::Collection | PageType::Forum)
     );
-    let hints = element_hints(doc, declared == Some(PageType::Forum));
+    let thread = declared == Some(PageType::Forum);
+    let mut hints = element_hints(doc, thread);
     let strict = Walk::run(doc, &hints, true);
-    let paragraphs = strict.paragraphs();
+    let mut paragraphs = strict.paragraphs();
     let chars = chars_of(&paragraphs);
-    let paragraphs = if chars >= MIN_BODY_CHARS {
-        paragraphs
-    } else {
+    if chars < MIN_BODY_CHARS {
         let loose = Walk::run(doc, &hints, false).paragraphs();
         if chars_of(&loose) > chars {
-            loose
-        } else {
-            paragraphs
+            paragraphs = loose;
         }
-    };
+    }
     let chars = chars_of(&paragraphs);
     let mut cards = false;
     let paragraphs = if chars < CARDS_BELOW_CHARS {
@@ -175,6 +178,23 @@ pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
     } else {
         paragraphs
     };
+    // A thread that does not say it is one: its posts are named after comments, and they
+    // hold much more text than the rest of the page.
+    let chars = chars_of(&paragraphs);
+    let paragraphs =
+        if !cards && matches!(declared, None | Some(PageType::Article)) && chars < MIN_BODY_CHARS {
+            let thread_hints = element_hints(doc, true);
+            let posts = Walk::run(doc, &thread_hints, true).paragraphs();
+            let post_chars = chars_of(&posts);
+            if post_chars >= MIN_THREAD_CHARS && post_chars > CARDS_RATIO * chars {
+                hints = thread_hints;
+                posts
+            } else {
+                paragraphs
+            }
+        } else {
+            paragraphs
+        };
     let mut body = Body {
         cards,
         highlights: strict.highlights,
@@ -216,6 +236,10 @@ pub(crate) fn add_classified(
         .map(|((text, kind), prose)| Para { text, kind, prose })
         .collect();
     classify::use_blocks(doc, &ctx, &loose, (forest, usage), &mut paragraphs);
+    // On a page where the rules found nothing, a few scraps (a menu) are not a body.
+    if chars == 0 && chars_of(&paragraphs) < MIN_BODY_CHARS {
+        return;
+    }
     body.push_all(paragraphs);
 }
 
