@@ -276,19 +276,80 @@ pub fn word_hash(word: &str) -> u64 {
     hash
 }
 
-/// The alphanumeric words of `text`, in order.
+/// The alphanumeric words of `text`, in order. Chinese and Japanese put no spaces between
+/// words, so their scripts split words ([`Unspaced`]): a run of Chinese characters gives
+/// each pair of neighbours as a word (most Chinese words have two characters; a run of one
+/// is a word of one), and each run of hiragana or of katakana is a word ("気象庁は発表した"
+/// is 気象, 象庁, は, 発表, した).
 pub fn words(text: &str) -> Words<'_> {
-    Words { rest: text }
+    Words {
+        rest: text,
+        in_han: false,
+    }
 }
 
 /// Iterator over the words of a text; see [`words`].
 #[derive(Debug, Clone)]
 pub struct Words<'a> {
     rest: &'a str,
+    /// Whether the last word was a pair of Chinese characters whose second starts `rest`.
+    in_han: bool,
 }
 
-/// Byte length of the run of alphanumeric characters at the start of
-/// `s` (0 when it starts otherwise).
+/// The scripts written without spaces between words ([`words`]). Hangul is not one:
+/// Korean puts spaces between words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unspaced {
+    /// Chinese characters (kanji, hanzi) and the iteration mark 々: pairs of neighbours.
+    Han,
+    /// Hiragana: a run is a word (particles, endings).
+    Hiragana,
+    /// Katakana, full and half width, and the long vowel mark: a run is a word.
+    Katakana,
+}
+
+impl Unspaced {
+    /// The unspaced script of `c`, if it has one.
+    #[inline]
+    pub(crate) fn of(c: char) -> Option<Unspaced> {
+        match c {
+            '\u{3005}'
+            | '\u{3400}'..='\u{4dbf}'
+            | '\u{4e00}'..='\u{9fff}'
+            | '\u{f900}'..='\u{faff}'
+            | '\u{20000}'..='\u{3134f}' => Some(Unspaced::Han),
+            '\u{3041}'..='\u{309f}' => Some(Unspaced::Hiragana),
+            '\u{30a0}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => {
+                Some(Unspaced::Katakana)
+            }
+            _ => None,
+        }
+    }
+
+    /// Byte length of the run of script `self` that starts `s`.
+    #[inline]
+    fn run_len(self, s: &str) -> usize {
+        s.char_indices()
+            .find(|&(_, c)| Unspaced::of(c) != Some(self))
+            .map_or(s.len(), |(at, _)| at)
+    }
+}
+
+/// Byte length of the Chinese character that starts `s` and of the next one when it is
+/// Chinese too (0 when it is not).
+#[inline]
+fn han_pair(s: &str) -> (usize, usize) {
+    let mut chars = s.chars();
+    let first = chars.next().map_or(0, char::len_utf8);
+    let second = chars
+        .next()
+        .filter(|&c| Unspaced::of(c) == Some(Unspaced::Han))
+        .map_or(0, char::len_utf8);
+    (first, second)
+}
+
+/// Byte length of the word at the start of `s`: a run of alphanumeric characters outside
+/// the [`Unspaced`] scripts, or a word of one of those (0 when it starts otherwise).
 #[inline]
 fn word_len(s: &str) -> usize {
     let bytes = s.as_bytes();
@@ -304,6 +365,13 @@ fn word_len(s: &str) -> usize {
             let c = s[i..].chars().next().expect("a character starts here");
             if !c.is_alphanumeric() {
                 break;
+            }
+            if let Some(script) = Unspaced::of(c) {
+                return match (i, script) {
+                    (0, Unspaced::Han) => c.len_utf8(),
+                    (0, _) => script.run_len(s),
+                    _ => i,
+                };
             }
             i += c.len_utf8();
         }
@@ -338,10 +406,26 @@ impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
+        if std::mem::take(&mut self.in_han) {
+            let (first, second) = han_pair(self.rest);
+            if second > 0 {
+                let word = &self.rest[..first + second];
+                self.rest = &self.rest[first..];
+                self.in_han = true;
+                return Some(word);
+            }
+            self.rest = &self.rest[first..];
+        }
         let rest = &self.rest[gap_len(self.rest)..];
         if rest.is_empty() {
             self.rest = rest;
             return None;
+        }
+        if rest.chars().next().and_then(Unspaced::of) == Some(Unspaced::Han) {
+            let (first, second) = han_pair(rest);
+            self.rest = &rest[first..];
+            self.in_han = second > 0;
+            return Some(&rest[..first + second]);
         }
         let (word, rest) = rest.split_at(word_len(rest));
         self.rest = rest;
@@ -427,6 +511,28 @@ fn word_hashes(text: &str, out: &mut Vec<u64>) -> usize {
             i += 1;
         } else {
             let c = text[i..].chars().next().expect("a character starts here");
+            if let Some(script) = Unspaced::of(c) {
+                // The word before ends, and the script's words are read whole here, so
+                // that the ASCII path above never continues them.
+                out[k] = hash;
+                k += usize::from(in_word);
+                let len = script.run_len(&text[i..]);
+                let run = &text[i..i + len];
+                if script == Unspaced::Han && run.chars().nth(1).is_some() {
+                    for (at, c) in run.char_indices().skip(1) {
+                        let start = run[..at].chars().next_back().map_or(0, char::len_utf8);
+                        out[k] = word_hash(&run[at - start..at + c.len_utf8()]);
+                        k += 1;
+                    }
+                } else {
+                    out[k] = word_hash(run);
+                    k += 1;
+                }
+                i += len;
+                hash = FNV_OFFSET;
+                in_word = false;
+                continue;
+            }
             i += c.len_utf8();
             if c.is_alphanumeric() {
                 hash = fnv_lowercase(hash, c);
@@ -619,11 +725,44 @@ mod tests {
         assert_eq!(Terms::of_in(cat, Some(Language::English)), Terms::of(cat));
     }
 
-    /// The words as `str::split` on non-alphanumeric characters finds them.
+    #[test]
+    fn chinese_character_pairs_and_kana_runs_are_words() {
+        let split = |t| words(t).collect::<Vec<_>>();
+        assert_eq!(
+            split("気象庁は発表した。"),
+            ["気象", "象庁", "は", "発表", "した"]
+        );
+        assert_eq!(
+            split("SVリーグの開幕戦、人々"),
+            ["SV", "リーグ", "の", "開幕", "幕戦", "人々"]
+        );
+        assert_eq!(split("中国航天 天"), ["中国", "国航", "航天", "天"]);
+        assert_eq!(split("한국 정부는"), ["한국", "정부는"]);
+    }
+
+    /// The words as `str::split` on non-alphanumeric characters finds them, each run then
+    /// split where the [`Unspaced`] script changes, and a run of Chinese characters longer
+    /// than one read as the pairs of neighbours.
     fn split_words(text: &str) -> Vec<&str> {
-        text.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect()
+        let mut out = Vec::new();
+        for run in text.split(|c: char| !c.is_alphanumeric()) {
+            let chars: Vec<(usize, char)> = run.char_indices().collect();
+            let mut start = 0;
+            while start < chars.len() {
+                let script = Unspaced::of(chars[start].1);
+                let end = (start..chars.len())
+                    .find(|&j| Unspaced::of(chars[j].1) != script)
+                    .unwrap_or(chars.len());
+                let at = |j: usize| chars.get(j).map_or(run.len(), |&(b, _)| b);
+                if script == Some(Unspaced::Han) && end - start > 1 {
+                    out.extend((start..end - 1).map(|j| &run[at(j)..at(j + 2)]));
+                } else {
+                    out.push(&run[at(start)..at(end)]);
+                }
+                start = end;
+            }
+        }
+        out
     }
 
     #[test]
@@ -644,7 +783,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn words_and_fused_hashes_agree_with_the_plain_definitions(
-            text in "([a-zA-Z0-9 .,'\\-]|\u{e9}|\u{301}|\u{130}|\u{3a3}|\u{df}|\u{2019}|\u{a0}|\u{660}|\u{1f600}|\\PC){0,40}"
+            text in "([a-zA-Z0-9 .,'\\-]|\u{e9}|\u{301}|\u{130}|\u{3a3}|\u{df}|\u{2019}|\u{a0}|\u{660}|\u{1f600}|\u{3001}|\u{3002}|\u{3005}|\u{3042}|\u{3093}|\u{30ab}|\u{30fc}|\u{ff76}|\u{4e2d}|\u{ac00}|\u{20000}|\\PC){0,40}"
         ) {
             let expected = split_words(&text);
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), expected.clone());
