@@ -30,6 +30,26 @@ fn german_is_detected_and_ordinal_dates_do_not_split() {
 }
 
 #[test]
+fn japanese_sentences_without_spaces_are_bullets() {
+    // Clauses of one unbroken run of characters used to count as one word each, under the
+    // four-word minimum of a bullet, so that only sentences broken up by digits were chosen.
+    let text = "政府は水曜日、来年から燃料とたばこにかかる税金を引き上げると発表した。\
+        財務省によると、増税による収入は医療と教育の予算に充てられるという。\
+        野党はこの決定を強く批判し、国会で説明を求める考えを示した。\
+        燃料税は1リットルあたり2円、たばこ税は1本あたり1円上がる。\
+        前回の引き上げは2019年10月で、税率は8%から10%になった。";
+    let summary = summarize(text, &Options::default());
+    assert_eq!(summary.language.as_deref(), Some("ja"));
+    let first: Vec<&str> = summary.bullets.iter().map(|b| &b.span.text[..9]).collect();
+    assert_eq!(
+        first,
+        ["政府は", "財務省", "野党は"],
+        "{:#?}",
+        summary.bullets
+    );
+}
+
+#[test]
 fn a_dash_framed_subheading_is_not_a_publisher_bullet() {
     let text = "- QUI PEUT VOTER ? -\n\n\
         Les électeurs inscrits sur les listes peuvent voter dimanche dans toutes les communes. \
