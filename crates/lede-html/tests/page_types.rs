@@ -102,6 +102,52 @@ fn a_thread_that_does_not_say_it_is_one_is_read_from_its_comments() {
 }
 
 #[test]
+fn a_product_feature_slider_is_part_of_the_description() {
+    let slide = |heading: &str, text: &str| {
+        format!(
+            "<div class=\"pdp-slider__item\"><span class=\"pdp-slider__count\">1/3</span>\
+             <h2 class=\"pdp-slider__heading\">{heading}</h2>\
+             <p class=\"pdp-slider__body\">{text}</p></div>"
+        )
+    };
+    let html = format!(
+        "<html><head><meta property=\"og:type\" content=\"product\"></head><body>\
+         <nav><a href=/>Shop</a></nav><main><h1>Roomba j7+</h1>\
+         <p>Identifies and avoids obstacles like cords, so there is less to pick up before \
+         cleaning starts, and empties itself into its base for sixty days.</p>\
+         <p>Thoughtful intelligence learns your home: it maps every room, suggests cleaning \
+         schedules around the times you are out, and can be sent to one room from the app.</p>\
+         <p>Ideal for homes with pets, it comes with a sixty-day home trial, free shipping and \
+         returns on all robots, and a promise to replace it if it runs over pet waste.</p>\
+         <p>In the box: the robot, its clean base, two dirt disposal bags, a line cord, an \
+         extra high-efficiency filter and an extra corner brush, all ready to use.</p>\
+         <div class=\"pdp-slider js-slider\">{}{}{}</div></main></body></html>",
+        slide(
+            "Attacks mess with a three-stage cleaning system.",
+            "Dual rubber brushes adjust to every floor type and do not tangle with pet hair, \
+             while an edge brush reaches along the walls and into the corners."
+        ),
+        slide(
+            "Cleans dirtier spots more thoroughly.",
+            "Dirt sensors find the high-traffic areas of your home, such as the kitchen, and \
+             the robot goes over them again until the floor is clean."
+        ),
+        slide(
+            "Does not get hung up under the furniture.",
+            "A full suite of sensors lets it find its way under and around chairs and beds, \
+             and a cliff sensor keeps it from falling down the stairs."
+        ),
+    );
+    let article = extract(&html, Some("https://shop.example.com/products/roomba-j7")).unwrap();
+    assert_eq!(article.page_type, PageType::Product);
+    let text = article.text();
+    assert!(
+        text.contains("Dual rubber brushes") && text.contains("cliff sensor"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_product_with_no_body_gets_its_description() {
     let html = "<html><head><meta property=\"og:type\" content=\"product\">\
         <meta property=\"og:description\" content=\"A cast iron pan, pre-seasoned, 26 cm, \

@@ -20,7 +20,7 @@ enum Word {
 }
 
 /// Number of entries in [`WORDS`].
-const WORD_COUNT: usize = 104;
+const WORD_COUNT: usize = 103;
 
 /// Known words of class and id names, sorted for binary search.
 const WORDS: [(&str, Word); WORD_COUNT] = [
@@ -107,7 +107,6 @@ const WORDS: [(&str, Word); WORD_COUNT] = [
     ("sidebar", Word::Layout),
     ("signup", Word::Boilerplate),
     ("skip", Word::Layout),
-    ("slider", Word::Layout),
     ("slideshow", Word::Layout),
     ("social", Word::Boilerplate),
     ("sponsor", Word::Boilerplate),
