@@ -229,6 +229,7 @@ fn extract_with(
     if let Some(forest) = blocks {
         content::add_classified(&doc, (declared, url, cues), forest, &mut body);
     }
+    let given = body.given(declared);
     article.paragraphs = body.paragraphs;
     article.kinds = body.kinds;
     article.prose = body.prose;
@@ -240,11 +241,6 @@ fn extract_with(
         article.paragraphs = ld_body;
     }
     article.highlights = body.highlights;
-    let given = declared.unwrap_or(if body.cards {
-        PageType::Listing
-    } else {
-        PageType::Article
-    });
     article.page_type = content::refine(given, cues, url);
     let body_chars = chars(&article.paragraphs);
     if let Some(description) = article.description.as_ref().filter(|d| {

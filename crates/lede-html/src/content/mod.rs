@@ -181,20 +181,15 @@ pub fn body(doc: &Document, declared: Option<PageType>) -> Body {
     // A thread that does not say it is one: its posts are named after comments, and they
     // hold much more text than the rest of the page.
     let chars = chars_of(&paragraphs);
-    let paragraphs =
-        if !cards && matches!(declared, None | Some(PageType::Article)) && chars < MIN_BODY_CHARS {
-            let thread_hints = element_hints(doc, true);
-            let posts = Walk::run(doc, &thread_hints, true).paragraphs();
-            let post_chars = chars_of(&posts);
-            if post_chars >= MIN_THREAD_CHARS && post_chars > CARDS_RATIO * chars {
-                hints = thread_hints;
-                posts
-            } else {
-                paragraphs
-            }
-        } else {
-            paragraphs
-        };
+    let mut paragraphs = paragraphs;
+    if !cards && matches!(declared, None | Some(PageType::Article)) && chars < MIN_BODY_CHARS {
+        let thread_hints = element_hints(doc, true);
+        let posts = Walk::run(doc, &thread_hints, true).paragraphs();
+        let post_chars = chars_of(&posts);
+        if post_chars >= MIN_THREAD_CHARS && post_chars > CARDS_RATIO * chars {
+            (hints, paragraphs) = (thread_hints, posts);
+        }
+    }
     let mut body = Body {
         cards,
         highlights: strict.highlights,
@@ -217,12 +212,7 @@ pub(crate) fn add_classified(
     forest: &Forest,
     body: &mut Body,
 ) {
-    let listed = if body.cards {
-        PageType::Listing
-    } else {
-        PageType::Article
-    };
-    let page_type = refine(declared.unwrap_or(listed), cues, url);
+    let page_type = refine(body.given(declared), cues, url);
     let chars: usize = body.paragraphs.iter().map(|p| p.chars().count()).sum();
     let Some(usage) = classify::classifier_use(page_type, chars) else {
         return;
@@ -244,6 +234,16 @@ pub(crate) fn add_classified(
 }
 
 impl Body {
+    /// The page's type as far as the rules know it: the type the page declares, else a
+    /// listing when the body is cards, else an article.
+    pub fn given(&self, declared: Option<PageType>) -> PageType {
+        declared.unwrap_or(if self.cards {
+            PageType::Listing
+        } else {
+            PageType::Article
+        })
+    }
+
     /// Appends `paragraphs` to the body's parallel lists.
     fn push_all(&mut self, paragraphs: Vec<Para>) {
         for p in paragraphs {

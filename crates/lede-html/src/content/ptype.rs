@@ -448,11 +448,7 @@ pub fn training_row(html: &str, url: Option<&str>) -> (PageType, PageRow) {
     let ld = json_ld.graph();
     let declared = super::declared(&doc, &ld).page_type;
     let body = super::body(&doc, declared);
-    let given = declared.unwrap_or(if body.cards {
-        PageType::Listing
-    } else {
-        PageType::Article
-    });
+    let given = body.given(declared);
     let cues = super::cues(&doc, &ld);
     let rules = super::rules_type(given, cues, url);
     (rules, row(&cues.counts, url, rules))
