@@ -110,6 +110,30 @@ fn drops_nav_comments_cookie_banner_and_share_widgets() {
 }
 
 #[test]
+fn a_box_named_widget_inside_the_story_is_part_of_it() {
+    // Editors' embedded boxes (`c-product-widget`, CKEditor's `ck-widget`) hold sections
+    // of the story; sidebars are named `sidebar` or are `<aside>`.
+    let html = format!(
+        r##"<html><body><nav><a href="/">Home</a> <a href="/best">Best of</a></nav>
+<main><article><h1>The best appliances of the year</h1>
+<p>{STORY_1}</p><p>{STORY_2}</p>
+<div class="c-product-widget"><div class="c-product-widget__name">Most trusted brand</div>
+<div class="c-product-widget__content"><p>This year we award the brand that scored well on
+reliability in every category we tested, from refrigerators to dishwashers.</p></div></div>
+<p>{STORY_3}</p></article></main>
+<aside class="sidebar"><div class="widget"><h3>Most read</h3><p>Something else entirely
+happened in another town far away from here, and everyone talked about it.</p></div></aside>
+</body></html>"##
+    );
+    let text = extract(&html, None).unwrap().text();
+    assert!(
+        text.contains("every category we tested") && text.contains(STORY_3),
+        "{text}"
+    );
+    assert!(!text.contains("Something else entirely"), "{text}");
+}
+
+#[test]
 fn windows_1252_page_decodes() {
     let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><article><p>".to_vec();
     bytes.extend_from_slice(b"The caf\xe9 owner said \x93business is booming\x94 \x96 and then smiled, pouring another cup.");

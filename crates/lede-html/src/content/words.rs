@@ -20,7 +20,7 @@ enum Word {
 }
 
 /// Number of entries in [`WORDS`].
-const WORD_COUNT: usize = 103;
+const WORD_COUNT: usize = 102;
 
 /// Known words of class and id names, sorted for binary search.
 const WORDS: [(&str, Word); WORD_COUNT] = [
@@ -123,7 +123,6 @@ const WORDS: [(&str, Word); WORD_COUNT] = [
     ("toolbar", Word::Layout),
     ("tooltip", Word::Boilerplate),
     ("trending", Word::Layout),
-    ("widget", Word::Layout),
     ("widgets", Word::Layout),
     ("with", Word::Modifier),
     ("without", Word::Modifier),
