@@ -412,9 +412,6 @@ pub(crate) fn training_blocks(
 const EMBEDDED: &[u8] = include_bytes!("../../model/blocks.bin");
 /// The usual probability above which a block outside the rules' chosen element is added.
 const ADD_ABOVE: f32 = 0.4;
-/// The same on a page that says it is a product (news pages declare their subscription
-/// offers as products, and lose by it at [`ADD_ABOVE`]).
-const PRODUCT_ADD_ABOVE: f32 = 0.7;
 /// The probability above which a block is the body of a page whose classifier's blocks
 /// replace the rules' body.
 const REPLACE_ABOVE: f32 = 0.5;
@@ -449,7 +446,6 @@ pub fn classifier_use(page_type: PageType, body_chars: usize) -> Option<Use> {
     match page_type {
         PageType::Article if !short => None,
         PageType::Documentation | PageType::Service if !short => Some(Use::Replace(REPLACE_ABOVE)),
-        PageType::Product if !short => Some(Use::Add(PRODUCT_ADD_ABOVE)),
         _ => Some(Use::Add(ADD_ABOVE)),
     }
 }
@@ -775,7 +771,7 @@ mod tests {
         );
         assert_eq!(
             classifier_use(PageType::Product, 5000),
-            Some(Use::Add(PRODUCT_ADD_ABOVE))
+            Some(Use::Add(ADD_ABOVE))
         );
         assert_eq!(
             classifier_use(PageType::Service, 5000),
