@@ -134,6 +134,27 @@ happened in another town far away from here, and everyone talked about it.</p></
 }
 
 #[test]
+fn a_table_in_a_figure_is_part_of_the_story_and_a_photo_is_not() {
+    // WordPress wraps every table in `<figure class="wp-block-table">`; a figure of a
+    // picture and its caption stays out.
+    let html = format!(
+        r##"<html><body><article><h1>The hottest housing markets</h1>
+<p>{STORY_1}</p><figure class="wp-block-image"><img src="chart.png">
+<figcaption>Source: our analysis of listing data</figcaption></figure><p>{STORY_2}</p>
+<figure class="wp-block-table"><table><thead><tr><th>State</th><th>Score</th></tr></thead>
+<tbody><tr><td>Connecticut</td><td>91.0</td></tr><tr><td>New Jersey</td><td>87.8</td></tr>
+</tbody></table></figure>
+<p>{STORY_3}</p></article></body></html>"##
+    );
+    let text = extract(&html, None).unwrap().text();
+    assert!(
+        text.contains("Connecticut 91.0") && text.contains(STORY_3),
+        "{text}"
+    );
+    assert!(!text.contains("our analysis of listing data"), "{text}");
+}
+
+#[test]
 fn windows_1252_page_decodes() {
     let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><article><p>".to_vec();
     bytes.extend_from_slice(b"The caf\xe9 owner said \x93business is booming\x94 \x96 and then smiled, pouring another cup.");

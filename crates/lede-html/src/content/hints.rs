@@ -33,6 +33,9 @@ const LARGE_SHARE: f64 = 0.5;
 /// (Spanish "body") is read even where a column of headline links holds more of the
 /// page's text.
 ///
+/// A `<figure>` holding a `<table>` is that table, not a picture beside the story, and
+/// gets the hint of its names instead of a landmark's.
+///
 /// On a forum thread (`thread`) an element named after comments (`comments`,
 /// `comment-body`) holds the posts and gets no boilerplate hint.
 pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
@@ -68,6 +71,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                         read_chars: 0,
                         paragraph_chars: 0,
                         prose_chars: 0,
+                        table: false,
                         hint: if el.tag().has(LANDMARK) {
                             Hint::Boilerplate
                         } else if thread && names_comments(el) {
@@ -102,15 +106,20 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                         run.end(&mut total_prose, stack.last_mut());
                     }
                 }
-                let Some(open) = stack.pop() else {
+                let Some(mut open) = stack.pop() else {
                     continue;
                 };
                 if let NodeData::Element(el) = node.value() {
+                    open.table |= el.tag() == Tag::TABLE;
                     open_paragraphs -= usize::from(el.tag() == Tag::P);
                     open_links -= usize::from(el.tag() == Tag::A);
                     open_unread -= usize::from(el.tag().has(SKIPPED));
                     if hidden(el) {
                         hidden_boxes.push((open.id, open.read_chars));
+                    }
+                    // WordPress wraps every table in `figure.wp-block-table`.
+                    if el.tag() == Tag::FIGURE && open.table {
+                        open.hint = hint(el);
                     }
                 }
                 hints[open.id.index()] = open.hint;
@@ -126,6 +135,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     parent.read_chars += open.read_chars;
                     parent.paragraph_chars += open.paragraph_chars;
                     parent.prose_chars += open.prose_chars;
+                    parent.table |= open.table;
                 }
             }
         }
@@ -172,6 +182,8 @@ struct Open {
     paragraph_chars: usize,
     /// Characters of prose paragraphs ([`Run::prose_chars`]).
     prose_chars: usize,
+    /// Whether a `<table>` lies inside.
+    table: bool,
     hint: Hint,
 }
 

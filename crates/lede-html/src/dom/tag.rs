@@ -255,6 +255,7 @@ impl Tag {
     pub const DD: Tag = Tag::named("dd");
     pub const DL: Tag = Tag::named("dl");
     pub const DT: Tag = Tag::named("dt");
+    pub const FIGURE: Tag = Tag::named("figure");
     pub const FORM: Tag = Tag::named("form");
     pub const H1: Tag = Tag::named("h1");
     pub const H2: Tag = Tag::named("h2");
