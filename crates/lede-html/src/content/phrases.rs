@@ -307,7 +307,13 @@ pub(super) fn announces_related(heading: &str) -> bool {
         "read next",
         "also read",
         "read also",
-        "recommended",
+        "recommended for",
+        "recommended stories",
+        "recommended articles",
+        "recommended reading",
+        "recommended videos",
+        "recommended posts",
+        "recommended news",
         "you may also like",
         "you might also like",
         "you may like",
@@ -365,7 +371,10 @@ pub(super) fn announces_related(heading: &str) -> bool {
     }
     let lower = heading.trim().to_lowercase();
     let words = lower.split_whitespace().count();
+    // "Recommended" alone announces stories; "Recommended courses:" introduces the
+    // article's own list.
     PREFIXES.iter().any(|p| lower.starts_with(p))
+        || lower.trim_end_matches(':') == "recommended"
         || (words <= 4
             && (lower.starts_with("more ") || lower.starts_with("mehr "))
             && !lower.ends_with(['.', '?', '!'])
@@ -466,5 +475,9 @@ mod tests {
         assert!(announces_related("Você pode gostar..."));
         assert!(!announces_related("More rain expected"));
         assert!(!announces_related("Relatives of the victims speak out"));
+        assert!(announces_related("Recommended"));
+        assert!(announces_related("Recommended for you"));
+        assert!(announces_related("Recommended reading:"));
+        assert!(!announces_related("Recommended courses:"));
     }
 }
