@@ -155,6 +155,22 @@ fn a_table_in_a_figure_is_part_of_the_story_and_a_photo_is_not() {
 }
 
 #[test]
+fn a_drupal_node_promoted_to_the_front_page_is_the_story() {
+    const OTHER: &str = "Visitors to the hospital can park in the garage on the north side of \
+        the campus, where the first two hours are free for patients and their families.";
+    let html = format!(
+        r##"<html><body><nav><a href="/">Home</a> <a href="/services">Services</a></nav>
+<main><h1>Mental health services</h1>
+<article class="node node--type-service node--promoted node--view-mode-full clearfix">
+<div class="node__content"><p>{STORY_1}</p><p>{STORY_2}</p><p>{STORY_3}</p></div>
+</article></main><aside><p>{OTHER}</p><p>{OTHER} Again.</p><p>{OTHER} Once more.</p>
+<p>{OTHER} And again.</p></aside></body></html>"##
+    );
+    let text = extract(&html, None).unwrap().text();
+    assert!(text.contains(STORY_1) && text.contains(STORY_3), "{text}");
+}
+
+#[test]
 fn windows_1252_page_decodes() {
     let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><article><p>".to_vec();
     bytes.extend_from_slice(b"The caf\xe9 owner said \x93business is booming\x94 \x96 and then smiled, pouring another cup.");

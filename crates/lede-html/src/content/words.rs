@@ -189,9 +189,11 @@ pub(super) fn hint(el: &Element) -> Hint {
     }
     // Utility classes (`print:block`, `md:grid-cols-2`, `[.amp_&]:block`) style an element
     // for a medium or state; they say nothing about what it holds.
+    // Drupal names each content node's variants (`node--type-article`,
+    // `node--promoted` to the front page, `node--view-mode-full`): the node is content.
     let names = el
         .classes()
-        .filter(|name| !name.contains([':', '[']))
+        .filter(|name| !name.contains([':', '[']) && !name.starts_with("node--"))
         .chain(el.id());
     let mut boilerplate = false;
     let mut layout = false;
