@@ -171,6 +171,34 @@ fn a_drupal_node_promoted_to_the_front_page_is_the_story() {
 }
 
 #[test]
+fn an_open_consent_banner_is_never_the_content() {
+    // A listing of short cards, and an open banner whose paragraph is the longest prose
+    // on the page: the second walk, which reads boxes named like layout, must not find
+    // the banner's text there.
+    let cards: String = (1..=8)
+        .map(|i| {
+            format!(
+                r#"<div class="summary-item"><h3><a href="/story/{i}">Story number {i} about health</a></h3>
+<p>A short line on story {i}.</p></div>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r##"<html><body><div id="fides-overlay" class="fides-overlay">
+<div role="alertdialog" aria-hidden="false" class="fides-banner"><div>We Care About Your Privacy</div>
+<p>We and our partners use cookies and similar methods to recognize visitors and remember their
+preferences, to gauge the effectiveness of advertising campaigns, to target advertisements and
+to analyze website traffic. Some of these technologies are essential for the service, while
+others are optional but serve to enhance the experience in various ways.</p>
+<button>Accept all</button></div></div>
+<main><h1>Health</h1><section class="summary-list">{cards}</section></main></body></html>"##
+    );
+    let article = extract(&html, None).unwrap();
+    let text = article.text();
+    assert!(!text.contains("partners use cookies"), "{text}");
+}
+
+#[test]
 fn windows_1252_page_decodes() {
     let mut bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head><body><article><p>".to_vec();
     bytes.extend_from_slice(b"The caf\xe9 owner said \x93business is booming\x94 \x96 and then smiled, pouring another cup.");

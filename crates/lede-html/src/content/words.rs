@@ -181,6 +181,9 @@ pub(super) fn hint(el: &Element) -> Hint {
     for (name, value) in el.attrs() {
         match name {
             "itemprop" if value.eq_ignore_ascii_case("articleBody") => return Hint::Neutral,
+            // A box laid over the page (a consent banner) is never its content, in
+            // either walk.
+            "role" if is_dialog_role(value) => return Hint::Boilerplate,
             "role" if keys::find(&ROLE_KEYS, value.trim().as_bytes()).is_some() => {
                 return Hint::Layout
             }
