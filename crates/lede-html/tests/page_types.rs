@@ -219,3 +219,38 @@ fn a_short_story_at_a_one_word_address_is_still_an_article() {
         assert!(article.has_article(), "{url}: {:?}", article.page_type);
     }
 }
+
+#[test]
+fn comments_under_a_question_and_its_answers_are_not_posts() {
+    // Stack Exchange marks the question, the answers and the remarks under each with
+    // schema.org microdata; the thread is the question and the answers.
+    let remark = |n: u32| {
+        format!(
+            r#"<ul class="comments-list"><li itemprop="comment" itemscope itemtype="https://schema.org/Comment" class="comment js-comment"><span class="comment-copy">Did you try restarting it first, as the manual says? Remark number {n}.</span></li></ul>"#
+        )
+    };
+    let html = format!(
+        r##"<html><body itemscope itemtype="https://schema.org/QAPage"><div id="content"><div id="mainbar">
+<div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question"><h1 itemprop="name">How do I set the focus to the file pane?</h1>
+<div class="s-prose js-post-body" itemprop="text"><p>I want to move the keyboard focus to the files pane of the explorer window without the mouse. What is the quickest way to do that?</p></div>
+<div class="comments">{q}</div>
+<div id="answers"><div class="answer" itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer">
+<div class="s-prose js-post-body" itemprop="text"><p>You can press the space bar after opening a new window, which puts the focus on the first file of the list, and then move with the arrows.</p></div>
+<div class="comments">{a}</div></div>
+<div class="answer" itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">
+<div class="s-prose js-post-body" itemprop="text"><p>Another way is to press Tab a few times until a selection rectangle appears over one of the files in the window.</p></div>
+<div class="comments">{b}</div></div></div></div></div></div></body></html>"##,
+        q = remark(1),
+        a = remark(2),
+        b = remark(3),
+    );
+    let article = extract(&html, None).unwrap();
+    let text = article.text();
+    assert!(
+        text.contains("files pane of the explorer")
+            && text.contains("press the space bar")
+            && text.contains("selection rectangle"),
+        "{text}"
+    );
+    assert!(!text.contains("restarting it first"), "{text}");
+}

@@ -37,7 +37,9 @@ const LARGE_SHARE: f64 = 0.5;
 /// gets the hint of its names instead of a landmark's.
 ///
 /// On a forum thread (`thread`) an element named after comments (`comments`,
-/// `comment-body`) holds the posts and gets no boilerplate hint.
+/// `comment-body`) holds the posts and gets no boilerplate hint. A schema.org `Comment`
+/// (microdata) inside a `Question` or an `Answer` is a remark under a post, not a post,
+/// and is boilerplate on any page.
 pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     struct Furniture {
         id: NodeId,
@@ -54,6 +56,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     let mut total_read = 0usize;
     let mut open_unread = 0usize;
     let mut open_links = 0usize;
+    let mut open_posts = 0usize;
     let mut run = Run::default();
     let mut total_prose = 0usize;
     for edge in doc.traverse() {
@@ -66,13 +69,20 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     open_links += usize::from(el.tag() == Tag::A);
                     open_paragraphs += usize::from(el.tag() == Tag::P);
                     open_unread += usize::from(el.tag().has(SKIPPED));
+                    let item = schema_item(el);
+                    let post = matches!(item, Some("Question" | "Answer"));
+                    // A schema.org Comment on a question or an answer is a remark under
+                    // the post, not one of the thread's posts.
+                    let remark = open_posts > 0 && item == Some("Comment");
+                    open_posts += usize::from(post);
                     stack.push(Open {
                         id: node.id(),
                         read_chars: 0,
                         paragraph_chars: 0,
                         prose_chars: 0,
                         table: false,
-                        hint: if el.tag().has(LANDMARK) {
+                        post,
+                        hint: if el.tag().has(LANDMARK) || remark {
                             Hint::Boilerplate
                         } else if thread && names_comments(el) {
                             Hint::Neutral
@@ -113,6 +123,7 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     open.table |= el.tag() == Tag::TABLE;
                     open_paragraphs -= usize::from(el.tag() == Tag::P);
                     open_links -= usize::from(el.tag() == Tag::A);
+                    open_posts -= usize::from(open.post);
                     open_unread -= usize::from(el.tag().has(SKIPPED));
                     if hidden(el) {
                         hidden_boxes.push((open.id, open.read_chars));
@@ -184,7 +195,16 @@ struct Open {
     prose_chars: usize,
     /// Whether a `<table>` lies inside.
     table: bool,
+    /// Whether the element is a schema.org Question or Answer.
+    post: bool,
     hint: Hint,
+}
+
+/// The schema.org type an element's microdata `itemtype` names (`Answer` for
+/// `https://schema.org/Answer`).
+fn schema_item(el: &Element) -> Option<&str> {
+    el.attr("itemtype")
+        .map(|t| t.trim().rsplit('/').next().unwrap_or(""))
 }
 
 /// Text read since the last block boundary: how long it is, how much of it sits in links,
