@@ -254,3 +254,26 @@ fn comments_under_a_question_and_its_answers_are_not_posts() {
     );
     assert!(!text.contains("restarting it first"), "{text}");
 }
+
+#[test]
+fn a_forum_signature_under_a_post_is_left_out() {
+    let post = |n: u32, text: &str| {
+        format!(
+            r#"<div class="post"><div class="author">member{n}</div><div class="content"><p>{text}</p></div>
+<div class="signature">My rig: a quad core at 3.2 GHz with sixteen gigabytes, running the latest release.</div></div>"#
+        )
+    };
+    let html = format!(
+        r##"<html><head><script type="application/ld+json">{{"@type": "DiscussionForumPosting", "headline": "Fan noise"}}</script></head>
+<body><h1>Fan noise after the update</h1><div id="posts">{a}{b}{c}</div></body></html>"##,
+        a = post(1, "Since the last update the fan spins up at idle and never settles down again, whatever I do."),
+        b = post(2, "Same here. Rolling back to the previous version made it quiet again for me, at least for now."),
+        c = post(3, "It is a known bug in the power settings; the fix ships next week according to the developers."),
+    );
+    let text = extract(&html, None).unwrap().text();
+    assert!(
+        text.contains("fan spins up") && text.contains("known bug"),
+        "{text}"
+    );
+    assert!(!text.contains("My rig"), "{text}");
+}

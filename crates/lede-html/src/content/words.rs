@@ -20,7 +20,7 @@ enum Word {
 }
 
 /// Number of entries in [`WORDS`].
-const WORD_COUNT: usize = 102;
+const WORD_COUNT: usize = 103;
 
 /// Known words of class and id names, sorted for binary search.
 const WORDS: [(&str, Word); WORD_COUNT] = [
@@ -105,6 +105,7 @@ const WORDS: [(&str, Word); WORD_COUNT] = [
     ("sharebar", Word::Boilerplate),
     ("sharing", Word::Boilerplate),
     ("sidebar", Word::Layout),
+    ("signature", Word::Layout),
     ("signup", Word::Boilerplate),
     ("skip", Word::Layout),
     ("slideshow", Word::Layout),
