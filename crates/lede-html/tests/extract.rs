@@ -193,8 +193,7 @@ others are optional but serve to enhance the experience in various ways.</p>
 <button>Accept all</button></div></div>
 <main><h1>Health</h1><section class="summary-list">{cards}</section></main></body></html>"##
     );
-    let article = extract(&html, None).unwrap();
-    let text = article.text();
+    let text = extract(&html, None).unwrap().text();
     assert!(!text.contains("partners use cookies"), "{text}");
 }
 

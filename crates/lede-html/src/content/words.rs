@@ -139,14 +139,13 @@ const WORD_KEYS: [u128; WORD_COUNT] = {
     keys::keys(words)
 };
 
-/// ARIA roles of page furniture.
-const BOILERPLATE_ROLES: [&str; 12] = [
+/// ARIA roles of page furniture other than boxes laid over the page, which
+/// [`is_dialog_role`] names and [`hint`] makes boilerplate.
+const LAYOUT_ROLES: [&str; 10] = [
     "alert",
-    "alertdialog",
     "banner",
     "complementary",
     "contentinfo",
-    "dialog",
     "menu",
     "menubar",
     "navigation",
@@ -154,7 +153,7 @@ const BOILERPLATE_ROLES: [&str; 12] = [
     "toolbar",
     "tooltip",
 ];
-const ROLE_KEYS: [u128; 12] = keys::keys(BOILERPLATE_ROLES);
+const ROLE_KEYS: [u128; 10] = keys::keys(LAYOUT_ROLES);
 
 /// Publisher bullet-highlight boxes (Daily Mail `mol-bullets-with-font`, CNN
 /// `el__storyhighlights`) and similar key-point lists.
