@@ -207,7 +207,11 @@ fn extract_with(
     let doc = dom::Document::parse(html);
     let json_ld = meta::JsonLd::parse(&doc);
     let ld = json_ld.graph();
-    let (mut article, ld_body) = meta::metadata(&doc, &ld, url);
+    let meta::Metadata {
+        mut article,
+        ld_body,
+        mut text_byline,
+    } = meta::metadata(&doc, &ld, url);
     let mut declared = content::declared(&doc, &ld).page_type;
     let mut body = content::body(&doc, declared);
     let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
@@ -221,7 +225,17 @@ fn extract_with(
                 body.prose = fallback.prose;
                 body.cards = fallback.cards;
                 let inner_ld = meta::JsonLd::parse(&inner_doc);
-                declared = declared.or(content::declared(&inner_doc, &inner_ld.graph()).page_type);
+                let inner_graph = inner_ld.graph();
+                declared = declared.or(content::declared(&inner_doc, &inner_graph).page_type);
+                // The posts' authors and dates are marked up only there too.
+                let inner = meta::metadata(&inner_doc, &inner_graph, url);
+                if article.authors.is_empty() {
+                    article.authors = inner.article.authors;
+                    text_byline = inner.text_byline;
+                }
+                if article.published.is_none() {
+                    article.published = inner.article.published;
+                }
             }
         }
     }
@@ -242,6 +256,14 @@ fn extract_with(
     }
     article.highlights = body.highlights;
     article.page_type = content::refine(given, cues, url);
+    if text_byline
+        && !matches!(
+            article.page_type,
+            PageType::Article | PageType::Forum | PageType::Documentation
+        )
+    {
+        article.authors.clear();
+    }
     let body_chars = chars(&article.paragraphs);
     if let Some(description) = article.description.as_ref().filter(|d| {
         article.page_type == PageType::Product

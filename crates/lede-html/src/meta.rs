@@ -9,7 +9,7 @@ mod link;
 
 use std::collections::HashMap;
 
-use crate::dom::{Document, NodeData, Tag};
+use crate::dom::{Document, Element, NodeData, NodeRef, Tag};
 use serde_json::Value;
 
 use crate::Article;
@@ -57,6 +57,8 @@ struct Found {
     text_date: Option<String>,
     /// Text of elements marked as the author (`itemprop=author`, `rel=author`, `byline`).
     bylines: Vec<String>,
+    /// Bylines written as text near the headline ("By Amy Wilhelm").
+    text_bylines: author::TextBylines,
 }
 
 impl Found {
@@ -80,10 +82,20 @@ impl Found {
     }
 }
 
-/// Reads the metadata of `doc`, whose JSON-LD is `graph`, into an [`Article`] with empty
-/// body, and returns the JSON-LD `articleBody` paragraphs (empty when absent). `url` is the
-/// page's address: the base of relative links and the last source of a publication date.
-pub fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> (Article, Vec<String>) {
+/// What [`metadata`] reads from a page.
+pub(crate) struct Metadata {
+    /// The page's fields, with an empty body.
+    pub article: Article,
+    /// The JSON-LD `articleBody` paragraphs (empty when absent).
+    pub ld_body: Vec<String>,
+    /// The authors come only from a byline written as text ("By Amy Wilhelm"): on a shop
+    /// or a listing such a line names a brand or a card's author instead.
+    pub text_byline: bool,
+}
+
+/// Reads the metadata of `doc`, whose JSON-LD is `graph`. `url` is the page's address: the
+/// base of relative links and the last source of a publication date.
+pub(crate) fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> Metadata {
     let found = gather(doc);
     let ld = graph.article.or(graph.other_work).unwrap_or(&NULL);
     let meta = |key: &str| found.meta(key);
@@ -98,7 +110,7 @@ pub fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> (Articl
         .or_else(|| url.and_then(host));
 
     let title = title(&found, graph.article.unwrap_or(&NULL), site_name.as_deref());
-    let authors = authors(&found, graph, graph.article.unwrap_or(&NULL));
+    let (authors, text_byline) = authors(&found, graph, graph.article.unwrap_or(&NULL));
 
     let published = ld_str(ld, "datePublished")
         .or_else(|| {
@@ -195,7 +207,11 @@ pub fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> (Articl
         tags: tags(&found, ld),
         ..Article::default()
     };
-    (article, ld_body)
+    Metadata {
+        article,
+        ld_body,
+        text_byline,
+    }
 }
 
 /// One pass over the document collecting the raw metadata fields.
@@ -208,6 +224,7 @@ fn gather(doc: &Document) -> Found {
                 if found.text_date.is_none() && text.len() <= MAX_DATE_TEXT_BYTES {
                     found.text_date = date::in_text(text);
                 }
+                found.text_bylines.text(text);
                 continue;
             }
             NodeData::Document => continue,
@@ -219,6 +236,7 @@ fn gather(doc: &Document) -> Found {
             }
             Tag::TITLE if found.title.is_none() => found.title = Some(collapse(&node.text())),
             Tag::H1 if found.h1.len() < MAX_H1 => {
+                found.text_bylines.h1();
                 let text = collapse(&node.text());
                 if !text.is_empty() {
                     found.h1.push(text);
@@ -263,21 +281,44 @@ fn gather(doc: &Document) -> Found {
                 .or_else(|| el.attr("content"))
                 .map(str::to_string);
         }
+        let author_item = itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"));
         let is_byline = found.bylines.len() < MAX_BYLINES
-            && (itemprop.is_some_and(|p| p.eq_ignore_ascii_case("author"))
+            && (author_item
                 || el.attr("rel").is_some_and(|r| {
                     r.split_ascii_whitespace()
                         .any(|w| w.eq_ignore_ascii_case("author"))
                 })
                 || el.classes().chain(el.id()).any(is_byline_name));
         if is_byline {
-            let text = collapse(&node.text());
+            let text = match author_item.then(|| item_name(node, el)).flatten() {
+                Some(name) => collapse(&name),
+                None => collapse(&node.text()),
+            };
             if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
                 found.bylines.push(text);
             }
         }
     }
     found
+}
+
+/// The name a microdata author item gives: the `content` or text of its first
+/// `itemprop=name`, else its own `content` (`<div itemprop=author itemscope><meta
+/// itemprop=name content="Ann Lee">`). The item's whole text often holds an avatar's
+/// initial, a reputation score or a join date beside the name.
+fn item_name(node: NodeRef<'_>, el: &Element) -> Option<String> {
+    node.descendants()
+        .find_map(|d| match d.value() {
+            NodeData::Element(e)
+                if e.attr("itemprop")
+                    .is_some_and(|p| p.trim().eq_ignore_ascii_case("name")) =>
+            {
+                Some(e.attr("content").map_or_else(|| d.text(), str::to_string))
+            }
+            _ => None,
+        })
+        .or_else(|| el.attr("content").map(str::to_string))
+        .filter(|name| !name.trim().is_empty())
 }
 
 /// Whether a class or id names a byline (`byline`, `author`, `article-author-name`).
@@ -376,12 +417,15 @@ fn strip_site_suffix(title: &str, site_name: Option<&str>) -> String {
     title.to_string()
 }
 
-/// Authors from JSON-LD, then author `<meta>` tags, then bylines in the page.
-fn authors<'a>(found: &Found, graph: &Graph<'a>, ld: &'a Value) -> Vec<String> {
+/// Authors from the JSON-LD article, then from a thread's opening post in JSON-LD, then
+/// author `<meta>` tags, then bylines marked up in the page, then bylines written as text
+/// (and then says so).
+fn authors<'a>(found: &Found, graph: &Graph<'a>, ld: &'a Value) -> (Vec<String>, bool) {
     let from = |values: &mut dyn Iterator<Item = &str>| {
         let mut out: Vec<String> = Vec::new();
         for value in values {
-            for name in author::names(value) {
+            // Some pages escape their JSON-LD strings as HTML ("O&#039;Donnell").
+            for name in author::names(&htmlize::unescape(value)) {
                 if !out.iter().any(|o| o.eq_ignore_ascii_case(&name)) {
                     out.push(name);
                 }
@@ -389,10 +433,12 @@ fn authors<'a>(found: &Found, graph: &Graph<'a>, ld: &'a Value) -> Vec<String> {
         }
         out
     };
-    let ld_names = graph.authors(ld);
-    let found_ld = from(&mut ld_names.iter().map(String::as_str));
-    if !found_ld.is_empty() {
-        return found_ld;
+    for ld in [Some(ld), graph.post].into_iter().flatten() {
+        let ld_names = graph.authors(ld);
+        let found_ld = from(&mut ld_names.iter().map(String::as_str));
+        if !found_ld.is_empty() {
+            return (found_ld, false);
+        }
     }
     for key in [
         "author",
@@ -407,15 +453,18 @@ fn authors<'a>(found: &Found, graph: &Graph<'a>, ld: &'a Value) -> Vec<String> {
     ] {
         let names = from(&mut found.metas(key).filter(|v| !v.contains("://")));
         if !names.is_empty() {
-            return names;
+            return (names, false);
         }
     }
-    found
+    match found
         .bylines
         .iter()
         .map(|b| from(&mut std::iter::once(b.as_str())))
         .find(|names| !names.is_empty())
-        .unwrap_or_default()
+    {
+        Some(names) => (names, false),
+        None => (found.text_bylines.names(), true),
+    }
 }
 
 /// Keywords: `article:tag`, JSON-LD `keywords`, `news_keywords` and `keywords` tags.

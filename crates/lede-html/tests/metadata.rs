@@ -121,6 +121,75 @@ fn authors_from_meta_tags_and_bylines() {
 }
 
 #[test]
+fn thread_starters_and_text_bylines() {
+    let cases = [
+        // A microdata author item: its `itemprop=name`, not the avatar letter and
+        // reputation beside it; user names keep their digits.
+        (
+            "",
+            r#"<div itemprop="author" itemscope><span class="avatar">E</span>
+               <span itemprop="name">Ejp55230</span> 1,204 posts</div>
+               <div itemprop="author" itemscope><meta itemprop="name" content="later"></div>"#,
+            vec!["Ejp55230"],
+        ),
+        (
+            "",
+            r#"<div itemprop="author" itemscope><meta itemprop="name" content="julian"></div>"#,
+            vec!["julian"],
+        ),
+        // A Q&A page: the question's author, not the answer's.
+        (
+            r#"<script type="application/ld+json">{"@type":"QAPage","mainEntity":{"@type":"Question",
+               "author":{"@type":"Person","name":"JonB"},"suggestedAnswer":[{"@type":"Answer",
+               "author":{"@type":"Person","name":"Pl45m4"}}]}}</script>"#,
+            "",
+            vec!["JonB"],
+        ),
+        (
+            "",
+            r#"<h1>The history of coffee</h1><p><time>Mar 24, 2025</time></p><p>By Amy Wilhelm</p>"#,
+            vec!["Amy Wilhelm"],
+        ),
+        (
+            "",
+            r#"<h1>The history of coffee</h1><p>Written by</p><p>Edzel Tabing</p>"#,
+            vec!["Edzel Tabing"],
+        ),
+        (
+            "",
+            r#"<h1>The history of coffee</h1><p>By continuing you agree to our terms</p>"#,
+            vec![],
+        ),
+    ];
+    for (head, body, want) in cases {
+        let article = extract(&page(head, body), None).unwrap();
+        assert_eq!(article.authors, want, "{head}{body}");
+    }
+}
+
+#[test]
+fn forum_posts_served_in_noscript_give_their_author() {
+    let posts: String = (0..12)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><span class=\"creator\" itemprop=\"author\" itemscope>\
+                 <a href=\"/u/poster{i}\"><span itemprop=\"name\">poster_{i}</span></a></span>\
+                 <div class=\"post-body\"><p>Post {i} of the thread says that the pump on the \
+                 second floor has been making a grinding noise since the last service visit.</p>\
+                 </div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><head><title>Pump noise</title></head><body><div id=\"app\"></div>\
+         <noscript><div id=\"main-outlet\"><h1>Pump noise</h1>{posts}</div></noscript></body></html>"
+    );
+    let article = extract(&html, None).unwrap();
+    assert!(article.paragraphs.len() > 5, "{:?}", article.paragraphs);
+    assert_eq!(article.authors, ["poster_0"]);
+}
+
+#[test]
 fn json_ld_author_shapes() {
     for (author, want) in [
         (r#""By Ann Lee""#, vec!["Ann Lee"]),
@@ -136,6 +205,10 @@ fn json_ld_author_shapes() {
         (
             r#"{"@type":"Organization","name":"The Paper"}"#,
             vec!["The Paper"],
+        ),
+        (
+            r#"{"name":"Lindsey O&#039;Donnell"}"#,
+            vec!["Lindsey O'Donnell"],
         ),
     ] {
         let head = format!(

@@ -136,6 +136,17 @@ impl<'a> NodeRef<'a> {
         }
         text
     }
+
+    /// The node's descendants in document order, the node itself excluded.
+    pub fn descendants(&self) -> impl Iterator<Item = NodeRef<'a>> {
+        self.doc
+            .traverse_from(self.id)
+            .skip(1)
+            .filter_map(|edge| match edge {
+                Edge::Open(node) => Some(node),
+                Edge::Close(_) => None,
+            })
+    }
 }
 
 impl Document {

@@ -26,6 +26,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "TechArticle",
 ];
 
+/// JSON-LD `@type`s of a thread's opening post: its author is the page's.
+const POST_TYPES: &[&str] = &["DiscussionForumPosting", "Question"];
+
 /// The `ld+json` scripts of a page: each one that parses, and the `@type` names written in
 /// those that do not.
 #[derive(Debug, Default)]
@@ -71,6 +74,9 @@ pub(crate) struct Graph<'a> {
     /// The first top-level object with a `datePublished`, `headline` or `author`, for
     /// pages whose JSON-LD has no article (forum threads, Q&A pages, products).
     pub(super) other_work: Option<&'a Value>,
+    /// The first object, at any depth, whose `@type` is a forum post or a question (a
+    /// thread's opening post; the answers and replies come after it).
+    pub(super) post: Option<&'a Value>,
     by_id: HashMap<&'a str, &'a Value>,
     /// Every object with a `@type`, at any depth, in walk order.
     typed: Vec<&'a Map<String, Value>>,
@@ -100,6 +106,9 @@ impl<'a> Graph<'a> {
                     }
                     if types_of(map).next().is_some() {
                         graph.typed.push(map);
+                        if graph.post.is_none() && types_of(map).any(|t| POST_TYPES.contains(&t)) {
+                            graph.post = Some(value);
+                        }
                     }
                     stack.extend(map.iter().rev().map(|(key, v)| (v, top && key == "@graph")));
                 }
@@ -243,5 +252,17 @@ mod tests {
         let author = graph.resolve(&article["author"]);
         assert_eq!(author["name"], "Ann");
         assert_eq!(graph.other_work.unwrap()["headline"], "Top");
+        assert!(graph.post.is_none());
+    }
+
+    #[test]
+    fn the_post_is_the_first_question_or_forum_posting_at_any_depth() {
+        let html = r#"<script type="application/ld+json">{"@type":"QAPage","mainEntity":
+            {"@type":"Question","author":{"@type":"Person","name":"asker"},
+            "acceptedAnswer":{"@type":"Answer","author":{"name":"helper"}}}}</script>"#;
+        let ld = JsonLd::parse(&Document::parse(html));
+        let graph = ld.graph();
+        assert!(graph.article.is_none());
+        assert_eq!(graph.post.unwrap()["author"]["name"], "asker");
     }
 }
