@@ -71,7 +71,9 @@ pub struct Article {
     pub title: String,
     /// Author names, in page order, without duplicates.
     pub authors: Vec<String>,
-    /// Publication date, normalised to ISO 8601 when it parses, else as the page wrote it.
+    /// Publication date in ISO 8601 (`YYYY-MM-DD` when only the day is known) from the
+    /// first source that reads as a date; when none does, the first value that names a
+    /// year, as the page wrote it.
     pub published: Option<String>,
     /// Publisher or site name.
     pub site_name: Option<String>,

@@ -14,7 +14,6 @@ use serde_json::Value;
 
 use crate::Article;
 
-pub use date::normalize_date;
 pub(crate) use ld::{types_of, Graph, JsonLd};
 
 /// The JSON-LD of a page without an article object.
@@ -112,8 +111,23 @@ pub(crate) fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> 
     let title = title(&found, graph.article.unwrap_or(&NULL), site_name.as_deref());
     let (authors, text_byline) = authors(&found, graph, graph.article.unwrap_or(&NULL));
 
-    let published = ld_str(ld, "datePublished")
-        .or_else(|| {
+    let language = [
+        found.lang.as_deref(),
+        meta("content-language"),
+        ld_str(ld, "inLanguage"),
+        meta("og:locale"),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(lang::normalize);
+    // Day and month of a numeric date that could be either: month first in American
+    // English, day first elsewhere.
+    let month_first = language.as_deref().is_some_and(date::month_first);
+    // The first source whose value reads as a date; a value that is none ("PT15M", opening
+    // hours) gives way to the next source, and only when no source reads as a date is the
+    // first one that names a year kept as the page wrote it.
+    let candidates = std::iter::once(ld_str(ld, "datePublished"))
+        .chain(
             [
                 "article:published_time",
                 "og:published_time",
@@ -136,12 +150,23 @@ pub(crate) fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> 
                 "citation_publication_date",
             ]
             .into_iter()
-            .find_map(meta)
-        })
-        .or(found.item_date.as_deref())
-        .or(found.time.as_deref())
-        .or_else(|| ld_str(ld, "dateCreated"))
-        .map(normalize_date);
+            .map(meta),
+        )
+        .chain([
+            found.item_date.as_deref(),
+            found.time.as_deref(),
+            ld_str(ld, "dateCreated"),
+        ])
+        .flatten();
+    let published = candidates
+        .clone()
+        .find_map(|c| date::read(c, month_first))
+        .or_else(|| {
+            candidates
+                .clone()
+                .find(|c| date::names_a_year(c))
+                .map(|c| c.trim().to_string())
+        });
     // A date in the URL path is the day the publisher filed the story under; a timestamp
     // that falls on another day is in another time zone or is a later update.
     let url_date = url.and_then(date::from_url);
@@ -150,16 +175,6 @@ pub(crate) fn metadata(doc: &Document, graph: &Graph<'_>, url: Option<&str>) -> 
         (p, u) => p.or(u),
     }
     .or_else(|| found.text_date.clone());
-
-    let language = [
-        found.lang.as_deref(),
-        meta("content-language"),
-        ld_str(ld, "inLanguage"),
-        meta("og:locale"),
-    ]
-    .into_iter()
-    .flatten()
-    .find_map(lang::normalize);
 
     let canonical_url = found
         .link("canonical")
