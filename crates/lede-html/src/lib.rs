@@ -290,12 +290,14 @@ fn extract_with(
     if article.title.is_empty() {
         article.title = body.heading.unwrap_or_default();
     }
-    // The headline repeated as a heading of the body is not body text.
+    // The headline repeated as a heading of the body is not body text, nor, on a forum, a
+    // block that is only a number: a post's vote count or reply count.
     let title = article.title.to_lowercase();
+    let counters = article.page_type == PageType::Forum;
     let keep: Vec<bool> = article
         .paragraphs
         .iter()
-        .map(|p| p.to_lowercase() != title)
+        .map(|p| p.to_lowercase() != title && !(counters && bare_number(p)))
         .collect();
     let mut flags = keep.iter();
     article
@@ -313,6 +315,15 @@ fn extract_with(
     };
     article.standfirst = content::standfirst::find(&doc, &laid).map(|(i, _)| i);
     Ok(article)
+}
+
+/// Whether `text` is a number alone ("67", "-2", "1,204", "4.5").
+fn bare_number(text: &str) -> bool {
+    let text = text.trim().trim_start_matches(['-', '+', '−']);
+    text.starts_with(|c: char| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Extracts the article from raw page bytes, detecting the charset.

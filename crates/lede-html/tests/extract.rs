@@ -533,6 +533,28 @@ fn a_thread_served_only_in_noscript_is_read_from_there() {
 }
 
 #[test]
+fn a_forum_thread_loses_its_vote_counts() {
+    let posts: String = (0..6)
+        .map(|i| {
+            format!(
+                "<div class=\"post\"><div class=\"post-layout\"><div class=\"votecell\">\
+                 <button>Up</button><div class=\"vote-count\">{}</div><button>Down</button></div>\
+                 <div class=\"postcell\"><p>Reply {i}: {STORY_1}</p><p>Post {i} adds: {STORY_2}</p></div></div></div>",
+                i * 7 + 3
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"DiscussionForumPosting",
+        "headline":"Bridge closure"}}</script></head><body><main>{posts}</main></body></html>"#
+    );
+    let article = extract(&html, None).unwrap();
+    assert_eq!(article.page_type, PageType::Forum);
+    assert_eq!(article.paragraphs.len(), 12, "{:?}", article.paragraphs);
+    assert!(article.paragraphs[0].starts_with("Reply 0: The council"));
+}
+
+#[test]
 fn a_listing_of_cards_is_its_cards_and_no_article() {
     let cards: String = (0..8)
         .map(|i| {
