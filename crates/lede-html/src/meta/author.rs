@@ -258,11 +258,13 @@ impl TextBylines {
 /// Whether `name` reads as a person's or a team's name: two words or more, each
 /// capitalised or a particle, the first capitalised ("By continuing to browse" is not).
 fn proper_name(name: &str) -> bool {
-    let mut words = name.split_whitespace();
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    words.next().is_some_and(capital)
-        && name.split_whitespace().count() >= 2
-        && words.all(|w| capital(w) || PARTICLES.contains(&w))
+    match name.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [first, rest @ ..] if !rest.is_empty() => {
+            capital(first) && rest.iter().all(|w| capital(w) || PARTICLES.contains(w))
+        }
+        _ => false,
+    }
 }
 
 /// Whether `word` can be part of a name. A word that opens with a digit is a date, a

@@ -26,10 +26,13 @@ pub(super) fn month_first(language: &str) -> bool {
         })
 }
 
-/// Whether `text` holds a plausible year (four digits from 1990 to 2100, alone).
+/// Years a web page's publication date can fall in.
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// Whether `text` holds a plausible year (four digits in [`YEARS`], alone).
 pub(super) fn names_a_year(text: &str) -> bool {
     text.split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && d.parse().is_ok_and(|y: i32| (1990..=2100).contains(&y)))
+        .any(|d| d.len() == 4 && d.parse().is_ok_and(|y: i32| YEARS.contains(&y)))
 }
 
 /// Ten digits and nothing else: seconds since 1970, as a UTC timestamp.
@@ -152,7 +155,7 @@ pub(super) fn parse(raw: &str) -> Option<String> {
 
 /// Whether a date could be a web page's publication date.
 fn plausible(date: NaiveDate) -> bool {
-    (1990..=2100).contains(&date.year())
+    YEARS.contains(&date.year())
 }
 
 /// The date an article URL carries in its path (`/2025/09/04/`, `/2025-09-04-slug`,
