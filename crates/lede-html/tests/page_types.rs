@@ -102,6 +102,96 @@ fn a_thread_that_does_not_say_it_is_one_is_read_from_its_comments() {
 }
 
 #[test]
+fn cards_written_as_articles_keep_their_headers() {
+    let card = |title: &str, teaser: &str| {
+        format!(
+            "<article class=\"river-article\"><a href=\"/a\"><img src=\"/t.jpg\" alt=\"\"></a>\
+             <header><h2><a href=\"/a\">{title}</a></h2><p class=\"river-desc\">\
+             <a href=\"/a\">{teaser}</a></p></header></article>"
+        )
+    };
+    let html = format!(
+        "<html><body><header><nav><a href=/>Home</a><a href=/topics>Topics</a></nav></header>\
+         <main><h1>Headphones</h1><section>{}{}{}</section></main></body></html>",
+        card(
+            "New colours for two pairs of headphones",
+            "A retailer now sells both models in colours that were not offered before."
+        ),
+        card(
+            "Hands on with live translation in earbuds",
+            "We tried the new heart rate monitoring and live transcription, and they work."
+        ),
+        card(
+            "Three models could get new colours this year",
+            "Several leaks point to a refresh of the colours across the whole range."
+        ),
+    );
+    let text = extract(&html, Some("https://news.example.com/topic/headphones"))
+        .unwrap()
+        .text();
+    assert!(
+        text.contains("New colours for two") && text.contains("refresh of the colours"),
+        "{text}"
+    );
+    assert!(!text.contains("Topics"), "{text}");
+
+    // The header of the page's one article is still left out.
+    let story = format!(
+        "<html><body><main><article><header><p>This content is reserved for subscribers \
+         only.</p></header>{STORY}</article></main></body></html>"
+    );
+    let text = extract(&story, None).unwrap().text();
+    assert!(text.contains("council voted"), "{text}");
+    assert!(!text.contains("subscribers"), "{text}");
+}
+
+#[test]
+fn a_product_feature_gallery_is_part_of_the_description() {
+    let feature = |heading: &str, text: &str| {
+        format!(
+            "<div class=\"feature-blade\"><div class=\"feature-gallery content-left\">\
+             <div class=\"blade-media\"><img src=\"/laptop.jpg\" alt=\"\"></div>\
+             <div class=\"gallery-content\"><div role=\"heading\" class=\"headline\">\
+             <p>{heading}</p></div><div class=\"description\"><p>{text}</p></div></div>\
+             </div></div>"
+        )
+    };
+    let html = format!(
+        "<html><head><meta property=\"og:type\" content=\"product\"></head><body>\
+         <nav><a href=/>Shop</a></nav><main><h1>ThinkPad P16s</h1>\
+         <p>A sixteen-inch mobile workstation for professionals on the move, with the \
+         processor and graphics that design software asks for, in a chassis that fits a bag.</p>\
+         <p>It is certified for the applications that architects, engineers and creators run \
+         every day, so the work opens on it as it does on the desktop at the office.</p>\
+         <p>Every model ships with a three-year warranty, on-site repair in most countries and \
+         a keyboard with tactile markings that make it easier to use for everyone.</p>\
+         <section class=\"features\">{}{}{}</section></main></body></html>",
+        feature(
+            "Power unpacked",
+            "Enjoy robust performance driven by the latest processor, with dedicated engines \
+             that boost productivity while the thermal system keeps it efficient."
+        ),
+        feature(
+            "Your workstation, your way",
+            "Juggle tasks with plentiful ports, swift memory and superior connectivity, with \
+             optional mobile broadband to stay online wherever the work takes you."
+        ),
+        feature(
+            "Clarity without compromise",
+            "Whether you are creating content or editing designs, the display options reach \
+             4K, each with an anti-glare finish and most certified for low blue light."
+        ),
+    );
+    let article = extract(&html, Some("https://shop.example.com/p/thinkpad-p16s")).unwrap();
+    assert_eq!(article.page_type, PageType::Product);
+    let text = article.text();
+    assert!(
+        text.contains("Enjoy robust performance") && text.contains("low blue light"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_product_feature_slider_is_part_of_the_description() {
     let slide = |heading: &str, text: &str| {
         format!(

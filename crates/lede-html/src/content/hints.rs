@@ -10,6 +10,8 @@ use super::words::{hint, is_dialog, names_content, Hint};
 
 /// Share of the page's text above which an element named like furniture is kept anyway.
 const LARGE_SHARE: f64 = 0.5;
+/// `<article>` elements side by side, at least this many, are cards of a list.
+const CARD_ARTICLES: usize = 3;
 
 /// The hints of the elements whose names say something (see [`hint`]), computed once for
 /// both walks. A hidden element that holds more than [`LARGE_SHARE`] of the page's text
@@ -34,7 +36,9 @@ const LARGE_SHARE: f64 = 0.5;
 /// page's text.
 ///
 /// A `<figure>` holding a `<table>` is that table, not a picture beside the story, and
-/// gets the hint of its names instead of a landmark's.
+/// gets the hint of its names instead of a landmark's; so does the `<header>` of an
+/// `<article>` that has [`CARD_ARTICLES`] or more `<article>` siblings and itself (a card's
+/// title and teaser).
 ///
 /// On a forum thread (`thread`) an element named after comments (`comments`,
 /// `comment-body`) holds the posts and gets no boilerplate hint. A schema.org `Comment`
@@ -57,6 +61,12 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
     let mut open_unread = 0usize;
     let mut open_links = 0usize;
     let mut open_posts = 0usize;
+    // The parents of the open `<article>` elements, innermost last; how many `<article>`
+    // children each element has; and the `<header>` elements inside an article, with
+    // that article's parent.
+    let mut article_parents: Vec<NodeId> = Vec::new();
+    let mut articles_in = vec![0usize; doc.node_count()];
+    let mut article_headers: Vec<(NodeId, NodeId)> = Vec::new();
     let mut run = Run::default();
     let mut total_prose = 0usize;
     for edge in doc.traverse() {
@@ -75,6 +85,16 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     // the post, not one of the thread's posts.
                     let remark = open_posts > 0 && item == Some("Comment");
                     open_posts += usize::from(post);
+                    if let Some(&parent) = article_parents.last() {
+                        if el.tag().name() == Some("header") {
+                            article_headers.push((node.id(), parent));
+                        }
+                    }
+                    if el.tag() == Tag::ARTICLE {
+                        let parent = stack.last().map_or(node.id(), |top| top.id);
+                        articles_in[parent.index()] += 1;
+                        article_parents.push(parent);
+                    }
                     stack.push(Open {
                         id: node.id(),
                         read_chars: 0,
@@ -124,6 +144,9 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     open_paragraphs -= usize::from(el.tag() == Tag::P);
                     open_links -= usize::from(el.tag() == Tag::A);
                     open_posts -= usize::from(open.post);
+                    if el.tag() == Tag::ARTICLE {
+                        article_parents.pop();
+                    }
                     open_unread -= usize::from(el.tag().has(SKIPPED));
                     if hidden(el) {
                         hidden_boxes.push((open.id, open.read_chars));
@@ -168,6 +191,14 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                 && !names_comments(el));
         if wrapper {
             hints[f.id.index()] = Hint::Neutral;
+        }
+    }
+    // The header of an `<article>` among several (a card's title and teaser) is no
+    // banner of the page, as ARIA in HTML reads it; a page's own article keeps its
+    // header out (a paywall box, share buttons).
+    for (id, parent) in article_headers {
+        if articles_in[parent.index()] >= CARD_ARTICLES && hints[id.index()] == Hint::Boilerplate {
+            hints[id.index()] = doc.element(id).map_or(Hint::Neutral, hint);
         }
     }
     for (id, chars) in hidden_boxes {

@@ -20,7 +20,7 @@ enum Word {
 }
 
 /// Number of entries in [`WORDS`].
-const WORD_COUNT: usize = 103;
+const WORD_COUNT: usize = 102;
 
 /// Known words of class and id names, sorted for binary search.
 const WORDS: [(&str, Word); WORD_COUNT] = [
@@ -61,7 +61,6 @@ const WORDS: [(&str, Word); WORD_COUNT] = [
     ("embedded", Word::Embed),
     ("entry", Word::Content),
     ("footer", Word::Layout),
-    ("gallery", Word::Layout),
     ("gdpr", Word::Boilerplate),
     ("has", Word::Modifier),
     ("header", Word::Layout),
