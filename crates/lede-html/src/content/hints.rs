@@ -85,10 +85,10 @@ pub(super) fn element_hints(doc: &Document, thread: bool) -> Vec<Hint> {
                     // the post, not one of the thread's posts.
                     let remark = open_posts > 0 && item == Some("Comment");
                     open_posts += usize::from(post);
-                    if let Some(&parent) = article_parents.last() {
-                        if el.tag().name() == Some("header") {
-                            article_headers.push((node.id(), parent));
-                        }
+                    if let Some(&parent) =
+                        article_parents.last().filter(|_| el.tag() == Tag::HEADER)
+                    {
+                        article_headers.push((node.id(), parent));
                     }
                     if el.tag() == Tag::ARTICLE {
                         let parent = stack.last().map_or(node.id(), |top| top.id);

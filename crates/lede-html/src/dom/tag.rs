@@ -264,6 +264,7 @@ impl Tag {
     pub const H5: Tag = Tag::named("h5");
     pub const H6: Tag = Tag::named("h6");
     pub const HEAD: Tag = Tag::named("head");
+    pub const HEADER: Tag = Tag::named("header");
     pub const HTML: Tag = Tag::named("html");
     pub const IMG: Tag = Tag::named("img");
     pub const INPUT: Tag = Tag::named("input");
